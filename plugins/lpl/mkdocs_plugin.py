@@ -1,0 +1,102 @@
+"""The MkDocs adapter: load the content once per change, write generated pages, add notices.
+
+Thin on purpose: the model, loader and renderers know nothing of MkDocs, so a change of engine
+(Material's end of life, MkDocs 2.0) touches only this file.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from .generate import generate_pages
+from .load import check
+from .model import Content
+
+log = logging.getLogger("mkdocs.plugins.lpl")
+
+WATCHED = ("data", "case_studies", "plans")
+
+
+class ContentConfig(Config):
+    root = config_options.Type(str, default=".")
+    """Folder holding data/, case_studies/ and plans/, relative to mkdocs.yml."""
+
+
+def current_language(config) -> str:
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or "en"
+
+
+def fingerprint(root: Path) -> tuple:
+    """Names, sizes and times of every input file: cheap to take, changes when any input does."""
+    found = []
+    templates = Path(__file__).parent / "templates"
+    for folder in [root / name for name in WATCHED] + [templates]:
+        if folder.is_dir():
+            for dirpath, _, names in os.walk(folder):
+                for name in names:
+                    st = os.stat(os.path.join(dirpath, name))
+                    found.append((dirpath, name, st.st_size, st.st_mtime_ns))
+    return tuple(sorted(found))
+
+
+class ContentPlugin(BasePlugin[ContentConfig]):
+    def __init__(self):
+        self.content: Content | None = None
+        self._fingerprint: tuple | None = None
+
+    def root(self, config) -> Path:
+        return (Path(config.config_file_path).parent / self.config.root).resolve()
+
+    def on_config(self, config):
+        # Runs once per language build (static-i18n rebuilds per language): the fingerprint
+        # makes every build after the first in a process reuse the loaded model.
+        root = self.root(config)
+        now = fingerprint(root)
+        if now == self._fingerprint and self.content is not None:
+            return config
+        content, problems = check(root)
+        for p in problems:
+            if p.severity == "warning":
+                log.info(str(p))  # editorial warnings: shown, never fatal (the page carries a notice)
+        if content is None:
+            errors = "\n".join(str(p) for p in problems if p.severity == "error")
+            raise PluginError(f"The content has errors; nothing was built:\n{errors}\n"
+                              "Run `python scripts/validate.py` to see them all.")
+        for study in content.unpublished:
+            log.info(f"{study.source_path}: unpublished: true — checked, but not published")
+        written = generate_pages(content, root, Path(config.docs_dir), self.extra_files(content, root))
+        log.info(f"lpl: {len(content.case_studies)} case studies; {written} generated files updated")
+        self.content, self._fingerprint = content, fingerprint(root)
+        return config
+
+    def extra_files(self, content: Content, root: Path) -> dict[str, dict[str, bytes]]:
+        """Further generated files by language (the plan templates add theirs here)."""
+        return {}
+
+    def on_serve(self, server, config, builder):
+        root = self.root(config)
+        for name in WATCHED:
+            if (root / name).is_dir():
+                server.watch(str(root / name))
+        return server
+
+    @event_priority(-50)
+    def on_page_markdown(self, markdown, page, config, files):
+        # A draft translation is never presented as reviewed: the notice goes right after the title.
+        if page.meta.get("translation") != "draft" or self.content is None:
+            return markdown
+        lang = current_language(config)
+        notice = (f'!!! info "{self.content.label("draft_title", lang)}"\n\n'
+                  f'    {self.content.label("draft_notice", lang)}\n\n')
+        lines = markdown.split("\n")
+        for i, line in enumerate(lines):
+            if line.startswith("# "):
+                return "\n".join(lines[: i + 1] + ["", notice] + lines[i + 1:])
+        return notice + markdown

@@ -1,0 +1,195 @@
+"""Render the generated pages of one language from the model, as Markdown strings by docs path.
+
+Links between generated pages are relative `.md` links, so MkDocs checks them in a strict build.
+"""
+from __future__ import annotations
+
+import html
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from ..model import CaseStudy, Content, Text, Vocabulary
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "pages"
+
+# Frameworks with a page of their own under frameworks/: (key in CaseStudy.links, page, vocabulary attribute)
+FRAMEWORK_PAGES = (
+    ("hallmarks", "hallmarks", "hallmarks"),
+    ("slo", "slo", "slo"),
+    ("characteristics", "characteristics", "characteristics"),
+    ("contributory_factors", "contributory-factors", "contributory_factors"),
+    ("national_priorities", "national-priorities", "national_priorities"),
+)
+# Facets of the catalogue: (query key, data attribute, label key, no-JS page)
+FACETS = ("setting", "region", "local_authority", "language", "audience", "hallmark", "statement", "slo")
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             keep_trailing_newline=True)
+    env.filters["e"] = lambda s: html.escape(str(s), quote=True)
+    env.filters["oneline"] = lambda s: " ".join(str(s).split())
+    env.filters["yamlstr"] = lambda s: json.dumps(" ".join(str(s).split()), ensure_ascii=False)
+    return env
+
+
+class PageContext:
+    """What every template can ask for: wording in the page's language and the model's lookups."""
+
+    def __init__(self, content: Content, lang: str):
+        self.content = content
+        self.lang = lang
+        self.other = "cy" if lang == "en" else "en"
+
+    def t(self, key: str, **values) -> str:
+        text = self.content.label(key, self.lang)
+        return text.format(**values) if values else text
+
+    def count(self, n: int) -> str:
+        return self.t("results_count_one") if n == 1 else self.t("results_count_other", n=n)
+
+    def text(self, value: Text | None) -> str:
+        return value.best(self.lang) if value else ""
+
+    def missing(self, value: Text | None) -> bool:
+        return value is not None and value.is_missing(self.lang)
+
+    def draft(self, *values: Text | None) -> bool:
+        return any(v is not None and v.is_draft(self.lang) for v in values)
+
+    def term(self, vocabulary: Vocabulary, term_id: str) -> str:
+        return self.text(vocabulary.term(term_id).label)
+
+    def setting(self, term_id): return self.term(self.content.settings, term_id)
+    def audience(self, term_id): return self.term(self.content.audiences, term_id)
+    def local_authority(self, term_id): return self.term(self.content.local_authorities, term_id)
+
+    def region(self, region_id: str | None) -> str:
+        return self.text(self.content.region(region_id).label) if region_id else self.t("region_none")
+
+    def language_category(self, study: CaseStudy) -> str:
+        return self.term(self.content.language_categories[study.language_scheme], study.language_category)
+
+    def statement(self, statement_id: str) -> str:
+        s = self.content.entitlement.statement(statement_id)
+        return f"{self.t('statement_number', n=s.number)}: {self.text(s.entitlement.text)}"
+
+    def standard(self, study: CaseStudy, term_id: str) -> str:
+        return self.term(self.content.standards[study.standards_version], term_id)
+
+    def date(self, value) -> str:
+        return value.isoformat() if value else ""
+
+
+def study_is_draft(study: CaseStudy, lang: str) -> bool:
+    return any(t.is_draft(lang) for t in study.texts().values())
+
+
+def facet_values(content: Content, study: CaseStudy) -> dict[str, list[str]]:
+    """The catalogue filter values of one case study (also its data-* attributes)."""
+    return {
+        "setting": list(study.settings),
+        "region": [study.region] if study.region else [],
+        "local_authority": [study.local_authority],
+        "language": [study.language_category],
+        "audience": list(study.audiences),
+        "hallmark": list(study.hallmarks),
+        "statement": list(study.entitlement_statements),
+        "slo": list(study.slo_dimensions),
+    }
+
+
+def facet_options(content: Content, ctx: PageContext) -> list[dict]:
+    """Each facet with the values that at least one case study has, labelled in the page's language."""
+    used = {facet: set() for facet in FACETS}
+    for study in content.case_studies:
+        for facet, values in facet_values(content, study).items():
+            used[facet].update(values)
+    scheme_terms = [t for v in content.language_categories.values() for t in v.terms]
+    sources = {
+        "setting": ("setting", [(t.id, ctx.text(t.label)) for t in content.settings.terms]),
+        "region": ("region", [(r.id, ctx.text(r.label)) for r in content.regions]),
+        "local_authority": ("local_authority", [(t.id, ctx.text(t.label)) for t in content.local_authorities.terms]),
+        "language": ("language_category", list(dict((t.id, ctx.text(t.label)) for t in scheme_terms).items())),
+        "audience": ("audience", [(t.id, ctx.text(t.label)) for t in content.audiences.terms]),
+        "hallmark": ("hallmark", [(t.id, f"{t.number}. {ctx.text(t.label)}" if t.number else ctx.text(t.label))
+                                  for t in content.hallmarks.terms]),
+        "statement": ("entitlement_statement", [(s.id, ctx.t("statement_number", n=s.number))
+                                                for s in content.entitlement.statements]),
+        "slo": ("slo_dimension", [(t.id, ctx.text(t.label)) for t in content.slo.terms]),
+    }
+    options = []
+    for facet in FACETS:
+        label_key, values = sources[facet]
+        options.append({"key": facet, "label": ctx.t(label_key),
+                        "values": [(vid, label) for vid, label in values if vid in used[facet]]})
+    return options
+
+
+def render_site_pages(content: Content, lang: str) -> dict[str, str]:
+    """Every generated page of one language: {path under docs/<lang>/: Markdown}."""
+    env = _environment()
+    ctx = PageContext(content, lang)
+    pages: dict[str, str] = {}
+    common = {"ctx": ctx, "t": ctx.t, "content": content, "lang": lang}
+    for study in content.case_studies:
+        pages[f"case-studies/{study.slug}.md"] = env.get_template("case_study.md.j2").render(
+            study=study, related=content.related(study), draft=study_is_draft(study, lang),
+            facets=facet_values(content, study), **common)
+    cards = [(s, facet_values(content, s)) for s in content.case_studies]
+    pages["case-studies/index.md"] = env.get_template("catalogue.md.j2").render(
+        cards=cards, options=facet_options(content, ctx),
+        draft=any(s.summary.is_draft(lang) or s.title.is_draft(lang) for s in content.case_studies), **common)
+    for page, groups, title_key in _facet_pages(content, ctx):
+        pages[f"case-studies/{page}.md"] = env.get_template("facet_page.md.j2").render(
+            groups=groups, title=ctx.t(title_key), **common)
+    for key, page, attribute in FRAMEWORK_PAGES:
+        vocabulary = getattr(content, attribute)
+        pages[f"frameworks/{page}.md"] = env.get_template("framework.md.j2").render(
+            vocabulary=vocabulary, framework=key, anchor_prefix="",
+            cited=lambda term_id, key=key: content.cited_by(key, term_id),
+            draft=ctx.draft(vocabulary.name, *(t.label for t in vocabulary.terms)), **common)
+    pages["frameworks/standards.md"] = env.get_template("standards.md.j2").render(
+        versions=list(content.standards.values()),
+        cited=lambda version, term_id: content.cited_by("standards", f"{version}:{term_id}"),
+        draft=any(ctx.draft(*(t.label for t in v.terms)) for v in content.standards.values()), **common)
+    entitlement = content.entitlement
+    pages["frameworks/entitlement.md"] = env.get_template("entitlement.md.j2").render(
+        entitlement=entitlement, cited=lambda sid: content.cited_by("entitlement", sid),
+        draft=any(ctx.draft(s.entitlement.text, s.expectation.text) for s in entitlement.statements), **common)
+    return pages
+
+
+def _facet_pages(content: Content, ctx: PageContext):
+    """No-JavaScript browsing: one page per facet, a section per value that has case studies."""
+    def group(values, pick):
+        out = []
+        for value_id, label in values:
+            studies = [s for s in content.case_studies if value_id in pick(s)]
+            if studies:
+                out.append({"id": value_id, "label": label, "studies": studies})
+        return out
+
+    areas = []
+    for region in list(content.regions) + [None]:
+        region_id = region.id if region else None
+        las = sorted({s.local_authority for s in content.case_studies if s.region == region_id},
+                     key=lambda la: ctx.local_authority(la))
+        if las:
+            areas.append({"id": region_id or "no-region", "label": ctx.region(region_id),
+                          "subgroups": group([(la, ctx.local_authority(la)) for la in las],
+                                             lambda s: [s.local_authority])})
+    scheme_terms = [(f"{scheme}-{t.id}", t, scheme) for scheme, v in content.language_categories.items() for t in v.terms]
+    return [
+        ("by-setting", group([(t.id, ctx.text(t.label)) for t in content.settings.terms], lambda s: s.settings), "by_setting"),
+        ("by-area", areas, "by_area"),
+        ("by-language", group([(t.id, ctx.text(t.label)) for _, t, _ in scheme_terms],
+                              lambda s: [s.language_category]), "by_language"),
+        ("by-audience", group([(t.id, ctx.text(t.label)) for t in content.audiences.terms], lambda s: s.audiences),
+         "by_audience"),
+    ]

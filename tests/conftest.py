@@ -1,0 +1,52 @@
+"""Shared fixtures: a real `mkdocs build --strict` of a copy of the project in a temporary folder."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+PROJECT_PARTS = ("mkdocs.yml", "data", "case_studies", "plans", "docs")
+GENERATED = ("case-studies", "frameworks", "plan-templates")
+
+
+def copy_project(dest: Path) -> Path:
+    """The project's own content (without previously generated pages) in a fresh folder."""
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns(*GENERATED, "__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / part)
+    # The theme overrides live in the installed package: point at the repository's copy.
+    text = (dest / "mkdocs.yml").read_text(encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(text.replace("custom_dir: plugins/lpl/overrides",
+                                                  f"custom_dir: {ROOT / 'plugins/lpl/overrides'}"), encoding="utf-8")
+    return dest
+
+
+def run_build(project: Path, *extra: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(MKDOCS + ["build", "--strict", *extra], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The whole site, built once per test session from a copy of the repository's content."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    result = run_build(project)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    assert "WARNING" not in result.stderr, result.stderr
+    return project / "site"
+
+
+@pytest.fixture()
+def project_copy(tmp_path) -> Path:
+    return copy_project(tmp_path / "project")
