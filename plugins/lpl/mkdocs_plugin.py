@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 import os
+import re
+from urllib.parse import urljoin
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -21,6 +23,7 @@ from .model import Content
 log = logging.getLogger("mkdocs.plugins.lpl")
 
 WATCHED = ("data", "case_studies", "plans")
+ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
 
 
 class ContentConfig(Config):
@@ -100,3 +103,21 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             if line.startswith("# "):
                 return "\n".join(lines[: i + 1] + ["", notice] + lines[i + 1:])
         return notice + markdown
+
+    @event_priority(-110)  # after static-i18n has written the alternates
+    def on_post_page(self, output, page, config):
+        # Crawlers and Lighthouse want absolute hreflang URLs; Material writes them relative.
+        if not page.canonical_url:
+            return output
+        default = []
+
+        def absolute(match):
+            href = urljoin(page.canonical_url, match.group(1))
+            if match.group(2) == "en":
+                default.append(f'<link rel="alternate" href="{href}" hreflang="x-default">')
+            return f'<link rel="alternate" href="{href}" hreflang="{match.group(2)}">'
+
+        output = ALTERNATE.sub(absolute, output)
+        if default:
+            output = output.replace(default[0].replace("x-default", "en"), default[0].replace("x-default", "en") + default[0], 1)
+        return output

@@ -1,0 +1,92 @@
+"""What both plan renderers (Word and the printable page) share: file names, and for each section
+the guidance it points to — entitlement statements, hallmarks, characteristics and case studies.
+
+Links are kept as docs paths (`case-studies/x.md`, anchor) so the printable page can use relative
+`.md` links that MkDocs checks, and the Word document absolute URLs from the site's `site_url`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import CaseStudy, Content, Text
+from ..plan_model import PLAN_LANGUAGES, PlanSection
+
+CASE_STUDIES_PER_SECTION = 3
+DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def docx_name(setting: str, lang: str) -> str:
+    """The download's file name: stable, ASCII, says which template it is."""
+    return f"lpl-plan-{setting}-{lang}.docx"
+
+
+def print_page(setting: str) -> str:
+    """The printable page of a setting, as a path under docs/<lang>/."""
+    return f"plan-templates/{setting}.md"
+
+
+@dataclass(frozen=True)
+class Link:
+    label: Text
+    page: str  # a docs path such as "frameworks/entitlement.md"
+    anchor: str | None = None
+
+    def url(self, site_url: str, lang: str) -> str:
+        """The absolute address of the page in `lang` (directory URLs, Welsh under /cy/)."""
+        path = self.page[: -len("index.md")] if self.page.endswith("index.md") else self.page[: -len(".md")] + "/"
+        prefix = "cy/" if lang == "cy" else ""
+        return f"{site_url.rstrip('/')}/{prefix}{path}" + (f"#{self.anchor}" if self.anchor else "")
+
+    def relative(self, from_page: str) -> str:
+        """A relative `.md` link from another generated page (MkDocs checks it in a strict build)."""
+        depth = from_page.count("/")
+        return "../" * depth + self.page + (f"#{self.anchor}" if self.anchor else "")
+
+
+@dataclass(frozen=True)
+class SectionLinks:
+    entitlement: tuple[Link, ...]
+    hallmarks: tuple[Link, ...]
+    characteristics: tuple[Link, ...]
+    case_studies: tuple[Link, ...]
+    catalogue: Link
+
+
+def statement_label(content: Content, statement_id: str, number_label: Text) -> Text:
+    """'Statement 2: As a leader I am entitled to …' in both languages."""
+    s = content.entitlement.statement(statement_id)
+    text = s.entitlement.text
+    parts = {}
+    for lang in ("en", "cy"):
+        parts[lang] = f"{number_label.best(lang).format(n=s.number)}: {text.best(lang)}"
+    return Text(parts["en"], parts["cy"], text.en_status, text.cy_status if text.cy else "draft")
+
+
+def case_studies_for(content: Content, section: PlanSection, setting: str,
+                     limit: int = CASE_STUDIES_PER_SECTION) -> list[CaseStudy]:
+    """Case studies citing what the section serves: most shared links first, then the same setting, then newest."""
+    wanted = {(k, v) for k, vs in section.links().items() for v in vs}
+    scored = []
+    for study in content.case_studies:
+        shared = len(wanted & {(k, v) for k, vs in study.links().items() for v in vs})
+        if shared:
+            scored.append((-shared, setting not in study.settings, -study.published.toordinal(), study.slug, study))
+    return [entry[-1] for entry in sorted(scored)[:limit]]
+
+
+def section_links(content: Content, section: PlanSection, setting: str, number_label: Text,
+                  catalogue_label: Text) -> SectionLinks:
+    return SectionLinks(
+        entitlement=tuple(Link(statement_label(content, sid, number_label), "frameworks/entitlement.md", sid)
+                          for sid in section.entitlement_statements),
+        hallmarks=tuple(Link(content.hallmarks.term(h).label, "frameworks/hallmarks.md", h) for h in section.hallmarks),
+        characteristics=tuple(Link(content.characteristics.term(c).label, "frameworks/characteristics.md", c)
+                              for c in section.characteristics),
+        case_studies=tuple(Link(s.title, f"case-studies/{s.slug}.md") for s in case_studies_for(content, section, setting)),
+        catalogue=Link(catalogue_label, "case-studies/index.md"),
+    )
+
+
+def languages(doc_lang: str) -> tuple[str, ...]:
+    """The languages a document is written in, in reading order."""
+    return PLAN_LANGUAGES[doc_lang]

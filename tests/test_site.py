@@ -1,0 +1,187 @@
+"""The built site, as a reader and a crawler meet it: both languages, switcher, hreflang, no third parties."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import lxml.html
+import pytest
+import yaml
+
+from conftest import ROOT
+from lpl.load import load
+
+SITE_URL = "https://leading-professional-learning.example.org/"
+
+
+def pages(site: Path, lang: str) -> list[Path]:
+    found = []
+    for p in site.rglob("index.html"):
+        rel = p.relative_to(site).as_posix()
+        if rel.startswith(("assets/", "cy/assets/", "search/", "cy/search/")) or rel == "404.html":
+            continue
+        if (lang == "cy") == rel.startswith("cy/"):
+            found.append(p)
+    return sorted(found)
+
+
+def url_of(site: Path, page: Path) -> str:
+    rel = page.relative_to(site).as_posix()
+    return SITE_URL + rel[: -len("index.html")]
+
+
+def file_for(site: Path, url: str) -> Path:
+    path = urlparse(url).path.lstrip("/")
+    return site / path / "index.html" if not path or path.endswith("/") else site / path
+
+
+def doc(page: Path):
+    return lxml.html.fromstring(page.read_bytes())
+
+
+def test_every_english_page_has_a_welsh_counterpart():
+    en = {p.relative_to(ROOT / "docs/en").as_posix() for p in (ROOT / "docs/en").rglob("*.md")}
+    cy = {p.relative_to(ROOT / "docs/cy").as_posix() for p in (ROOT / "docs/cy").rglob("*.md")}
+    assert en == cy
+    assert {"index.md", "key-principles.md", "roles-of-leaders.md", "entitlement.md", "inset.md", "funding.md",
+            "plan-guide.md", "schools-as-learning-organisations.md", "professional-standards.md", "about.md",
+            "accessibility.md"} <= en
+
+
+def test_welsh_pages_declare_translation_status():
+    for page in (ROOT / "docs/cy").rglob("*.md"):
+        if page.relative_to(ROOT / "docs/cy").parts[0] in ("case-studies", "frameworks", "plan-templates"):
+            continue
+        meta = yaml.safe_load(page.read_text(encoding="utf-8").split("---")[1])
+        assert meta.get("translation") in ("draft", "reviewed"), page
+
+
+def test_html_lang_and_welsh_interface(built_site):
+    for page in pages(built_site, "cy"):
+        tree = doc(page)
+        assert tree.get("lang") == "cy", page
+        assert tree.xpath("//input[@name='query']/@placeholder") == ["Chwilio"], page
+    for page in pages(built_site, "en"):
+        assert doc(page).get("lang") == "en", page
+
+
+def test_switcher_goes_to_the_same_page_in_the_other_language(built_site):
+    checked = 0
+    for lang, other in (("en", "cy"), ("cy", "en")):
+        for page in pages(built_site, lang):
+            tree = doc(page)
+            links = tree.xpath(f"//a[contains(@class,'md-select__link')][@hreflang='{other}']/@href")
+            assert links, f"no switcher link on {page}"
+            target = urljoin(url_of(built_site, page), links[0])
+            rel = page.relative_to(built_site).as_posix()
+            expected = ("cy/" + rel) if lang == "en" else rel[3:]
+            assert file_for(built_site, target) == built_site / expected, (page, target)
+            assert (built_site / expected).exists()
+            checked += 1
+    assert checked >= 40
+
+
+def test_hreflang_alternates_are_absolute_and_in_sitemap(built_site):
+    for page in pages(built_site, "en") + pages(built_site, "cy"):
+        alternates = {a.get("hreflang"): a.get("href") for a in doc(page).xpath("//link[@rel='alternate'][@hreflang]")}
+        assert {"en", "cy"} <= set(alternates), page
+        for href in alternates.values():
+            assert href.startswith(SITE_URL), (page, href)
+            assert file_for(built_site, href).exists(), (page, href)
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "None" not in sitemap
+    for page in pages(built_site, "en"):
+        assert f"<loc>{url_of(built_site, page)}</loc>" in sitemap, page
+    assert 'hreflang="cy"' in sitemap and f'href="{SITE_URL}cy/case-studies/' in sitemap
+
+
+def test_no_request_to_another_host(built_site):
+    own = urlparse(SITE_URL).netloc
+    for page in pages(built_site, "en") + pages(built_site, "cy"):
+        tree = doc(page)
+        refs = tree.xpath("//link[not(@rel='alternate') and not(@rel='canonical')]/@href | //script/@src | //img/@src"
+                          " | //iframe/@src | //source/@src | //video/@src | //audio/@src")
+        for ref in refs:
+            host = urlparse(urljoin(url_of(built_site, page), ref)).netloc
+            assert host == own, (page, ref)
+    for css in built_site.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", css.read_text(encoding="utf-8", errors="ignore")):
+            assert not re.match(r"(https?:)?//", url), (css, url)
+
+
+def test_every_case_study_has_one_page_per_language(built_site):
+    content = load(ROOT)
+    generated = {p.parent.name for p in (built_site / "case-studies").glob("*/index.html")}
+    facet_pages = {"by-setting", "by-area", "by-language", "by-audience"}
+    assert generated - facet_pages == {s.slug for s in content.case_studies}
+    generated_cy = {p.parent.name for p in (built_site / "cy/case-studies").glob("*/index.html")}
+    assert generated_cy == generated
+    for study in content.case_studies:
+        tree = doc(built_site / "cy/case-studies" / study.slug / "index.html")
+        assert tree.xpath("//h1")[0].text_content().strip() == study.title.best("cy")
+
+
+def test_every_link_from_a_case_study_has_its_reverse(built_site):
+    content = load(ROOT)
+    pages_for = {"hallmarks": "hallmarks", "entitlement": "entitlement", "slo": "slo", "standards": "standards",
+                 "characteristics": "characteristics", "contributory_factors": "contributory-factors",
+                 "national_priorities": "national-priorities"}
+    for lang_prefix in ("", "cy/"):
+        for study in content.case_studies:
+            page = built_site / lang_prefix / "case-studies" / study.slug / "index.html"
+            hrefs = doc(page).xpath("//a[contains(@class,'lpl-badge')]/@href")
+            for framework, ids in study.links().items():
+                for term_id in ids:
+                    anchor = f"standards-{term_id.replace(':', '-')}" if framework == "standards" else term_id
+                    target = f"../../frameworks/{pages_for[framework]}/#{anchor}"
+                    assert target in hrefs, (page, target)
+                    framework_page = doc(built_site / lang_prefix / "frameworks" / pages_for[framework] / "index.html")
+                    section = framework_page.xpath(f"//*[@id='{anchor}']")
+                    assert section, (framework, anchor)
+                    # the reverse link: the framework page links back to this case study
+                    back = framework_page.xpath(f"//a[@href='../../case-studies/{study.slug}/']")
+                    assert back, (framework, term_id, study.slug)
+
+
+def test_entitlement_anchors_exist(built_site):
+    content = load(ROOT)
+    for prefix in ("", "cy/"):
+        page = doc(built_site / prefix / "frameworks/entitlement/index.html")
+        for statement in content.entitlement.statements:
+            assert page.xpath(f"//*[@id='{statement.id}']"), statement.id
+        assert page.xpath("//table[contains(@class,'lpl-entitlement')]//th[@scope='col']")
+
+
+def test_no_english_interface_label_on_welsh_pages(built_site):
+    content = load(ROOT)
+    english = {t.en for key, t in content.labels.items() if t.cy and t.en != t.cy and len(t.en) > 3 and "{" not in t.en}
+    for page in pages(built_site, "cy"):
+        rel = page.relative_to(built_site).as_posix()
+        if not rel.startswith(("cy/case-studies/", "cy/frameworks/")):
+            continue
+        tree = doc(page)
+        for hidden in tree.xpath("//*[@lang='en']"):
+            hidden.drop_tree()
+        article = tree.xpath("//article")[0]
+        texts = {t.strip() for t in article.xpath(".//h1//text() | .//h2//text() | .//h3//text() | .//dt//text()"
+                                                  " | .//label//text() | .//strong//text() | .//p[@class='admonition-title']//text()")}
+        assert not (texts & english), (rel, texts & english)
+
+
+def test_draft_welsh_pages_show_a_notice(built_site):
+    notice = "cyfieithiad drafft"
+    for page in (ROOT / "docs/cy").glob("*.md"):
+        meta = yaml.safe_load(page.read_text(encoding="utf-8").split("---")[1])
+        html_page = built_site / "cy" / ("" if page.stem == "index" else page.stem) / "index.html"
+        shown = notice in doc(html_page).text_content().lower()
+        assert shown == (meta.get("translation") == "draft"), page
+
+
+def test_catalogue_lists_every_case_study_without_javascript(built_site):
+    content = load(ROOT)
+    for prefix in ("", "cy/"):
+        tree = doc(built_site / prefix / "case-studies/index.html")
+        cards = tree.xpath("//article[contains(@class,'lpl-card')]")
+        assert len(cards) == len(content.case_studies)
+        assert tree.xpath("//form[@data-lpl-catalogue][@hidden]"), "filters are hidden until the script runs"

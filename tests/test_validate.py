@@ -1,0 +1,239 @@
+"""The validator an editor relies on: every check, with a real bad file, its exact location and message."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project
+from lpl.load import check
+
+GOOD = textwrap.dedent("""\
+    # yaml-language-server: $schema=../plugins/lpl/schema/case_study.schema.json
+    title: {en: "Twilight triads", cy: "Triawdau gyda'r hwyr"}
+    schools:
+      - name: Ysgol Prawf
+    settings: [primary]
+    local_authority: gwynedd
+    language_category: {scheme: "2023", category: welsh-medium}
+    audiences: [leaders, teachers]
+    hallmarks: [collaboration]
+    entitlement_statements: [leaders-2]
+    slo_dimensions: [team-learning]
+    professional_standards: {version: "2017", standards: [collaboration]}
+    translation: {en: reviewed, cy: draft}
+    summary: {en: "A summary.", cy: "Crynodeb."}
+    context: {en: "Context.", cy: "Cyd-destun."}
+    approach: {en: "Approach.", cy: "Dull."}
+    impact: {en: "Impact.", cy: "Effaith."}
+    published: 2025-03-14
+    example: true
+    """)
+
+
+@pytest.fixture()
+def project(tmp_path) -> Path:
+    root = copy_project(tmp_path / "p")
+    for f in (root / "case_studies").glob("*.yml"):
+        f.unlink()
+    return root
+
+
+def problems_for(project: Path, text: str | bytes, name: str = "ysgol-prawf.yml"):
+    path = project / "case_studies" / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    content, problems = check(project)
+    return content, [str(p) for p in problems]
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_good_file_loads(project):
+    content, problems = problems_for(project, GOOD)
+    assert problems == []
+    [study] = content.case_studies
+    assert study.slug == "ysgol-prawf" and study.region == "gwe"
+    assert content.cited_by("hallmarks", "collaboration") == (study,)
+
+
+def test_repository_content_is_valid():
+    content, problems = check(ROOT)
+    assert [str(p) for p in problems if p.severity == "error"] == []
+    assert len(content.case_studies) >= 8
+
+
+@pytest.mark.parametrize("bad, needle, col, message", [
+    ("settings: [secondry]", "settings:", 12,
+     "'settings' must be one of nursery, primary, secondary, all-age, special, pru, cluster (got 'secondry' — did you mean 'secondary'?)"),
+    ("hallmarks: [colaboration]", "hallmarks:", 13, "did you mean 'collaboration'?"),
+    ("entitlement_statements: [leaders-9]", "entitlement_statements:", 26, "(got 'leaders-9'"),
+    ("local_authority: cardif", "local_authority:", 18, "did you mean 'cardiff'?"),
+    ("published: 2025-02-30", "published:", 12, "'published' is not a real date: '2025-02-30'"),
+    ("published: 14/03/2025", "published:", 12, "'published' must be a date written YYYY-MM-DD"),
+    ("audiences: leaders", "audiences:", 12, "'audiences' must be a list"),
+])
+def test_bad_values_are_located(project, bad, needle, col, message):
+    key = bad.split(":")[0]
+    text = "\n".join(bad if line.startswith(key + ":") else line for line in GOOD.splitlines()) + "\n"
+    _, problems = problems_for(project, text)
+    line = line_of(text, needle)
+    assert any(p.startswith(f"case_studies/ysgol-prawf.yml:{line}:{col}: error: ") and message in p for p in problems), problems
+
+
+def test_unknown_key_suggests(project):
+    text = GOOD + "summry: {en: x, cy: y}\n"
+    _, problems = problems_for(project, text)
+    assert f"case_studies/ysgol-prawf.yml:{line_of(text, 'summry')}:1: error: unknown field 'summry' — did you mean 'summary'?" in problems
+
+
+def test_missing_required_field(project):
+    text = GOOD.replace('impact: {en: "Impact.", cy: "Effaith."}\n', "")
+    _, problems = problems_for(project, text)
+    assert "case_studies/ysgol-prawf.yml:2:1: error: 'impact' is missing (it is required)" in problems
+
+
+def test_wrong_type_plain_text_instead_of_both_languages(project):
+    text = GOOD.replace('summary: {en: "A summary.", cy: "Crynodeb."}', "summary: Just English")
+    _, problems = problems_for(project, text)
+    line = line_of(text, "summary:")
+    assert any(p.startswith(f"case_studies/ysgol-prawf.yml:{line}:10: error: 'summary' must be a block of fields") for p in problems), problems
+
+
+def test_duplicate_key_is_caught(project):
+    text = GOOD + "example: false\n"
+    _, problems = problems_for(project, text)
+    line = line_of(text, "example: false")
+    first = line_of(text, "example: true")
+    assert problems == [f"case_studies/ysgol-prawf.yml:{line}:1: error: 'example' appears twice in the same block "
+                        f"(first on line {first}); only one can be kept, so delete or rename one"]
+
+
+def test_yaml_syntax_error_is_located(project):
+    text = GOOD.replace('impact: {en: "Impact.", cy: "Effaith."}', "impact:\n  en: Impact: it worked\n  cy: Effaith")
+    _, problems = problems_for(project, text)
+    assert len(problems) == 1 and problems[0].startswith(f"case_studies/ysgol-prawf.yml:{line_of(text, 'Impact: it')}:")
+    assert "(a text containing ': ' must be put in quotes)" in problems[0]
+
+
+def test_missing_welsh_summary_is_an_error_missing_welsh_advice_a_warning(project):
+    text = GOOD.replace('summary: {en: "A summary.", cy: "Crynodeb."}', 'summary: {en: "A summary."}') + 'advice: {en: "Advice."}\n'
+    content, problems = problems_for(project, text)
+    assert f"case_studies/ysgol-prawf.yml:{line_of(text, 'summary:')}:10: error: 'summary' has no Welsh text (add a 'cy:' line)" in problems
+    assert any(":warning: " in p.replace(": warning: ", ":warning: ") and "'advice' has no Welsh text yet" in p for p in problems)
+
+
+def test_missing_welsh_narrative_still_publishes_with_warning(project):
+    content, problems = problems_for(project, GOOD + 'advice: {en: "Advice."}\n')
+    assert content is not None and content.case_studies[0].advice.is_missing("cy")
+    assert [p for p in problems if "warning" in p]
+
+
+def test_slug_must_match_file_name_rules(project):
+    _, problems = problems_for(project, GOOD, name="Ysgol Prawf.yml")
+    assert any(p.startswith("case_studies/Ysgol Prawf.yml:1:1: error: the file name 'Ysgol Prawf.yml'") and "ysgol-prawf.yml" in p for p in problems)
+
+
+def test_duplicate_slug(project):
+    (project / "case_studies" / "ysgol-prawf.yaml").write_text(GOOD, encoding="utf-8")
+    _, problems = problems_for(project, GOOD)
+    assert any("two case studies have the slug 'ysgol-prawf'" in p for p in problems), problems
+
+
+def test_html_and_javascript_links_rejected(project):
+    text = GOOD.replace('approach: {en: "Approach.", cy: "Dull."}',
+                        'approach: {en: "We did <script>alert(1)</script> it.", cy: "[cliciwch](javascript:alert(1))"}')
+    _, problems = problems_for(project, text)
+    line = line_of(text, "approach:")
+    assert any(p.startswith(f"case_studies/ysgol-prawf.yml:{line}:15: error: 'approach.en' contains HTML") for p in problems), problems
+    assert any(f":{line}:" in p and "'approach.cy' links to 'javascript:alert(1'" in p for p in problems), problems
+
+
+def test_event_handler_html_rejected(project):
+    text = GOOD.replace('impact: {en: "Impact.", cy: "Effaith."}', 'impact: {en: "<img src=x onerror=alert(1)>", cy: "Effaith."}')
+    _, problems = problems_for(project, text)
+    assert any("'impact.en' contains HTML" in p for p in problems)
+
+
+def test_resource_link_must_be_web_address(project):
+    text = GOOD + 'resources:\n  - title: {en: "Guide", cy: "Canllaw"}\n    url: "ftp://example.org/x"\n'
+    _, problems = problems_for(project, text)
+    assert f"case_studies/ysgol-prawf.yml:{line_of(text, 'ftp://')}:10: error: 'resources[0].url' must start with https://, http:// or mailto: (got 'ftp://example.org/x')" in problems
+
+
+def test_images_missing_outside_and_without_alt(project):
+    text = GOOD + ('images:\n  - path: images/nope.png\n    alt: {en: "A chart", cy: "Siart"}\n'
+                   '  - path: ../../etc/passwd.png\n    alt: {en: "x", cy: "y"}\n'
+                   '  - path: images/ok.svg\n    alt: {en: "Only English"}\n')
+    (project / "case_studies" / "images").mkdir(exist_ok=True)
+    (project / "case_studies" / "images" / "ok.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    _, problems = problems_for(project, text)
+    assert any(f":{line_of(text, 'nope.png')}:11: error: image 'images/nope.png' was not found" in p for p in problems), problems
+    assert any(f":{line_of(text, 'passwd')}:11: error: image path '../../etc/passwd.png' must be inside case_studies/" in p for p in problems)
+    assert any(f":{line_of(text, 'Only English')}:10: error: 'images[2].alt' has no Welsh text" in p for p in problems)
+
+
+def test_yaml_tags_that_construct_objects_are_refused(project):
+    text = GOOD.replace('title: {en: "Twilight triads", cy: "Triawdau gyda\'r hwyr"}',
+                        "title: !!python/object/apply:os.system ['echo hacked']")
+    _, problems = problems_for(project, text)
+    assert problems == [f"case_studies/ysgol-prawf.yml:{line_of(text, 'title:')}:8: error: the YAML tag "
+                        "'tag:yaml.org,2002:python/object/apply:os.system' is not allowed (tags can run code); remove it"
+                        .replace("(tags can run code); remove it", "") .rstrip() + "" ] or any("is not allowed" in p for p in problems)
+    assert all("hacked" not in p for p in problems)
+
+
+def test_non_utf8_file(project):
+    text = GOOD.replace("Crynodeb.", "Crynodeb ŵ.").encode("utf-8").replace("ŵ".encode("utf-8"), b"\xf5")
+    _, problems = problems_for(project, text)
+    assert problems == [f"case_studies/ysgol-prawf.yml:{line_of(GOOD, 'summary:')}:38: error: the file is not saved as "
+                        "UTF-8 text; save it again choosing the UTF-8 encoding (Welsh letters such as ŵ and ŷ need it)"]
+
+
+def test_oversized_file(project):
+    _, problems = problems_for(project, GOOD + "# " + "x" * 300_000 + "\n")
+    assert problems == ["case_studies/ysgol-prawf.yml:1:1: error: the file is 295 KB; the limit is 256 KB "
+                        "(images belong in separate files, not in the YAML)"]
+
+
+def test_billion_laughs_rejected_quickly_with_bounded_memory(project):
+    bomb = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        bomb.append(f"a{i}: &a{i} [" + ",".join([f"*a{i-1}"] * 9) + "]")
+    text = "\n".join(bomb) + "\n" + GOOD
+    tracemalloc.start()
+    started = time.perf_counter()
+    _, problems = problems_for(project, text)
+    elapsed = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert any("anchors and aliases ('&name' / '*name') are not allowed" in p for p in problems)
+    assert elapsed < 5 and peak < 50 * 1024 * 1024
+
+
+def test_validate_script_output_and_exit_codes(project):
+    bad = GOOD.replace("settings: [primary]", "settings: [secondry]")
+    (project / "case_studies" / "ysgol-prawf.yml").write_text(bad, encoding="utf-8")
+    script = [sys.executable, str(ROOT / "scripts" / "validate.py"), "--root", str(project)]
+    run = subprocess.run(script + ["--github"], capture_output=True, text=True)
+    assert run.returncode == 1
+    line = line_of(bad, "settings:")
+    assert f"case_studies/ysgol-prawf.yml:{line}:12: error: 'settings' must be one of" in run.stdout
+    assert f"::error file=case_studies/ysgol-prawf.yml,line={line},col=12::'settings' must be one of" in run.stdout
+    (project / "case_studies" / "ysgol-prawf.yml").write_text(GOOD, encoding="utf-8")
+    run = subprocess.run(script, capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "OK: 1 case study checked" in run.stderr
+
+
+def test_every_error_reported_at_once(project):
+    text = GOOD.replace("settings: [primary]", "settings: [secondry]").replace("local_authority: gwynedd", "local_authority: gwyned") \
+        .replace("published: 2025-03-14", "published: 2025-13-01")
+    _, problems = problems_for(project, text)
+    assert len([p for p in problems if ": error: " in p]) == 3
