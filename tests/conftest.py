@@ -18,6 +18,7 @@ GENERATED = ("case-studies", "frameworks", "plan-templates")
 
 def copy_project(dest: Path) -> Path:
     """The project's own content (without previously generated pages) in a fresh folder."""
+    dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
         if src.is_dir():

@@ -422,8 +422,8 @@ def check_case_study(path: Path, root: Path, vocab: dict, shown: str | None = No
     reported = _schema_problems(c)
     slug = path.stem
     if not SLUG.match(slug):
-        c.error((), f"the file name {path.name!r} becomes the web address: use lowercase words joined by hyphens, "
-                    f"e.g. {re.sub(r'[^a-z0-9]+', '-', slug.lower()).strip('-') or 'ysgol-example'}.yml")
+        c.problems.append(Problem(shown, 1, 1, f"the file name {path.name!r} becomes the web address: use lowercase words joined by hyphens, "
+                    f"e.g. {re.sub(r'[^a-z0-9]+', '-', slug.lower()).strip('-') or 'ysgol-example'}.yml"))
 
     def ids(key: str, vocabulary, what: str):
         return () if (key,) in reported else c.term_ids((key,), vocabulary, what)

@@ -80,6 +80,14 @@ class SourceDocument:
         return Problem(self.path, loc.line, loc.column, message, severity)
 
 
+ALIAS_MESSAGE = "anchors and aliases ('&name' / '*name') are not allowed; write the text out in full"
+
+
+def _tag_refused(node: yaml.Node) -> "_Refused":
+    written = node.tag.replace("tag:yaml.org,2002:", "!!")  # as the editor typed it
+    return _Refused(node, f"the YAML tag '{written}' is not allowed (tags can run code); remove it")
+
+
 class _Refused(Exception):
     def __init__(self, node: yaml.Node, message: str):
         self.node = node
@@ -105,6 +113,11 @@ def read_yaml(path: Path, display_path: str | None = None) -> tuple[SourceDocume
 
 def parse_yaml(text: str, shown: str) -> tuple[SourceDocument | None, list[Problem]]:
     try:
+        # Tokens first: an alias is reported where it is written, before anything is built.
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
+                mark = token.start_mark
+                return None, [Problem(shown, mark.line + 1, mark.column + 1, ALIAS_MESSAGE)]
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -133,12 +146,12 @@ def _plain(node: yaml.Node, at: tuple, doc: SourceDocument, seen: set[int]):
     if id(node) in seen:
         # The same node reached twice is an alias; refusing it keeps memory bounded
         # ("billion laughs") and editors never need anchors.
-        raise _Refused(node, "anchors and aliases ('&name' / '*name') are not allowed; write the text out in full")
+        raise _Refused(node, ALIAS_MESSAGE)
     seen.add(id(node))
     doc.values[at] = Location(node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         if node.tag != "tag:yaml.org,2002:map":
-            raise _Refused(node, f"the YAML tag '{node.tag}' is not allowed")
+            raise _tag_refused(node)
         result: dict = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
@@ -155,10 +168,10 @@ def _plain(node: yaml.Node, at: tuple, doc: SourceDocument, seen: set[int]):
         return result
     if isinstance(node, yaml.SequenceNode):
         if node.tag != "tag:yaml.org,2002:seq":
-            raise _Refused(node, f"the YAML tag '{node.tag}' is not allowed")
+            raise _tag_refused(node)
         return [_plain(item, at + (i,), doc, seen) for i, item in enumerate(node.value)]
     if node.tag not in _PLAIN_TAGS:
-        raise _Refused(node, f"the YAML tag '{node.tag}' is not allowed (tags can run code); remove it")
+        raise _tag_refused(node)
     kind = _PLAIN_TAGS[node.tag]
     if kind is None:
         return None
