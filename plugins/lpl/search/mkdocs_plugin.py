@@ -1,0 +1,69 @@
+"""The MkDocs adapter of lpl.search (`lpl-search` in mkdocs.yml, in place of Material's `search`).
+
+Collects each page's rendered content and, after each language's build (static-i18n builds the
+site once per language), writes that language's index under the language's root. Pages point at
+their language's index only; lpl-search.js fetches it when the reader opens the search box.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.utils import get_relative_url
+
+from .index import PageText, build_index, dumps
+
+log = logging.getLogger("mkdocs.plugins.lpl.search")
+
+
+class SearchConfig(Config):
+    index_file = config_options.Type(str, default="search/lpl-index.json")
+    """Where each language's index is written, under that language's root (/ or /cy/)."""
+
+
+def language_root(config) -> tuple[str, str]:
+    """(language being built, its folder under site/: "" for the default language, "cy/" …)."""
+    i18n = config.plugins.get("i18n")
+    lang = getattr(i18n, "current_language", None) or config.theme.get("language") or "en"
+    default = getattr(i18n, "default_language", lang) if i18n else lang
+    return lang, "" if lang == default else f"{lang}/"
+
+
+class SearchPlugin(BasePlugin[SearchConfig]):
+    def __init__(self):
+        self.pages: list[PageText] = []
+
+    def index_uri(self, config) -> str:
+        return language_root(config)[1] + self.config.index_file
+
+    def on_pre_build(self, config):
+        self.pages = []
+
+    @event_priority(-200)  # last: the content as the reader gets it
+    def on_page_content(self, html, page, config, files):
+        search = page.meta.get("search")
+        if not (isinstance(search, dict) and search.get("exclude")):
+            location = get_relative_url(page.url or ".", self.index_uri(config))
+            self.pages.append(PageText(location, page.title or "", html))
+        return html
+
+    def on_page_context(self, context, page, config, nav):
+        context["lpl_search_index"] = get_relative_url(self.index_uri(config), page.url or ".")
+        return context
+
+    def on_template_context(self, context, template_name, config):
+        # The 404 page is served at any depth: point at the index from the site's root path.
+        context["lpl_search_index"] = urlsplit(config.site_url or "/").path.rstrip("/") + "/" + self.index_uri(config)
+        return context
+
+    def on_post_build(self, config):
+        lang, _ = language_root(config)
+        data = dumps(build_index(self.pages, lang)).encode("utf-8")
+        target = Path(config.site_dir) / self.index_uri(config)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        log.info(f"lpl-search: {lang} index, {len(self.pages)} pages, {len(data) // 1024} KiB")
