@@ -1,0 +1,1 @@
+"""Benchmarks behind `python scripts/bench.py <subcommand>`, one module per subcommand."""
