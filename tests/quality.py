@@ -1,0 +1,79 @@
+"""What the accessibility and privacy tests share: the page types a reader meets, and axe-core."""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from lpl.load import load
+
+# Each kind of page, by its path under a language's root. "{case_study}" and "{filters}" are filled in
+# from the content, so they always name a page that exists and a filter that matches something.
+PAGE_TYPES = [
+    ("home", ""),
+    ("guidance", "key-principles/"),
+    ("case-study", "case-studies/{case_study}/"),
+    ("catalogue", "case-studies/"),
+    ("catalogue-filtered", "case-studies/?{filters}"),
+    ("entitlement", "frameworks/entitlement/"),
+    ("framework", "frameworks/hallmarks/"),
+    ("downloads", "plan-templates/"),
+]
+LANGUAGES = {"en": "", "cy": "cy/"}
+SEARCH_QUERY = {"en": "professional learning", "cy": "dysgu proffesiynol"}
+
+# axe-core's rules for WCAG 2.0, 2.1 and 2.2 at levels A and AA (UK public sector regulations).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@functools.cache
+def _example() -> tuple[str, str]:
+    study = load(ROOT).case_studies[0]
+    return study.slug, f"setting={study.settings[0]}&hallmark={study.hallmarks[0]}"
+
+
+def page_path(template: str) -> str:
+    slug, filters = _example()
+    return template.format(case_study=slug, filters=filters)
+
+
+def require_built(site: Path, name: str, path: str) -> None:
+    """Skip, saying why, only for a page type that is not part of the site yet (none is silently left out)."""
+    target = site / path.split("?")[0] / "index.html"
+    if not target.exists():
+        pytest.skip(f"the {name} page ({path.split('?')[0] or '/'}) is not built yet: "
+                    f"nothing to check until it exists")
+
+
+def axe_script() -> str:
+    import axe_playwright_python
+
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+def axe_violations(tab) -> list[dict]:
+    tab.evaluate(axe_script())
+    result = tab.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS)
+    return result["violations"]
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"{v['id']} ({v.get('impact')}): {v['help']} — {v['helpUrl']}")
+        for node in v["nodes"]:
+            lines.append(f"    target: {' '.join(map(str, node['target']))}")
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            lines.append(f"      {summary[:300]}")
+    return "\n".join(lines)
+
+
+def open_search(tab, lang: str) -> None:
+    """Type a query into the header's search box, as a reader would, and wait for results."""
+    box = tab.locator("input.md-search__input").first
+    box.click()
+    box.type(SEARCH_QUERY[lang], delay=20)
+    tab.locator(".md-search-result__item").first.wait_for(state="visible", timeout=15000)
