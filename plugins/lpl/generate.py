@@ -12,7 +12,7 @@ from pathlib import Path
 from .model import LANGUAGES, Content
 from .render.pages import render_site_pages
 
-GENERATED_DIRS = ("case-studies", "frameworks")  # wholly generated; never hand-edit
+GENERATED_DIRS = ("case-studies", "frameworks", "plan-templates")  # wholly generated; never hand-edit
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -16,7 +17,7 @@ import jsonschema
 
 from .model import (
     DRAFT, LANGUAGES, REVIEWED, CaseStudy, Contact, Content, Entitlement, EntitlementStatement,
-    EntitlementTable, Image, Membership, Region, Resource, Source, StatementPart, Term, Text,
+    EntitlementTable, Image, Membership, PracticePoint, Region, Resource, Source, StatementPart, Term, Text,
     Vocabulary, index_citations, region_for,
 )
 from .yaml_source import ContentError, Problem, SourceDocument, read_yaml
@@ -32,6 +33,9 @@ MD_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)")
 SAFE_URL = re.compile(r"^(https?://[^\s/]+\S*|mailto:[^\s@]+@[^\s@]+)$", re.I)
 EMAIL = re.compile(r"^[^\s@]+@[^\s@]+\.[^\s@]+$")
 TEXT_FIELDS_BOTH_REQUIRED = ("title", "summary")  # shown on cards and in navigation: both languages needed
+# What scripts/new_case_study.py (lpl.scaffold) writes in the texts still to be written: valid, so a new
+# file validates at once, but warned about, so a forgotten placeholder shows in review.
+PLACEHOLDER = {"en": "Write here:", "cy": "Ysgrifennwch yma:"}
 
 DATA_FILES = ("settings", "audiences", "local_authorities", "regions", "language_categories", "hallmarks",
               "slo", "characteristics", "contributory_factors", "national_priorities", "standards",
@@ -110,7 +114,10 @@ class Checker:
             return None
         unknown = set(value) - {"en", "cy", "en_status", "cy_status"}
         for key in sorted(unknown):
-            self.error(at + (key,), f"unknown field '{key}' in '{field_name(at)}'{suggest(key, ['en', 'cy', 'en_status', 'cy_status'])}", key=True)
+            hint = suggest(key, ['en', 'cy', 'en_status', 'cy_status'])
+            if " " in key:  # a comma split an unquoted text inside { }
+                hint = " (a text with a comma inside { } must be put in quotes)"
+            self.error(at + (key,), f"unknown field '{key}' in '{field_name(at)}'{hint}", key=True)
         parts = {}
         for lang in LANGUAGES:
             text = value.get(lang)
@@ -247,13 +254,24 @@ def _regions(c: Checker, local_authorities: Vocabulary) -> tuple[Region, ...]:
     return tuple(regions)
 
 
+def _texts(c: Checker, at: tuple, required: bool = True) -> tuple[Text, ...]:
+    return tuple(t for i, _ in enumerate(c.items(at, required=required)) if (t := c.text(at + (i,))))
+
+
+def _practice(c: Checker, at: tuple) -> tuple[PracticePoint, ...]:
+    points = []
+    for i, item in enumerate(c.items(at)):
+        if isinstance(item, dict) and "text" in item:  # a lead-in with sub-points
+            points.append(PracticePoint(c.text(at + (i, "text")) or Text(), _texts(c, at + (i, "points"))))
+        elif (text := c.text(at + (i,))) is not None:
+            points.append(PracticePoint(text))
+    return tuple(points)
+
+
 def _statement_part(c: Checker, at: tuple) -> StatementPart:
     c.mapping(at)
-    return StatementPart(
-        c.text(at + ("text",)) or Text(),
-        tuple(t for i, _ in enumerate(c.items(at + ("effective_practice",))) if (t := c.text(at + ("effective_practice", i)))),
-        tuple(t for i, _ in enumerate(c.items(at + ("sustained_practice",))) if (t := c.text(at + ("sustained_practice", i)))),
-    )
+    return StatementPart(c.text(at + ("text",)) or Text(), _texts(c, at + ("points",), required=False),
+                         _practice(c, at + ("effective_practice",)), _practice(c, at + ("sustained_practice",)))
 
 
 def _entitlement(c: Checker, audiences: Vocabulary) -> Entitlement:
@@ -274,7 +292,8 @@ def _entitlement(c: Checker, audiences: Vocabulary) -> Entitlement:
             number = c.get(s + ("number",))
             statements.append(EntitlementStatement(sid, number if isinstance(number, int) else j + 1, audience,
                                                    _statement_part(c, s + ("entitlement",)),
-                                                   _statement_part(c, s + ("expectation",))))
+                                                   _statement_part(c, s + ("expectation",)),
+                                                   c.text(s + ("title",), required=False)))
         tables.append(EntitlementTable(audience, c.text(at + ("title",)) or Text(), tuple(statements)))
     return Entitlement(c.text(("name",)) or Text(), _source(c, ("source",)) or Source(Text()), columns,
                        tuple(tables), c.text(("intro",), required=False))
@@ -400,6 +419,9 @@ def _case_text(c: Checker, at: tuple, required: bool, both_required: bool) -> Te
         return None
     for lang in LANGUAGES:
         _check_markdown(c, at + (lang,), text.get(lang))
+        if any(marker in (text.get(lang) or "") for marker in PLACEHOLDER.values()):
+            c.warning(at + (lang,), f"'{field_name(at + (lang,))}' still has the template's placeholder text "
+                                    "(replace it with your own words)")
         if not both_required and text.is_missing(lang) and not text.is_missing("en" if lang == "cy" else "cy"):
             other = "English" if lang == "cy" else "Welsh"
             c.warning(at, f"'{field_name(at)}' has no {LANGUAGE_NAMES[lang]} text yet; {LANGUAGE_NAMES[lang]} readers "
@@ -529,7 +551,18 @@ def check_case_study(path: Path, root: Path, vocab: dict, shown: str | None = No
         resources=tuple(resources), images=tuple(images), contact=contact, published=published,
         last_reviewed=reviewed, example=doc.data.get("example") is True, unpublished=doc.data.get("unpublished") is True,
         region=region)
-    return study, c.problems
+    return replace(study, lines=_text_lines(doc, study)), c.problems
+
+
+def _text_lines(doc: SourceDocument, study: CaseStudy) -> dict[str, int]:
+    """The line of each of `study.texts()` and of its 'en:'/'cy:' parts ("images[0].alt.cy"), for reports."""
+    lines = {}
+    for name in study.texts():
+        at = tuple(int(index) if index else key for key, index in re.findall(r"([a-z_]+)|\[(\d+)\]", name))
+        lines[name] = doc.where(at, key=True).line
+        for lang in LANGUAGES:
+            lines[f"{name}.{lang}"] = doc.where(at + (lang,)).line
+    return lines
 
 
 def _check_image(c: Checker, at: tuple, root: Path, rel: str) -> bool:
@@ -560,6 +593,13 @@ def case_study_files(root: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file()) if folder.is_dir() else []
 
 
+def check_data(root: Path) -> tuple[dict | None, list[Problem]]:
+    """Only data/: the vocabularies by name (what scripts/new_case_study.py offers), or None on errors."""
+    problems: list[Problem] = []
+    vocab = _load_data(Path(root), problems)
+    return (None if vocab is None or any(p.severity == "error" for p in problems) else vocab), problems
+
+
 def check(root: Path, paths: list[Path] | None = None) -> tuple[Content | None, list[Problem]]:
     """Load and check everything (or, with `paths`, just those case-study files against the data).
 
@@ -585,6 +625,8 @@ def check(root: Path, paths: list[Path] | None = None) -> tuple[Content | None, 
         problems.extend(found)
         if study:
             studies.append(study)
+    from .plan_load import load_plan  # here, as plan_load builds on this module's Checker
+    plan = load_plan(root, vocab, problems)
     if any(p.severity == "error" for p in problems):
         return None, problems
     published = tuple(sorted((s for s in studies if not s.unpublished), key=lambda s: s.slug))
@@ -594,7 +636,7 @@ def check(root: Path, paths: list[Path] | None = None) -> tuple[Content | None, 
         slo=vocab["slo"], characteristics=vocab["characteristics"], contributory_factors=vocab["contributory_factors"],
         national_priorities=vocab["national_priorities"], standards=vocab["standards"],
         entitlement=vocab["entitlement"], labels=vocab["labels"], case_studies=published,
-        unpublished=tuple(s for s in studies if s.unpublished), citations=index_citations(published))
+        unpublished=tuple(s for s in studies if s.unpublished), citations=index_citations(published), plan=plan)
     return content, problems
 
 

@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from .generate import generate_pages
 from .load import check
 from .model import Content
+from .plan_downloads import plan_downloads, plan_pages, write_downloads
 
 log = logging.getLogger("mkdocs.plugins.lpl")
 
@@ -53,6 +54,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def __init__(self):
         self.content: Content | None = None
         self._fingerprint: tuple | None = None
+        self.plan_documents: dict[str, bytes] = {}  # .docx by file name, made in the content pass
+        self.site_url = "/"
 
     def root(self, config) -> Path:
         return (Path(config.config_file_path).parent / self.config.root).resolve()
@@ -64,6 +67,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         now = fingerprint(root)
         if now == self._fingerprint and self.content is not None:
             return config
+        self.site_url = config.site_url or "/"  # the plan documents link to the site by absolute URLs
         content, problems = check(root)
         for p in problems:
             if p.severity == "warning":
@@ -80,8 +84,16 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return config
 
     def extra_files(self, content: Content, root: Path) -> dict[str, dict[str, bytes]]:
-        """Further generated files by language (the plan templates add theirs here)."""
-        return {}
+        """Further generated files by language: the plan templates' pages (the .docx go to site/downloads/)."""
+        self.plan_documents = plan_downloads(content, self.site_url, root)
+        return plan_pages(content, self.plan_documents)
+
+    def on_post_build(self, config):
+        # Both languages link to the same .docx at the site's root: written once, by the default
+        # language's build (static-i18n keeps site_dir and only prefixes the other languages' pages).
+        i18n = config.plugins.get("i18n")
+        if getattr(i18n, "is_default_language_build", True):
+            write_downloads(self.plan_documents, Path(config.site_dir))
 
     def on_serve(self, server, config, builder):
         root = self.root(config)

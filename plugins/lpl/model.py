@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # lpl.plan_model imports Text from here
+    from .plan_model import PlanTemplate
 
 LANGUAGES = ("en", "cy")  # English is the default build at /, Welsh at /cy/
 DRAFT, REVIEWED = "draft", "reviewed"
@@ -114,12 +118,27 @@ class Region:
 
 
 @dataclass(frozen=True)
+class PracticePoint:
+    """A bullet of a practice column; some introduce sub-points ("A plan for the year ahead that:")."""
+
+    text: Text
+    points: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
 class StatementPart:
     """The entitlement half or the expectation half of a statement, with its practice columns."""
 
     text: Text
-    effective_practice: tuple[Text, ...]
-    sustained_practice: tuple[Text, ...]
+    points: tuple[Text, ...]  # the statement's own bullets, after a lead-in such as "I am expected to:"
+    effective_practice: tuple[PracticePoint, ...]
+    sustained_practice: tuple[PracticePoint, ...]
+
+    def texts(self) -> list[Text]:
+        found = [self.text, *self.points]
+        for point in self.effective_practice + self.sustained_practice:
+            found += [point.text, *point.points]
+        return found
 
 
 @dataclass(frozen=True)
@@ -129,10 +148,11 @@ class EntitlementStatement:
     audience: str
     entitlement: StatementPart
     expectation: StatementPart
+    title: Text | None = None  # a short name for badges and filters; not official wording
 
     @property
     def label(self) -> Text:
-        return self.entitlement.text
+        return self.title or self.entitlement.text
 
 
 @dataclass(frozen=True)
@@ -221,6 +241,8 @@ class CaseStudy:
     example: bool
     unpublished: bool
     region: str | None  # derived from the local authority and the date published
+    # Where each of texts() was written ("summary", "summary.cy" → line), for the translation report.
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     NARRATIVE = ("context", "approach", "impact", "advice")
 
@@ -272,6 +294,7 @@ class Content:
     case_studies: tuple[CaseStudy, ...]  # published ones, sorted by slug
     unpublished: tuple[CaseStudy, ...] = ()
     citations: dict[tuple[str, str], tuple[CaseStudy, ...]] = field(default_factory=dict)
+    plan: PlanTemplate | None = None  # plans/plan.yml: the plan template (lpl.plan_model)
 
     def label(self, key: str, lang: str) -> str:
         return self.labels[key].best(lang)

@@ -16,12 +16,12 @@ from .yaml_source import Problem, read_yaml
 PLAN_FILE = "plans/plan.yml"
 # Wording the renderers need; checked here so a missing one is an editor's error, not a crash.
 PLAN_LABELS = (
-    "setting", "language", "in_this_plan", "guiding_questions", "examples", "your_notes", "write_here",
-    "see_also", "case_studies", "no_case_study", "all_case_studies", "entitlement_statements", "hallmarks",
-    "characteristics", "statement_number", "draft_notice", "page", "version",
-    "downloads_title", "downloads_intro", "downloads_how", "col_setting", "col_language", "col_format",
-    "col_size", "format_docx", "format_print", "language_en", "language_cy", "language_bilingual",
-    "print_title", "print_intro", "print_download",
+    "setting", "how_to_use_title", "in_this_plan", "guiding_questions", "examples", "your_notes", "see_also",
+    "case_studies", "no_case_study", "all_case_studies", "entitlement_statements", "hallmarks", "characteristics",
+    "statement_number", "draft_notice", "page", "updated",
+    "downloads_title", "downloads_intro", "downloads_how", "downloads_guide", "col_language",
+    "col_format", "col_size", "format_docx", "format_print", "size_web", "language_en", "language_cy",
+    "language_bilingual", "print_title", "print_intro", "print_download",
 )
 # Vocabularies a table may take its row labels from (`rows_from:`), so they are never copied by hand.
 ROW_SOURCES = ("national_priorities", "contributory_factors", "slo", "hallmarks", "characteristics")
@@ -30,7 +30,7 @@ MAX_ROWS = 40
 TOP_KEYS = ("updated", "title", "intro", "how_to_use", "settings", "title_page", "labels", "sections")
 SECTION_KEYS = ("id", "title", "purpose", "settings", "hallmarks", "entitlement_statements", "characteristics",
                 "questions", "examples", "tables", "notes_lines")
-TABLE_KEYS = ("id", "title", "columns", "rows", "rows_from", "blank_rows", "note", "settings", "landscape")
+TABLE_KEYS = ("id", "title", "columns", "rows", "rows_from", "blank_rows", "note", "settings", "landscape", "widths")
 
 
 def _known_keys(c: Checker, at: tuple, allowed: tuple[str, ...]) -> None:
@@ -87,6 +87,12 @@ def _table(c: Checker, at: tuple, settings: list[str], vocab: dict) -> PlanTable
     landscape = c.get(at + ("landscape",))
     if landscape not in (None, True, False):
         c.error(at + ("landscape",), "'landscape' must be true or false")
+    widths = tuple(c.items(at + ("widths",), required=False))
+    if widths and (len(widths) != len(columns) or not all(
+            isinstance(w, (int, float)) and not isinstance(w, bool) and w > 0 for w in widths)):
+        c.error(at + ("widths",), f"'widths' must give a positive number for each of the {len(columns)} columns "
+                                  f"(relative widths, e.g. [3, 1, 4])")
+        widths = ()
     blank = _count(c, at + ("blank_rows",), 0 if rows else 3)
     if not rows and not blank:
         c.error(at, f"'{field_name(at)}' has no rows: give 'rows:', 'rows_from:' or 'blank_rows:'")
@@ -94,7 +100,7 @@ def _table(c: Checker, at: tuple, settings: list[str], vocab: dict) -> PlanTable
         return None
     return PlanTable(table_id, c.text(at + ("title",)) or Text(), columns, rows, blank,
                      c.text(at + ("note",), required=False), c.term_ids(at + ("settings",), settings, PLAN_FILE),
-                     landscape is True)
+                     landscape is True, tuple(float(w) for w in widths))
 
 
 def _section(c: Checker, at: tuple, settings: list[str], vocab: dict) -> PlanSection | None:

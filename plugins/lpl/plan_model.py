@@ -48,6 +48,12 @@ class PlanTable:
     note: Text | None = None
     settings: tuple[str, ...] = ()
     landscape: bool = False  # wide tables print across the page
+    widths: tuple[float, ...] = ()  # relative column widths; equal when empty
+
+    def column_shares(self) -> list[float]:
+        """Each column's share of the table's width (they add up to 1)."""
+        weights = self.widths or (1.0,) * len(self.columns)
+        return [w / sum(weights) for w in weights]
 
     @property
     def row_count(self) -> int:

@@ -77,7 +77,7 @@ class PageContext:
 
     def statement(self, statement_id: str) -> str:
         s = self.content.entitlement.statement(statement_id)
-        return f"{self.t('statement_number', n=s.number)}: {self.text(s.entitlement.text)}"
+        return f"{self.t('statement_number', n=s.number)}: {self.text(s.label)}"
 
     def standard(self, study: CaseStudy, term_id: str) -> str:
         return self.term(self.content.standards[study.standards_version], term_id)
@@ -119,8 +119,7 @@ def facet_options(content: Content, ctx: PageContext) -> list[dict]:
         "audience": ("audience", [(t.id, ctx.text(t.label)) for t in content.audiences.terms]),
         "hallmark": ("hallmark", [(t.id, f"{t.number}. {ctx.text(t.label)}" if t.number else ctx.text(t.label))
                                   for t in content.hallmarks.terms]),
-        "statement": ("entitlement_statement", [(s.id, ctx.t("statement_number", n=s.number))
-                                                for s in content.entitlement.statements]),
+        "statement": ("entitlement_statement", [(s.id, ctx.statement(s.id)) for s in content.entitlement.statements]),
         "slo": ("slo_dimension", [(t.id, ctx.text(t.label)) for t in content.slo.terms]),
     }
     options = []
@@ -161,7 +160,7 @@ def render_site_pages(content: Content, lang: str) -> dict[str, str]:
     entitlement = content.entitlement
     pages["frameworks/entitlement.md"] = env.get_template("entitlement.md.j2").render(
         entitlement=entitlement, cited=lambda sid: content.cited_by("entitlement", sid),
-        draft=any(ctx.draft(s.entitlement.text, s.expectation.text) for s in entitlement.statements), **common)
+        draft=any(ctx.draft(*s.entitlement.texts(), *s.expectation.texts()) for s in entitlement.statements), **common)
     return pages
 
 

@@ -121,7 +121,10 @@ class _PlanDocument:
         return run
 
     def text(self, paragraph, text: Text, *, sep: str = "break", bold: bool | None = None, prefix: str = "") -> None:
-        """A text in the document's languages inside one paragraph (bilingual: Welsh, then English)."""
+        """A text in the document's languages inside one paragraph (bilingual: Welsh, then English).
+
+        `prefix` (a section's number) goes before the first language only.
+        """
         self._note(text)
         for i, lang in enumerate(self.langs):
             if i:
@@ -130,11 +133,18 @@ class _PlanDocument:
                 else:
                     self.run(paragraph, sep, lang)
             second = i > 0 and sep == "break"
-            self.run(paragraph, prefix + text.best(lang), lang, bold=bold,
+            self.run(paragraph, ("" if i else prefix) + text.best(lang), lang, bold=bold,
                      italic=True if second else None, colour=GREY if second else None)
 
+    def para(self, style_id: str | None = None):
+        """A new paragraph; the style is set by id, as python-docx's lookup by name is slow."""
+        paragraph = self.doc.add_paragraph()
+        if style_id:
+            paragraph._p.style = style_id
+        return paragraph
+
     def heading(self, text: Text, level: int, *, number: int | None = None, page_break: bool = False):
-        paragraph = self.doc.add_heading(level=level)
+        paragraph = self.para(f"Heading{level}")
         paragraph.paragraph_format.page_break_before = page_break
         self.text(paragraph, text, sep=" / ", prefix=f"{number}. " if number else "")
         return paragraph
@@ -149,7 +159,7 @@ class _PlanDocument:
 
     def bullets(self, texts: list[Text]) -> None:
         for text in texts:
-            self.text(self.doc.add_paragraph(style="List Bullet"), text)
+            self.text(self.para("ListBullet"), text)
 
     def hyperlink(self, paragraph, url: str, value: str, lang: str, *, second: bool = False) -> None:
         rel = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
@@ -171,7 +181,7 @@ class _PlanDocument:
         paragraph._p.append(link)
 
     def link_item(self, link: Link, paragraph=None) -> None:
-        paragraph = paragraph or self.doc.add_paragraph(style="List Bullet")
+        paragraph = paragraph or self.para("ListBullet")
         self._note(link.label)
         for i, lang in enumerate(self.langs):
             if i:
@@ -195,7 +205,9 @@ class _PlanDocument:
             style.font.size = Pt(size)
             if name.startswith(("Heading", "Title")):
                 style.font.color.rgb = GREEN
-                style.font.color.theme_color = None
+        for border in styles["Title"].element.iter(qn("w:bottom")):  # the template's rule is theme blue
+            border.set(qn("w:color"), str(GREEN))
+            border.attrib.pop(qn("w:themeColor"), None)
         styles["Normal"].paragraph_format.space_after = Pt(6)
         styles["Normal"].paragraph_format.line_spacing = 1.15
         styles["Heading 1"].paragraph_format.space_before = Pt(0)
@@ -255,6 +267,20 @@ class _PlanDocument:
         caption.set(qn("w:val"), " / ".join(text.best(lang) for lang in self.langs))
         table._tbl.tblPr.append(caption)
 
+    def _grid(self, rows: int, cols: int):
+        """A bordered table with a little room above and below the writing in each cell."""
+        grid = self.doc.add_table(rows=rows, cols=cols)
+        tblPr = grid._tbl.tblPr
+        tblPr.style = "TableGrid"
+        margins = OxmlElement("w:tblCellMar")
+        for side, width in (("top", 57), ("left", 108), ("bottom", 57), ("right", 108)):  # twips: 0.1 cm, 0.19 cm
+            edge = OxmlElement(f"w:{side}")
+            edge.set(qn("w:w"), str(width))
+            edge.set(qn("w:type"), "dxa")
+            margins.append(edge)
+        tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
+        return grid
+
     def _shade(self, cell) -> None:
         shading = OxmlElement("w:shd")
         shading.set(qn("w:val"), "clear")
@@ -264,8 +290,14 @@ class _PlanDocument:
 
     def table(self, table: PlanTable) -> None:
         columns = len(table.columns)
-        grid = self.doc.add_table(rows=1 + table.row_count, cols=columns)
-        grid.style = self.doc.styles["Table Grid"]
+        grid = self._grid(1 + table.row_count, columns)
+        section = self.doc.sections[-1]
+        usable = section.page_width - section.left_margin - section.right_margin
+        grid.autofit = False
+        for column, share in zip(grid.columns, table.column_shares()):
+            column.width = int(usable * share)
+            for cell in column.cells:  # Word reads the cells' widths, LibreOffice the grid's
+                cell.width = int(usable * share)
         self._caption(grid, table.title)
         header = grid.rows[0]
         self._repeat_header(header)
@@ -282,8 +314,7 @@ class _PlanDocument:
 
     def notes_box(self, lines: int) -> None:
         """A bordered box to write in (a one-cell table: it prints, and Word lets you type inside)."""
-        box = self.doc.add_table(rows=1, cols=1)
-        box.style = self.doc.styles["Table Grid"]
+        box = self._grid(1, 1)
         self._caption(box, self.label("your_notes"))
         row = box.rows[0]
         row.height, row.height_rule = LINE_HEIGHT * lines, WD_ROW_HEIGHT_RULE.AT_LEAST
@@ -305,10 +336,12 @@ class _PlanDocument:
                 self.section(number, section, page_break=True)
 
     def title_page(self, school: str | None, year: str | None) -> None:
-        title = self.doc.add_paragraph(style="Title")
+        title = self.para("Title")
         self.text(title, self.plan.title)
         subtitle = self.doc.add_paragraph()
-        self.text(subtitle, self.content.settings.term(self.setting).label, bold=True)
+        setting = self.content.settings.term(self.setting).label
+        self.text(subtitle, Text(*(f"{self.label('setting').best(lang)}: {setting.best(lang)}" for lang in ("en", "cy")),
+                                 setting.en_status, setting.cy_status), bold=True)
         for run in subtitle.runs:
             run.font.size = Pt(16)
         if school or year:
@@ -316,8 +349,7 @@ class _PlanDocument:
             lang = self.langs[0]
             self.run(named, " · ".join(v for v in (school, year) if v), lang, bold=True).font.size = Pt(20)
         fields = [f for f in self.plan.title_fields if not f.settings or self.setting in f.settings]
-        grid = self.doc.add_table(rows=len(fields), cols=2)
-        grid.style = self.doc.styles["Table Grid"]
+        grid = self._grid(len(fields), 2)
         self._caption(grid, self.plan.title)
         values = {"school": school, "year": year}
         for row, field in zip(grid.rows, fields):
@@ -333,7 +365,10 @@ class _PlanDocument:
             self.paragraphs(text)
         self.heading(self.label("in_this_plan"), 2)
         for number, section in enumerate(self.sections, start=1):
-            self.text(self.doc.add_paragraph(style="List Bullet"), section.title, prefix=f"{number}. ")
+            entry = self.para()
+            entry.paragraph_format.left_indent = Cm(0.5)
+            entry.paragraph_format.space_after = Pt(2)
+            self.text(entry, section.title, prefix=f"{number}. ", sep=" / ")
         self._notice_before = after_intro
 
     def section(self, number: int, section: PlanSection, *, page_break: bool) -> None:
@@ -375,14 +410,12 @@ class _PlanDocument:
 
     def properties(self, school: str | None, year: str | None, when: datetime) -> None:
         if self.draft:
-            notice = self._notice_before.insert_paragraph_before()
-            lang = "cy"
-            self.run(notice, self.label("draft_notice").best(lang), lang, italic=True, colour=GREY)
+            self.text(self._notice_before.insert_paragraph_before(), self.label("draft_notice"))
         setting = self.content.settings.term(self.setting).label
         both = " / ".join
         title = both(self.plan.title.best(lang) for lang in self.langs)
         props = self.doc.core_properties
-        props.title = f"{title} — {school}" if school else f"{title} — {both(setting.best(l) for l in self.langs)}"
+        props.title = f"{title} — {school}" if school else f"{title} — {both(setting.best(lang) for lang in self.langs)}"
         props.subject = both(setting.best(lang) for lang in self.langs) + (f" · {year}" if year else "")
         props.language = LOCALES[self.langs[0]]
         props.author = school or title

@@ -55,11 +55,14 @@ class SectionLinks:
 def statement_label(content: Content, statement_id: str, number_label: Text) -> Text:
     """'Statement 2: As a leader I am entitled to …' in both languages."""
     s = content.entitlement.statement(statement_id)
-    text = s.entitlement.text
+    text, points = s.entitlement.text, getattr(s.entitlement, "points", ())  # a lead-in's sub-points, where modelled
     parts = {}
     for lang in ("en", "cy"):
-        parts[lang] = f"{number_label.best(lang).format(n=s.number)}: {text.best(lang)}"
-    return Text(parts["en"], parts["cy"], text.en_status, text.cy_status if text.cy else "draft")
+        # "As a leader I am entitled to:" says little alone: its points follow, as one line.
+        said = " ".join([text.best(lang)] + ["; ".join(p.best(lang) for p in points)] if points else [text.best(lang)])
+        parts[lang] = f"{number_label.best(lang).format(n=s.number)}: {said}"
+    draft = any(t.is_draft("cy") for t in (text, *points))
+    return Text(parts["en"], parts["cy"], text.en_status, "draft" if draft else "reviewed")
 
 
 def case_studies_for(content: Content, section: PlanSection, setting: str,

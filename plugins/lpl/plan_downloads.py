@@ -1,0 +1,81 @@
+"""Make every plan template once per change of its inputs, and put the files where the site serves them.
+
+Fifteen .docx files (5 settings × English, Welsh, bilingual) take a few seconds to make, so they are
+kept in `.lpl-cache/plan-templates/<digest>/`: the digest covers everything a document is made from
+(the plan, the frameworks and case studies it links to, the site's address and the renderer's own
+code), so a build with unchanged inputs reuses them and a changed input always remakes them.
+Free of MkDocs: the plugin calls `plan_downloads`, `plan_pages` and `write_downloads`.
+"""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from importlib.metadata import version
+from pathlib import Path
+
+from .model import LANGUAGES, Content
+from .plan_model import PLAN_LANGUAGES
+from .render import plan_docx, plan_view
+from .render.plan_pages import DOWNLOADS_DIR, render_plan_pages
+
+CACHE_DIR = Path(".lpl-cache") / "plan-templates"
+
+
+def _digest(content: Content, site_url: str) -> str:
+    studies = [(s.slug, s.title, s.settings, s.links(), s.published) for s in content.case_studies]
+    inputs = repr((content.plan, content.settings, content.hallmarks, content.characteristics,
+                   content.entitlement, studies, site_url, version("python-docx")))
+    h = hashlib.sha256(inputs.encode("utf-8"))
+    for module in (plan_docx, plan_view):  # a change of the renderer's code is a change of input
+        h.update(Path(module.__file__).read_bytes())
+    return h.hexdigest()[:20]
+
+
+def make_documents(content: Content, site_url: str) -> dict[str, bytes]:
+    """Every plan template as .docx bytes, by file name."""
+    plan = content.plan
+    if plan is None:
+        return {}
+    return {plan_view.docx_name(setting, doc_lang): plan_docx.render_plan_docx(content, setting, doc_lang,
+                                                                               site_url=site_url)
+            for setting in plan.settings for doc_lang in PLAN_LANGUAGES}
+
+
+def plan_downloads(content: Content, site_url: str, root: Path) -> dict[str, bytes]:
+    """The documents, from the cache when nothing they depend on has changed."""
+    if content.plan is None:
+        return {}
+    cache = Path(root) / CACHE_DIR
+    here = cache / _digest(content, site_url)
+    names = [plan_view.docx_name(s, d) for s in content.plan.settings for d in PLAN_LANGUAGES]
+    if all((here / name).is_file() for name in names):
+        return {name: (here / name).read_bytes() for name in names}
+    documents = make_documents(content, site_url)
+    shutil.rmtree(cache, ignore_errors=True)  # only the current set is worth keeping
+    here.mkdir(parents=True)
+    for name, data in documents.items():
+        (here / name).write_bytes(data)
+    return documents
+
+
+def plan_pages(content: Content, documents: dict[str, bytes]) -> dict[str, dict[str, bytes]]:
+    """The downloads page and printable pages of each language, for `generate_pages(extra=…)`."""
+    sizes = {name: len(data) for name, data in documents.items()}
+    return {lang: {path: md.encode("utf-8") for path, md in render_plan_pages(content, lang, sizes).items()}
+            for lang in LANGUAGES}
+
+
+def write_downloads(documents: dict[str, bytes], site_dir: Path) -> int:
+    """Put the documents in <site_dir>/downloads/ (once per build: both languages link there)."""
+    folder = Path(site_dir) / DOWNLOADS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for name, data in documents.items():
+        target = folder / name
+        if not target.is_file() or target.read_bytes() != data:
+            target.write_bytes(data)
+            written += 1
+    for stale in folder.glob("*.docx"):
+        if stale.name not in documents:
+            stale.unlink()
+    return written

@@ -1,0 +1,392 @@
+"""Plan templates as schools get them: the .docx files reopened, the pages a reader prints, the script.
+
+Most tests read the real site built once per session (`built_site`); the generated Word documents
+are opened again with python-docx and checked against plans/plan.yml.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import docx
+import lxml.html
+import pytest
+from docx.oxml.ns import qn
+
+from conftest import ROOT
+from lpl.load import load
+from lpl.plan_model import LOCALES, PLAN_LANGUAGES
+from lpl.render.plan_view import docx_name
+
+SITE_URL = "https://leading-professional-learning.example.org/"
+PLACEHOLDERS = re.compile(r"\{|\}|TODO|TBC|\bNone\b|\bnan\b|[Ll]orem ipsum")
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load(ROOT)
+
+
+@pytest.fixture(scope="module")
+def plan(content):
+    assert content.plan is not None, "plans/plan.yml was not loaded"
+    return content.plan
+
+
+def documents():
+    plan = load(ROOT).plan
+    return [(setting, lang) for setting in plan.settings for lang in PLAN_LANGUAGES]
+
+
+def locale(lang: str) -> str:
+    return LOCALES[PLAN_LANGUAGES[lang][0]]
+
+
+def all_text(document) -> str:
+    parts = [p.text for p in document.paragraphs]
+    parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    parts += [p.text for section in document.sections for p in section.footer.paragraphs]
+    return "\n".join(parts)
+
+
+def run_languages(document) -> list[tuple[str, str | None]]:
+    """(text, w:lang) of every run with text in the body, hyperlinks and tables included."""
+    found = []
+    for run in document.element.body.iter(qn("w:r")):
+        text = "".join(t.text or "" for t in run.iter(qn("w:t")))
+        if not text.strip():
+            continue
+        lang = run.find(qn("w:rPr") + "/" + qn("w:lang"))
+        found.append((text, lang.get(qn("w:val")) if lang is not None else None))
+    return found
+
+
+def expected_headings(plan, setting: str, lang: str) -> list[str]:
+    langs = PLAN_LANGUAGES[lang]
+
+    def both(text, prefix=""):
+        return prefix + " / ".join(text.best(one) for one in langs)
+
+    return [both(plan.label("how_to_use_title"))] + [
+        both(section.title, f"{n}. ") for n, section in enumerate(plan.sections_for(setting), start=1)]
+
+
+def site_file(site: Path, url: str) -> Path:
+    path = urlparse(url).path.lstrip("/")
+    return site / path / "index.html" if not path or path.endswith("/") else site / path
+
+
+def anchors(page: Path) -> set[str]:
+    return set(lxml.html.fromstring(page.read_bytes()).xpath("//@id"))
+
+
+# --- the plan's data, through the one loader ---------------------------------------------------
+
+def test_plan_is_loaded_with_the_content(plan, content):
+    assert plan.settings == ("primary", "secondary", "special", "all-age", "cluster")
+    ids = [s.id for s in plan.sections]
+    for required in ("context-and-vision", "priorities", "national-priorities", "individual-journeys",
+                     "collaboration", "enquiry-and-research", "inset", "funding", "evaluating-impact",
+                     "review", "action-plan"):
+        assert required in ids
+    statements = {s.id for s in content.entitlement.statements}
+    for section in plan.sections:
+        assert section.hallmarks or section.entitlement_statements or section.characteristics, section.id
+        assert set(section.entitlement_statements) <= statements
+        for text in [section.title, section.purpose, *(q.text for q in section.questions)]:
+            assert text.en and text.cy, (section.id, text)
+    # Setting variants are data: a cluster plan has a partner-schools table, a primary plan has not.
+    tables = {s: [t.id for sec in plan.sections_for(s) for t in sec.tables_for(s)] for s in plan.settings}
+    assert "partner-schools" in tables["cluster"] and "partner-schools" not in tables["primary"]
+    # Every setting has examples that fit it.
+    for setting in plan.settings:
+        assert sum(len(s.examples_for(setting)) for s in plan.sections_for(setting)) >= 5
+
+
+def write_plan(project: Path, old: str, new: str) -> int:
+    path = project / "plans" / "plan.yml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return line
+
+
+def validate(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "scripts/validate.py", "--root", str(project)], cwd=ROOT,
+                          capture_output=True, text=True)
+
+
+def test_plan_errors_are_located_with_a_suggestion(project_copy):
+    line = write_plan(project_copy, "    hallmarks: [collaboration]\n", "    hallmarks: [colaboration]\n")
+    other = write_plan(project_copy, "    notes_lines: 8\n", "    note_lines: 8\n")
+    result = validate(project_copy)
+    assert result.returncode == 1
+    assert (f"plans/plan.yml:{line}:17: error: 'sections[4].hallmarks' must be one of" in result.stdout
+            and "(got 'colaboration' — did you mean 'collaboration'?)" in result.stdout), result.stdout
+    assert f"plans/plan.yml:{other}:5: error: unknown field 'note_lines'" in result.stdout
+    assert "did you mean 'notes_lines'?" in result.stdout
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project_copy,
+                           capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert build.returncode == 1 and f"plans/plan.yml:{line}:17" in build.stderr
+
+
+def test_unknown_setting_in_a_plan_entry_is_reported(project_copy):
+    line = write_plan(project_copy, "    settings: [cluster]\n", "    settings: [clustre]\n")
+    result = validate(project_copy)
+    assert f"plans/plan.yml:{line}:16: error:" in result.stdout
+    assert "did you mean 'cluster'?" in result.stdout
+
+
+# --- the Word documents -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("setting,lang", documents())
+def test_docx_structure_language_and_properties(built_site, plan, setting, lang):
+    path = built_site / "downloads" / docx_name(setting, lang)
+    document = docx.Document(str(path))
+    first = PLAN_LANGUAGES[lang][0]
+
+    # Real heading styles, in the order of plans/plan.yml.
+    by_style = {}
+    for p in document.paragraphs:
+        by_style.setdefault(p.style.name, []).append(p.text)
+    assert by_style["Heading 1"] == expected_headings(plan, setting, lang)
+    assert by_style.get("Heading 2") and by_style.get("Heading 3")
+    assert plan.label("guiding_questions").best(first) in " ".join(by_style["Heading 2"])
+
+    # Every table of the plan repeats its header row; rows are left to write in.
+    plan_tables = [t for s in plan.sections_for(setting) for t in s.tables_for(setting)]
+    headed = [t for t in document.tables if t.rows[0]._tr.find(qn("w:trPr") + "/" + qn("w:tblHeader")) is not None]
+    assert len(headed) == len(plan_tables)
+    for table, source in zip(headed, plan_tables):
+        assert len(table.rows) == 1 + source.row_count
+        assert len(table.columns) == len(source.columns)
+        assert not any(c.text for row in table.rows[1 + len(source.rows):] for c in row.cells)
+
+    # The language of every run, and of the styles' defaults.
+    runs = run_languages(document)
+    assert runs and all(value in (LOCALES["en"], LOCALES["cy"]) for _, value in runs), \
+        [r for r in runs if r[1] not in LOCALES.values()][:5]
+    if lang != "bilingual":
+        assert {value for _, value in runs} == {locale(lang)}
+    else:
+        assert {value for _, value in runs} == {"cy-GB", "en-GB"}
+        for section in plan.sections_for(setting):
+            for question in section.questions_for(setting):
+                assert (question.text.cy, "cy-GB") in runs and (question.text.en, "en-GB") in runs
+    defaults = document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    assert defaults.get(qn("w:val")) == locale(lang)
+    for name in ("Normal", "Heading 1", "Heading 2", "Heading 3", "Title"):
+        assert document.styles[name].element.find(f"{qn('w:rPr')}/{qn('w:lang')}").get(qn("w:val")) == locale(lang)
+    assert document.settings.element.find(qn("w:proofState")) is None  # Word checks the spelling again
+
+    # Title and language in the document's properties.
+    props = document.core_properties
+    assert props.title.startswith(plan.title.best(first)) and props.language == locale(lang)
+    assert props.created.date() == plan.updated
+    assert props.author and "python-docx" not in (props.author + props.last_modified_by)
+
+    # Nothing left unfilled by the generator.
+    text = all_text(document)
+    assert not PLACEHOLDERS.search(text), PLACEHOLDERS.search(text)
+    assert document.sections[0].page_width.cm == pytest.approx(21.0, abs=0.1)  # A4
+
+
+@pytest.mark.parametrize("setting,lang", documents())
+def test_docx_links_resolve_to_pages_of_the_built_site(built_site, setting, lang):
+    document = docx.Document(str(built_site / "downloads" / docx_name(setting, lang)))
+    urls = [rel.target_ref for rel in document.part.rels.values() if rel.reltype.endswith("/hyperlink")]
+    assert len(urls) > 20
+    kinds = set()
+    for url in urls:
+        assert url.startswith(SITE_URL), url
+        page = site_file(built_site, url)
+        assert page.is_file(), f"{url} is not a page of the built site"
+        fragment = urlparse(url).fragment
+        if fragment:
+            assert fragment in anchors(page), url
+        kinds.add(urlparse(url).path.split("/")[1 if "/cy/" not in url else 2])
+        assert ("/cy/" in url) == (lang == "cy") or lang == "bilingual"
+    assert {"case-studies", "frameworks"} <= kinds
+    if lang == "bilingual":
+        assert any("/cy/" in u for u in urls) and any("/cy/" not in u for u in urls)
+    assert any("#leaders-" in u for u in urls) and any(re.search(r"/case-studies/[a-z0-9-]+/$", u) for u in urls)
+
+
+def test_documents_are_made_once_and_only_when_inputs_change(content, tmp_path, monkeypatch):
+    from lpl import plan_downloads
+
+    calls = []
+    real = plan_downloads.make_documents
+    monkeypatch.setattr(plan_downloads, "make_documents", lambda *a: calls.append(a) or real(*a))
+    first = plan_downloads.plan_downloads(content, SITE_URL, tmp_path)
+    again = plan_downloads.plan_downloads(content, SITE_URL, tmp_path)
+    assert len(calls) == 1 and first == again and len(first) == 15
+    moved = plan_downloads.plan_downloads(content, "https://example.org/", tmp_path)
+    assert len(calls) == 2 and moved != first
+    assert len(list((tmp_path / plan_downloads.CACHE_DIR).iterdir())) == 1  # stale sets are removed
+
+
+BUILD_TWICE = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from lpl import plan_downloads
+calls = []
+real = plan_downloads.make_documents
+plan_downloads.make_documents = lambda *a: calls.append(1) or real(*a)
+for _ in range(2):
+    build(load_config(config_file=sys.argv[1]))
+    print(len(calls))
+"""
+
+
+def test_a_bilingual_build_makes_the_documents_once(project_copy):
+    """static-i18n runs the whole build per language; the documents are still made once, then reused."""
+    result = subprocess.run([sys.executable, "-c", BUILD_TWICE, str(project_copy / "mkdocs.yml")], cwd=project_copy,
+                            capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["1", "1"]  # once in the first build, none in the second (cached)
+    assert len(list((project_copy / "site" / "downloads").glob("*.docx"))) == 15
+    assert not (project_copy / "site" / "cy" / "downloads").exists()
+
+
+# --- the pages on the site ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_downloads_page_lists_every_template_and_its_links_resolve(built_site, plan, content, lang):
+    base = SITE_URL + ("cy/" if lang == "cy" else "")
+    page_url = base + "plan-templates/"
+    page = site_file(built_site, page_url)
+    tree = lxml.html.fromstring(page.read_bytes())
+    assert tree.get("lang") == lang
+    links = tree.xpath("//a[@download]")
+    assert len(links) == len(plan.settings) * len(PLAN_LANGUAGES)
+    names = set()
+    for a in links:
+        url = urljoin(page_url, a.get("href"))
+        assert url.startswith(SITE_URL + "downloads/"), url  # one copy of each file, for both languages
+        target = site_file(built_site, url)
+        assert target.is_file(), url
+        names.add(target.name)
+        row = a.getparent().getparent()
+        cells = [c.text_content().strip() for c in row.findall("td")]
+        assert cells[1] == plan.label("format_docx").best(lang)
+        assert cells[2] == f"{max(1, round(target.stat().st_size / 1024))} KB"
+    assert names == {docx_name(s, d) for s in plan.settings for d in PLAN_LANGUAGES}
+    headings = [h.text_content().replace("¶", "").strip() for h in tree.xpath("//article//h2")]
+    assert headings == [content.settings.term(s).label.best(lang) for s in plan.settings]
+    for setting in plan.settings:  # the printable page of each setting is linked
+        assert tree.xpath(f"//a[@href='{setting}/']"), setting
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_printable_pages_follow_the_plan(built_site, plan, lang):
+    for setting in plan.settings:
+        page_url = SITE_URL + ("cy/" if lang == "cy" else "") + f"plan-templates/{setting}/"
+        page = site_file(built_site, page_url)
+        tree = lxml.html.fromstring(page.read_bytes())
+        assert tree.get("lang") == lang
+        ids = [h.get("id") for h in tree.xpath("//article//h2")]
+        assert ids == ["how-to-use"] + [s.id for s in plan.sections_for(setting)]
+        tables = tree.xpath("//table[contains(@class, 'lpl-plan-table')]")
+        assert len(tables) == sum(len(s.tables_for(setting)) for s in plan.sections_for(setting))
+        assert all(t.find("thead") is not None for t in tables)  # repeated on every printed page
+        assert tree.xpath("//section[contains(@class, 'lpl-plan-section--landscape')]")
+        download = tree.xpath("//a[@download]")[0]
+        assert site_file(built_site, urljoin(page_url, download.get("href"))).name == docx_name(setting, lang)
+        assert site_file(built_site, urljoin(page_url, download.get("href"))).is_file()
+        other = "en" if lang == "cy" else "cy"
+        alternates = {a.get("hreflang"): a.get("href") for a in tree.xpath("//link[@rel='alternate'][@hreflang]")}
+        assert alternates[other] == SITE_URL + ("cy/" if other == "cy" else "") + f"plan-templates/{setting}/"
+        if lang == "cy":
+            assert "Cwestiynau i'ch arwain" in tree.text_content()
+
+
+def test_print_css_starts_each_part_on_a_page():
+    css = (ROOT / "plugins/lpl/overrides/assets/lpl.css").read_text(encoding="utf-8")
+    print_css = css[css.index("==== Plan templates"):]
+    assert "@media print" in print_css and ".lpl-plan-section { break-before: page; }" in print_css
+    assert "display: table-header-group" in print_css
+
+
+def test_guidance_links_to_the_plan_templates():
+    for lang in ("en", "cy"):
+        for name in ("index.md", "plan-guide.md"):
+            page = ROOT / "docs" / lang / name
+            assert page.is_file() and "plan-templates/index.md" in page.read_text(encoding="utf-8"), page
+
+
+# --- LibreOffice: the documents open and print ---------------------------------------------------
+
+def test_documents_convert_to_pdf_with_libreoffice(built_site, plan, tmp_path):
+    soffice = shutil.which("soffice")
+    if not soffice:
+        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui (.ci/run does)")
+    chosen = [docx_name("primary", "en"), docx_name("special", "cy"), docx_name("cluster", "bilingual")]
+    for name in chosen:
+        shutil.copy(built_site / "downloads" / name, tmp_path / name)
+    # Its own profile, so a LibreOffice already running elsewhere does not swallow the conversion.
+    result = subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+                             "--convert-to", "pdf", "--outdir", str(tmp_path), *chosen],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    for name, lang in zip(chosen, ("en", "cy", "bilingual")):
+        pdf = tmp_path / name.replace(".docx", ".pdf")
+        assert pdf.is_file() and pdf.stat().st_size > 20_000, result.stdout + result.stderr
+        if shutil.which("pdftotext"):
+            text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+            flat = " ".join(text.split())
+            assert plan.title.best(PLAN_LANGUAGES[lang][0]) in flat
+            assert plan.sections[-1].title.best(PLAN_LANGUAGES[lang][0]) in flat
+        if shutil.which("pdfinfo"):
+            info = subprocess.run(["pdfinfo", "-l", "999", str(pdf)], capture_output=True, text=True).stdout
+            pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+            assert pages >= 12
+            sizes = re.findall(r"size:\s+([\d.]+) x ([\d.]+) pts", info)
+            assert float(sizes[0][0]) < float(sizes[0][1])  # portrait A4 …
+            assert float(sizes[-1][0]) > float(sizes[-1][1])  # … and the action plan across the page
+
+
+# --- scripts/make_plan.py ----------------------------------------------------------------------
+
+def make_plan(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "scripts/make_plan.py", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_make_plan_puts_the_school_on_the_title_page(tmp_path, plan):
+    out = tmp_path / "cynllun.docx"
+    result = make_plan("--lang", "cy", "--setting", "primary", "--school", "Ysgol Gynradd Cwm Derwen",
+                       "--year", "2026/27", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    document = docx.Document(str(out))
+    title_page = []
+    for block in document.element.body.iterchildren():
+        if block.tag == qn("w:p") and block.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") is not None \
+                and block.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) == "Heading1":
+            break
+        title_page.append("".join(t.text or "" for t in block.iter(qn("w:t"))))
+    first_page = "\n".join(title_page)
+    assert "Ysgol Gynradd Cwm Derwen" in first_page and "2026/27" in first_page
+    props = document.core_properties
+    assert "Ysgol Gynradd Cwm Derwen" in props.title and "2026/27" in props.subject
+    assert props.language == "cy-GB" and props.created.date() == datetime.now(timezone.utc).date()
+    assert not PLACEHOLDERS.search(all_text(document))
+
+
+def test_make_plan_refuses_unknown_values_clearly(tmp_path):
+    result = make_plan("--lang", "cy", "--setting", "secondry", "-o", str(tmp_path / "x.docx"))
+    assert result.returncode == 2
+    assert "unknown setting 'secondry' — did you mean 'secondary'?" in result.stderr
+    assert "primary, secondary, special, all-age, cluster" in result.stderr
+    result = make_plan("--lang", "welsh", "--setting", "primary", "-o", str(tmp_path / "x.docx"))
+    assert result.returncode == 2 and "unknown language 'welsh'" in result.stderr
+    result = make_plan("--lang", "en", "--setting", "primary", "--year", "2026-2027", "-o", str(tmp_path / "x.docx"))
+    assert result.returncode == 2 and "like 2026/27" in result.stderr
+    assert not (tmp_path / "x.docx").exists()
