@@ -2,7 +2,8 @@
 """Benchmarks: `python scripts/bench.py <subcommand> [options]`.
 
 Each subcommand lives in its own module of lpl.bench, with a `main(argv)`; this script only
-dispatches. Subcommands: search (our search against Material's, in Chromium).
+dispatches. Subcommands: search (our search against Material's, in Chromium); pages (Lighthouse scores
+and page weight beside plain Material); build (build and serve times with N case studies).
 """
 import importlib
 import sys
@@ -12,6 +13,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))  # w
 
 SUBCOMMANDS = {
     "search": "lpl.bench.search",
+    "pages": "lpl.bench.pages",   # Lighthouse on every page type, ours beside plain Material
+    "build": "lpl.bench.build",   # build time with N synthetic case studies, and serve's wait
 }
 
 

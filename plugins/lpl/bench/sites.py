@@ -1,0 +1,163 @@
+"""What the page and build benchmarks share: a temporary copy of the project, our build, a plain
+Material site with the same Markdown pages beside it, and a static server on 127.0.0.1 that sends
+what a static host sends (gzip for text, a short cache lifetime)."""
+from __future__ import annotations
+
+import contextlib
+import gzip
+import http.server
+import mimetypes
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[3]
+PROJECT_PARTS = ("mkdocs.yml", "data", "case_studies", "plans", "docs")
+GENERATED = ("case-studies", "frameworks", "plan-templates")
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+
+def copy_project(dest: Path) -> Path:
+    """The project's own content, without previously generated pages, in `dest`."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns(*GENERATED, "__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / part)
+    text = (dest / "mkdocs.yml").read_text(encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(text.replace("custom_dir: plugins/lpl/overrides",
+                                                  f"custom_dir: {ROOT / 'plugins/lpl/overrides'}"), encoding="utf-8")
+    return dest
+
+
+def mkdocs_build(project: Path, strict: bool = True) -> float:
+    """Build `project` (no -q: with it, --strict does not fail on warnings); seconds taken."""
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else [])],
+                            cwd=project, env=ENV, capture_output=True, text=True)
+    took = time.perf_counter() - start
+    if result.returncode != 0:
+        raise RuntimeError(f"mkdocs build failed in {project}:\n{result.stderr[-4000:]}")
+    return took
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml's `!ENV [NAME, default]` as the default."""
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1]
+                        if isinstance(node, yaml.SequenceNode) else None)
+
+
+def our_config(project: Path) -> dict:
+    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def plain_material(docs: Path, dest: Path, config: dict) -> Path:
+    """A plain Material + static-i18n project over a copy of `docs` (the Markdown as generated):
+    the same navigation, languages and Markdown extensions, but no lpl plugins, theme overrides,
+    custom CSS or JavaScript. `font: false` as ours: Material's default loads Google Fonts, which a
+    public-sector site must not (and which this machine cannot reach)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(docs, dest / "docs", dirs_exist_ok=True)
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    plain = {
+        "site_name": config["site_name"],
+        "site_description": config.get("site_description"),
+        "site_url": config["site_url"],
+        "docs_dir": "docs",
+        "theme": {"name": "material", "language": "en", "font": False,
+                  "features": config["theme"].get("features", [])},
+        "plugins": ["search", {"i18n": i18n}],
+        "nav": config.get("nav"),
+        "not_in_nav": config.get("not_in_nav"),
+        "markdown_extensions": config.get("markdown_extensions", []),
+    }
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump({k: v for k, v in plain.items() if v is not None},
+                                                     allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return dest
+
+
+# --- Serving ----------------------------------------------------------------------------------------
+
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+
+class StaticHandler(http.server.BaseHTTPRequestHandler):
+    """GET/HEAD of files under `directory`, gzip when asked for, like a static host."""
+
+    directory: Path
+    cache: dict
+
+    def log_message(self, *args):
+        pass
+
+    def _file(self) -> tuple[Path | None, bool]:
+        path = unquote(urlsplit(self.path).path)
+        target = (self.directory / path.lstrip("/")).resolve()
+        if not target.is_relative_to(self.directory):
+            return None, False
+        if target.is_dir():
+            if not path.endswith("/"):
+                return target, True  # redirect to the folder's address
+            target = target / "index.html"
+        return (target if target.is_file() else None), False
+
+    def do_HEAD(self):
+        self.do_GET(body=False)
+
+    def do_GET(self, body: bool = True):
+        target, redirect = self._file()
+        if redirect:
+            self.send_response(301)
+            self.send_header("Location", urlsplit(self.path).path + "/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        status = 200
+        if target is None:
+            status, target = 404, self.directory / "404.html"
+            if not target.is_file():
+                self.send_error(404)
+                return
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        data = target.read_bytes()
+        gzipped = kind.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", "")
+        if gzipped:
+            key = (target, target.stat().st_mtime_ns)
+            if key not in self.cache:
+                self.cache[key] = gzip.compress(data, compresslevel=6)
+            data = self.cache[key]
+        self.send_response(status)
+        self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "max-age=600")  # as GitHub Pages sends
+        self.send_header("Vary", "Accept-Encoding")
+        if gzipped:
+            self.send_header("Content-Encoding", "gzip")
+        self.end_headers()
+        if body:
+            self.wfile.write(data)
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    """Serve `directory` on 127.0.0.1 (a free port); yields the base URL."""
+    handler = type("Handler", (StaticHandler,), {"directory": Path(directory).resolve(), "cache": {}})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
