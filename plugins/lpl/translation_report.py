@@ -1,0 +1,226 @@
+"""Which texts still need a translator or a reviewer, and which case studies are due for review.
+
+Pure: the model from `lpl.load.check` (data/, plans/ and case studies: the one loader) and the guidance
+pages' front matter in, a `TranslationReport` out, rendered as text, Markdown (for a pull request's
+summary) or JSON. A text is *missing* in a language when it has no text there, *draft* when its
+`<lang>_status` (or the file's `translation:`) says so; a guidance page is draft when its front matter
+says `translation: draft`, missing when the other language has the page and this one does not.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Iterator
+
+from .generate import GENERATED_DIRS
+from .model import DRAFT, LANGUAGES, REVIEWED, CaseStudy, Content, Text
+from .yaml_source import parse_yaml
+
+REVIEW_AFTER_YEARS = 2  # a case study not reviewed (or, if never, published) for this long is due for review
+MISSING = "missing"
+STATUSES = (REVIEWED, DRAFT, MISSING)
+KINDS = ("page", "data", "case study")
+KIND_TITLES = {"page": "Guidance pages", "data": "Data (frameworks, vocabularies, interface, plan)",
+               "case study": "Case studies"}
+LANGUAGE_NAMES = {"en": "English", "cy": "Welsh"}
+# Where each part of the model comes from, for the report's file column (others: data/<name>.yml).
+SOURCES = {"labels": "data/ui.yml", "plan": "plans/plan.yml"}
+NOT_DATA = {"case_studies", "unpublished", "citations"}
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One text in one language that is missing or a draft."""
+
+    kind: str  # "page", "data" or "case study"
+    path: str  # the file to edit (for a missing page: the file to create)
+    line: int | None
+    field: str  # e.g. "summary", "images[0].alt", "hallmarks.terms[collaboration].label"; "" for a page
+    lang: str
+    status: str  # "draft" or "missing"
+    unpublished: bool = False
+
+    def location(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True)
+class ReviewDue:
+    path: str
+    slug: str
+    last: date  # last_reviewed, or published if never reviewed
+    reviewed: bool  # whether `last` is a review date
+    due: date
+
+
+@dataclass
+class TranslationReport:
+    today: date
+    entries: list[Entry] = field(default_factory=list)
+    counts: dict[str, dict[str, Counter]] = field(default_factory=dict)  # kind → lang → status → n
+    review_due: list[ReviewDue] = field(default_factory=list)
+
+    def count(self, kind: str, lang: str, status: str) -> int:
+        return self.counts.get(kind, {}).get(lang, Counter())[status]
+
+    def add(self, kind: str, path: str, line: int | None, name: str, lang: str, status: str,
+            unpublished: bool = False) -> None:
+        self.counts.setdefault(kind, {l: Counter() for l in LANGUAGES})[lang][status] += 1
+        if status != REVIEWED:
+            self.entries.append(Entry(kind, path, line, name, lang, status, unpublished))
+
+
+def status_of(text: Text, lang: str) -> str:
+    return MISSING if text.is_missing(lang) else text.status(lang)
+
+
+def review_due_date(last: date) -> date:
+    try:
+        return last.replace(year=last.year + REVIEW_AFTER_YEARS)
+    except ValueError:  # 29 February
+        return last.replace(year=last.year + REVIEW_AFTER_YEARS, day=28)
+
+
+def build_report(content: Content, root: Path, today: date) -> TranslationReport:
+    report = TranslationReport(today)
+    _pages(report, Path(root))
+    for part in dataclasses.fields(content):
+        if part.name not in NOT_DATA:
+            source = SOURCES.get(part.name, f"data/{part.name}.yml")
+            for name, text in _walk(getattr(content, part.name), part.name):
+                for lang in LANGUAGES:
+                    report.add("data", source, None, name, lang, status_of(text, lang))
+    for study in sorted(content.case_studies + content.unpublished, key=lambda s: s.source_path):
+        _case_study(report, study)
+        last = study.last_reviewed or study.published
+        if not study.unpublished and today >= review_due_date(last):
+            report.review_due.append(ReviewDue(study.source_path, study.slug, last, study.last_reviewed is not None,
+                                               review_due_date(last)))
+    return report
+
+
+def _case_study(report: TranslationReport, study: CaseStudy) -> None:
+    for name, text in study.texts().items():
+        for lang in LANGUAGES:
+            line = study.lines.get(f"{name}.{lang}") or study.lines.get(name)
+            report.add("case study", study.source_path, line, name, lang, status_of(text, lang), study.unpublished)
+
+
+def _walk(value, path: str) -> Iterator[tuple[str, Text]]:
+    """Every Text inside a part of the model, with a readable path (list items named by their id)."""
+    if isinstance(value, Text):
+        yield path, value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from _walk(getattr(value, f.name), f"{path}.{f.name}")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk(item, f"{path}[{key}]")
+    elif isinstance(value, (tuple, list)):
+        for i, item in enumerate(value):
+            key = getattr(item, "id", None)
+            yield from _walk(item, f"{path}[{key if isinstance(key, str) and key else i}]")
+
+
+def _pages(report: TranslationReport, root: Path) -> None:
+    docs = root / "docs"
+    found = {lang: {p.relative_to(docs / lang).as_posix(): p for p in sorted((docs / lang).rglob("*.md"))
+                    if p.relative_to(docs / lang).parts[0] not in GENERATED_DIRS}
+             for lang in LANGUAGES if (docs / lang).is_dir()}
+    for rel in sorted(set().union(*found.values()) if found else ()):
+        for lang in LANGUAGES:
+            page = found.get(lang, {}).get(rel)
+            shown = f"docs/{lang}/{rel}"
+            if page is None:
+                report.add("page", shown, None, "", lang, MISSING)
+            else:
+                status, line = _page_status(page, shown)
+                report.add("page", shown, line, "", lang, status)
+
+
+def _page_status(page: Path, shown: str) -> tuple[str, int | None]:
+    """'draft' when the front matter says `translation: draft` (with its line), else 'reviewed'."""
+    match = FRONT_MATTER.match(page.read_text(encoding="utf-8"))
+    if not match:
+        return REVIEWED, None
+    doc, _ = parse_yaml(match.group(1), shown)  # a broken front matter is the build's to report
+    if doc is None or not isinstance(doc.data, dict) or doc.data.get("translation") != DRAFT:
+        return REVIEWED, None
+    return DRAFT, doc.keys[("translation",)].line + 1  # + the opening '---'
+
+
+# --- output ---------------------------------------------------------------------------------------
+
+def _label(entry: Entry) -> str:
+    what = f"{LANGUAGE_NAMES[entry.lang]} {entry.status}"
+    return f"{entry.field}: {what}" if entry.field else what
+
+
+def _selected(report: TranslationReport, langs: tuple[str, ...]) -> list[Entry]:
+    return [e for e in report.entries if e.lang in langs]
+
+
+def render_text(report: TranslationReport, langs: tuple[str, ...] = LANGUAGES) -> str:
+    out = [f"Translation report, {report.today.isoformat()}: texts that are missing or still a draft", ""]
+    out.append(f"{'':<16}" + "".join(f"{LANGUAGE_NAMES[l] + ' (' + l + ')':<30}" for l in langs))
+    out.append(f"{'':<16}" + "".join(f"{'reviewed':>9}{'draft':>7}{'missing':>9}     " for _ in langs))
+    for kind in KINDS:
+        out.append(f"{KIND_TITLES[kind].split(' (')[0]:<16}" + "".join(
+            f"{report.count(kind, l, REVIEWED):>9}{report.count(kind, l, DRAFT):>7}{report.count(kind, l, MISSING):>9}     "
+            for l in langs))
+    for kind in KINDS:
+        entries = [e for e in _selected(report, langs) if e.kind == kind]
+        out += ["", f"{KIND_TITLES[kind]}: {len(entries)}"]
+        for e in entries:
+            out.append(f"  {e.location()}: {_label(e)}" + (" (unpublished)" if e.unpublished else ""))
+    out += ["", f"Case studies due for review (not reviewed for {REVIEW_AFTER_YEARS} years): {len(report.review_due)}"]
+    for r in report.review_due:
+        out.append(f"  {r.path}: {'last reviewed' if r.reviewed else 'published, never reviewed,'} {r.last.isoformat()}; "
+                   f"due {r.due.isoformat()} (add 'last_reviewed: YYYY-MM-DD' once checked)")
+    return "\n".join(out) + "\n"
+
+
+def _md(value: str) -> str:
+    return value.replace("|", "\\|").replace("<", "&lt;")
+
+
+def render_markdown(report: TranslationReport, langs: tuple[str, ...] = LANGUAGES) -> str:
+    out = [f"## Translation report ({report.today.isoformat()})", "",
+           "Texts still missing or a draft (a draft is shown to readers with a notice).", "",
+           "| | " + " | ".join(f"{LANGUAGE_NAMES[l]}: {s}" for l in langs for s in STATUSES) + " |",
+           "|---|" + "---:|" * (len(langs) * len(STATUSES))]
+    for kind in KINDS:
+        out.append(f"| {KIND_TITLES[kind].split(' (')[0]} | " + " | ".join(
+            str(report.count(kind, l, s)) for l in langs for s in STATUSES) + " |")
+    for kind in KINDS:
+        entries = [e for e in _selected(report, langs) if e.kind == kind]
+        out += ["", f"<details><summary>{KIND_TITLES[kind]}: {len(entries)} to do</summary>", ""]
+        if entries:
+            out += ["| File | Line | Field | Language | Status |", "|---|---:|---|---|---|"]
+            out += [f"| `{_md(e.path)}` | {e.line or ''} | {_md(e.field) or '(whole page)'} | {LANGUAGE_NAMES[e.lang]} | "
+                    f"{e.status}{' (unpublished)' if e.unpublished else ''} |" for e in entries]
+        out += ["", "</details>"]
+    out += ["", f"### Case studies due for review (not reviewed for {REVIEW_AFTER_YEARS} years): {len(report.review_due)}", ""]
+    out += [f"- `{_md(r.path)}`: {'last reviewed' if r.reviewed else 'published, never reviewed,'} "
+            f"{r.last.isoformat()}; due {r.due.isoformat()}" for r in report.review_due]
+    return "\n".join(out) + "\n"
+
+
+def render_json(report: TranslationReport, langs: tuple[str, ...] = LANGUAGES) -> str:
+    return json.dumps({
+        "date": report.today.isoformat(),
+        "review_after_years": REVIEW_AFTER_YEARS,
+        "counts": {kind: {l: {s: report.count(kind, l, s) for s in STATUSES} for l in langs} for kind in KINDS},
+        "texts": [dataclasses.asdict(e) for e in _selected(report, langs)],
+        "review_due": [{"path": r.path, "slug": r.slug, "last": r.last.isoformat(), "reviewed": r.reviewed,
+                        "due": r.due.isoformat()} for r in report.review_due],
+    }, ensure_ascii=False, indent=2) + "\n"
+
+
+FORMATS = {"text": render_text, "markdown": render_markdown, "json": render_json}

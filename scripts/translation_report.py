@@ -1,0 +1,40 @@
+#!/usr/bin/env python3
+"""List every text still missing or a draft, in Welsh and English: `python scripts/translation_report.py`.
+
+Covers the guidance pages (docs/en, docs/cy), data/ and plans/, and every case study (file:line and
+field), with counts per status, and the case studies due for review. `--format markdown` suits a pull
+request's summary ($GITHUB_STEP_SUMMARY); `--format json` suits other tools.
+"""
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))  # works before `pip install -e .` too
+
+from lpl.load import check  # noqa: E402
+from lpl.translation_report import FORMATS, build_report  # noqa: E402
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--format", choices=sorted(FORMATS), default="text")
+    parser.add_argument("--lang", choices=("en", "cy"), help="only this language's texts (default: both)")
+    parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this repository)")
+    args = parser.parse_args(argv)
+    content, problems = check(args.root)
+    if content is None:
+        for p in problems:
+            if p.severity == "error":
+                print(p, file=sys.stderr)
+        print("The content has errors (above): fix them first; `python scripts/validate.py` shows them all.",
+              file=sys.stderr)
+        return 1
+    report = build_report(content, args.root, date.today())
+    sys.stdout.write(FORMATS[args.format](report, (args.lang,) if args.lang else ("en", "cy")))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
