@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate preview clean bench
+.PHONY: serve build test validate preview translation-report clean bench
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,12 @@ build: $(STAMP)  ## build the whole site into site/, failing on any warning
 
 validate: $(STAMP)  ## check every case study and data file
 	$(BIN)/python scripts/validate.py
+
+preview: $(STAMP)  ## one case study in both languages: make preview SLUG=<slug> (no SLUG: the whole site)
+	$(BIN)/python scripts/preview.py $(SLUG)
+
+translation-report: $(STAMP)  ## Welsh and English texts still missing or draft, and case studies due for review
+	$(BIN)/python scripts/translation_report.py
 
 test: $(STAMP)  ## the whole test suite (browser tests need Debian's chromium)
 	$(BIN)/python -m pytest

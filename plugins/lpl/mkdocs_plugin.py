@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from .generate import generate_pages
 from .load import check
+from .preview import ENV as PREVIEW_ENV, preview_content, preview_file
 from .model import Content
 from .plan_downloads import plan_downloads, plan_pages, write_downloads
 
@@ -30,6 +31,9 @@ ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)"
 class ContentConfig(Config):
     root = config_options.Type(str, default=".")
     """Folder holding data/, case_studies/ and plans/, relative to mkdocs.yml."""
+    preview_case_study = config_options.Type(str, default="")
+    """Build only this case study (its slug), to preview it quickly; the LPL_ONLY environment variable
+    sets it too (`scripts/preview.py`, `make preview SLUG=…`). Empty: the whole site."""
 
 
 def current_language(config) -> str:
@@ -54,6 +58,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def __init__(self):
         self.content: Content | None = None
         self._fingerprint: tuple | None = None
+        self.preview = ""  # a case study's slug while previewing it alone
         self.plan_documents: dict[str, bytes] = {}  # .docx by file name, made in the content pass
         self.site_url = "/"
 
@@ -64,11 +69,19 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # Runs once per language build (static-i18n rebuilds per language): the fingerprint
         # makes every build after the first in a process reuse the loaded model.
         root = self.root(config)
+        if os.environ.get(PREVIEW_ENV) or self.config.preview_case_study:
+            # Guidance pages may link to case studies a preview leaves out: expected there, not a fault.
+            config.validation.links.not_found = logging.INFO
         now = fingerprint(root)
         if now == self._fingerprint and self.content is not None:
             return config
         self.site_url = config.site_url or "/"  # the plan documents link to the site by absolute URLs
-        content, problems = check(root)
+        self.preview = os.environ.get(PREVIEW_ENV) or self.config.preview_case_study
+        try:  # a preview reads only its own case study (and data/): fast, and others' drafts cannot stop it
+            paths = [preview_file(root, self.preview)] if self.preview else None
+        except ValueError as problem:
+            raise PluginError(f"{PREVIEW_ENV}={self.preview}: {problem}") from None
+        content, problems = check(root, paths)
         for p in problems:
             if p.severity == "warning":
                 log.info(str(p))  # editorial warnings: shown, never fatal (the page carries a notice)
@@ -78,6 +91,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                               "Run `python scripts/validate.py` to see them all.")
         for study in content.unpublished:
             log.info(f"{study.source_path}: unpublished: true — checked, but not published")
+        if self.preview:
+            content = preview_content(content)
+            log.info(f"lpl: preview of {paths[0].name} only (other case studies and the plan documents are left out)")
         written = generate_pages(content, root, Path(config.docs_dir), self.extra_files(content, root))
         log.info(f"lpl: {len(content.case_studies)} case studies; {written} generated files updated")
         self.content, self._fingerprint = content, fingerprint(root)
@@ -85,7 +101,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     def extra_files(self, content: Content, root: Path) -> dict[str, dict[str, bytes]]:
         """Further generated files by language: the plan templates' pages (the .docx go to site/downloads/)."""
-        self.plan_documents = plan_downloads(content, self.site_url, root)
+        # The .docx take seconds to remake and are not what a case-study preview is for.
+        self.plan_documents = {} if self.preview else plan_downloads(content, self.site_url, root)
         return plan_pages(content, self.plan_documents)
 
     def on_post_build(self, config):
