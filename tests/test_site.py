@@ -193,3 +193,12 @@ def test_catalogue_lists_every_case_study_without_javascript(built_site):
         cards = tree.xpath("//article[contains(@class,'lpl-card')]")
         assert len(cards) == len(content.case_studies)
         assert tree.xpath("//form[@data-lpl-catalogue][@hidden]"), "filters are hidden until the script runs"
+
+
+def test_404_pages_in_both_languages(built_site):
+    # static-i18n writes every language's 404.html to the same place; the root one must stay English.
+    root, welsh = doc(built_site / "404.html"), doc(built_site / "cy/404.html")
+    assert root.get("lang") == "en" and root.xpath("//h1")[0].text_content() == "Page not found"
+    assert welsh.get("lang") == "cy" and welsh.xpath("//h1")[0].text_content() == "Heb ddod o hyd i'r dudalen"
+    # the root page is served for missing /cy/ addresses too, so it leads Welsh readers home as well
+    assert root.xpath(f"//div[@lang='cy']//a[@href='{SITE_URL}cy/']")

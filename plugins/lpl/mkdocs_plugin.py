@@ -112,6 +112,20 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if getattr(i18n, "is_default_language_build", True):
             write_downloads(self.plan_documents, Path(config.site_dir))
 
+    def on_post_template(self, output_content, template_name, config):
+        # static-i18n builds Welsh into the same site_dir, so its 404.html would replace the English one:
+        # keep the default language's at the root and put the Welsh one at /cy/404.html.
+        if template_name != "404.html":
+            return output_content
+        i18n = config.plugins.get("i18n")
+        if getattr(i18n, "is_default_language_build", True):
+            self._root_404 = output_content
+            return output_content
+        target = Path(config.site_dir) / current_language(config) / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output_content, encoding="utf-8")
+        return getattr(self, "_root_404", output_content)
+
     def on_serve(self, server, config, builder):
         root = self.root(config)
         for name in WATCHED:
