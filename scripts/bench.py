@@ -3,7 +3,7 @@
 
 Each subcommand lives in its own module of lpl.bench, with a `main(argv)`; this script only
 dispatches. Subcommands: search (our search against Material's, in Chromium); pages (Lighthouse scores
-and page weight beside plain Material); build (build and serve times with N case studies).
+and page weight beside plain Material); build (build and serve times with N case studies); validate (checking N case studies).
 """
 import importlib
 import sys
@@ -15,6 +15,7 @@ SUBCOMMANDS = {
     "search": "lpl.bench.search",
     "pages": "lpl.bench.pages",   # Lighthouse on every page type, ours beside plain Material
     "build": "lpl.bench.build",   # build time with N synthetic case studies, and serve's wait
+    "validate": "lpl.bench.validate",  # the loader's checks on N synthetic case studies
 }
 
 

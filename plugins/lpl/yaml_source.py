@@ -118,12 +118,31 @@ _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _compose(text: str, loader) -> tuple[yaml.Node | None, yaml.Mark | None]:
-    """The node tree, or the mark of the first anchor or alias (found among the tokens first, so
-    it is reported where it is written, before anything is built)."""
-    for token in yaml.scan(text, Loader=loader):
-        if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
-            return None, token.start_mark
-    return yaml.compose(text, Loader=loader), None
+    """The node tree, or the mark of the first anchor or alias.
+
+    Composing is bounded (an alias is a reference to a node, not a copy). Only when the tree holds an
+    alias are the tokens scanned, to report it where it is written: scanning every file cost as much
+    as composing it (bench.py validate)."""
+    node = yaml.compose(text, Loader=loader)
+    if node is not None and _has_alias(node):
+        for token in yaml.scan(text, Loader=loader):
+            if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
+                return None, token.start_mark
+    return node, None
+
+
+def _has_alias(root: yaml.Node) -> bool:
+    seen, stack = set(), [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return False
 
 
 def parse_yaml(text: str, shown: str) -> tuple[SourceDocument | None, list[Problem]]:
