@@ -1,0 +1,51 @@
+"""The catalogue as a reader uses it in Chromium: two filters, the shared URL, and no JavaScript."""
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from conftest import ROOT
+from lpl.load import load
+
+pytestmark = pytest.mark.browser
+
+
+def visible_slugs(page) -> set[str]:
+    hrefs = page.eval_on_selector_all(
+        ".lpl-card:not([hidden]) .lpl-card__title a:not(.headerlink)", "els => els.map(a => a.getAttribute('href'))")
+    return {h.strip("/").split("/")[-1] for h in hrefs}
+
+
+def test_two_filters_show_the_right_cards_and_go_in_the_url(site_server, page):
+    content = load(ROOT)
+    expected = {s.slug for s in content.case_studies if "primary" in s.settings and "collaboration" in s.hallmarks}
+    assert expected and expected != {s.slug for s in content.case_studies}
+    page.goto(site_server + "case-studies/")
+    page.select_option("#lpl-filter-setting", "primary")
+    page.select_option("#lpl-filter-hallmark", "collaboration")
+    assert visible_slugs(page) == expected
+    query = parse_qs(urlparse(page.url).query)
+    assert query == {"setting": ["primary"], "hallmark": ["collaboration"]}
+    assert page.inner_text(".lpl-count").startswith(str(len(expected)))
+    # the shared address opens the same view, in Welsh too, with the filters set
+    page.goto(site_server + "cy/case-studies/?setting=primary&hallmark=collaboration")
+    assert visible_slugs(page) == expected
+    assert page.eval_on_selector("#lpl-filter-hallmark", "s => s.value") == "collaboration"
+    assert "astudiaeth" in page.inner_text(".lpl-count")
+    switcher = page.get_attribute("a.md-select__link[hreflang='en']", "href")
+    assert switcher.endswith("?setting=primary&hallmark=collaboration")
+
+
+def test_without_javascript_every_case_study_is_listed(browser, site_server):
+    content = load(ROOT)
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        for prefix in ("", "cy/"):
+            tab.goto(site_server + prefix + "case-studies/")
+            assert visible_slugs(tab) == {s.slug for s in content.case_studies}
+            assert not tab.is_visible("form[data-lpl-catalogue]")
+            assert tab.is_visible("a[href='by-setting/']")
+    finally:
+        context.close()
