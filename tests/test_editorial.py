@@ -166,6 +166,65 @@ def test_preview_builds_just_that_case_study_in_both_languages(project_copy, mon
     assert not list((site / "downloads").glob("*.docx"))  # the plan documents are left out of a preview
 
 
+def test_serve_shows_a_saved_case_study_after_one_rebuild_and_still_sees_guidance_edits(project_copy):
+    """`mkdocs serve` as an editor uses it (the preview, so it is quick): a saved case study shows in both
+    languages after one rebuild (the Markdown the plugin regenerates does not set off another), and a
+    hand-written guidance page is still watched."""
+    import os
+    import socket
+    import time
+    import urllib.request
+
+    study = sorted((project_copy / "case_studies").glob("*.yml"))[0]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    log = project_copy / "serve.log"
+
+    def page(path: str) -> str:
+        try:
+            with urllib.request.urlopen(base + path, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    def wait_for(text: str, path: str, timeout: float = 90) -> None:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if text in page(path):
+                return
+            assert process.poll() is None, log.read_text(encoding="utf-8")
+            time.sleep(0.1)
+        raise AssertionError(f"{path} never showed {text!r}:\n" + log.read_text(encoding="utf-8"))
+
+    def builds() -> int:
+        time.sleep(4)  # long enough for any follow-on rebuild to start and finish
+        return log.read_text(encoding="utf-8").count("Documentation built in")
+
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", LPL_ONLY=study.stem)
+    with log.open("w", encoding="utf-8") as out:
+        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
+                                   cwd=project_copy, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        wait_for("<html", f"case-studies/{study.stem}/")
+        assert builds() == 1
+        doc = yaml.safe_load(study.read_text(encoding="utf-8"))
+        text = study.read_text(encoding="utf-8")
+        text = text.replace(doc["title"]["en"], "Saved by an editor", 1).replace(doc["title"]["cy"], "Cadwyd gan olygydd", 1)
+        study.write_text(text, encoding="utf-8")
+        wait_for("Saved by an editor", f"case-studies/{study.stem}/")
+        wait_for("Cadwyd gan olygydd", f"cy/case-studies/{study.stem}/")
+        assert builds() == 2
+        guidance = project_copy / "docs" / "en" / "key-principles.md"
+        guidance.write_text(guidance.read_text(encoding="utf-8") + "\nA sentence an editor added.\n", encoding="utf-8")
+        wait_for("A sentence an editor added.", "key-principles/")
+        assert builds() == 3
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
 # --- translation report -----------------------------------------------------------------------------
 
 REPORTED = textwrap.dedent("""\

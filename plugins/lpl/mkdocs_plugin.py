@@ -16,10 +16,10 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from .generate import generate_pages
+from .generate import GENERATED_DIRS, generate_pages
 from .load import check
 from .preview import ENV as PREVIEW_ENV, preview_content, preview_file
-from .model import Content
+from .model import LANGUAGES, Content
 from .plan_downloads import plan_downloads, plan_pages, write_downloads
 
 log = logging.getLogger("mkdocs.plugins.lpl")
@@ -52,6 +52,19 @@ def fingerprint(root: Path) -> tuple:
                     st = os.stat(os.path.join(dirpath, name))
                     found.append((dirpath, name, st.st_size, st.st_mtime_ns))
     return tuple(sorted(found))
+
+
+def docs_to_watch(docs: Path) -> list[tuple[Path, bool]]:
+    """(path, recursive) pairs covering docs/ but the generated folders: docs/ and docs/<lang>/
+    themselves, not recursively, and every other folder in them, recursively."""
+    watched = [(docs, False)]
+    for child in sorted(p for p in docs.iterdir() if p.is_dir()):
+        if child.name in LANGUAGES:
+            watched.append((child, False))
+            watched += [(p, True) for p in sorted(child.iterdir()) if p.is_dir() and p.name not in GENERATED_DIRS]
+        else:
+            watched.append((child, True))
+    return watched
 
 
 class ContentPlugin(BasePlugin[ContentConfig]):
@@ -131,6 +144,13 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         for name in WATCHED:
             if (root / name).is_dir():
                 server.watch(str(root / name))
+        # This plugin rewrites the generated folders during a build; were they watched, every saved
+        # case study would set off a second, needless rebuild of the whole site. Watch the rest of
+        # docs/ instead (a folder added to docs/<lang>/ while serving is watched from the next start).
+        docs = Path(config.docs_dir)
+        server.unwatch(str(docs))
+        for path, recursive in docs_to_watch(docs):
+            server.watch(str(path), recursive=recursive)
         return server
 
     @event_priority(-50)

@@ -153,7 +153,7 @@ def serve_wait(project: Path, slug: str, only: bool, edits: int = 3, timeout: fl
             if took is None:
                 raise RuntimeError(f"the edit did not show within {timeout:.0f} s")
             waits.append(took)
-            time.sleep(4)  # the regenerated Markdown in docs/ sets off one more rebuild: let it finish
+            time.sleep(2)  # let the server settle between saves, as an editor would
         return started, waits
     finally:
         path.write_text(original, encoding="utf-8")
