@@ -198,9 +198,14 @@ def test_serve_shows_a_saved_case_study_after_one_rebuild_and_still_sees_guidanc
             time.sleep(0.1)
         raise AssertionError(f"{path} never showed {text!r}:\n" + log.read_text(encoding="utf-8"))
 
-    def builds() -> int:
-        time.sleep(4)  # long enough for any follow-on rebuild to start and finish
-        return log.read_text(encoding="utf-8").count("Documentation built in")
+    def assert_builds(n: int) -> None:
+        """Exactly n builds have finished: wait for the n-th, then long enough for a follow-on one."""
+        built = lambda: log.read_text(encoding="utf-8").count("Documentation built in")  # noqa: E731
+        end = time.monotonic() + 90
+        while built() < n and time.monotonic() < end:
+            time.sleep(0.1)
+        time.sleep(4)
+        assert built() == n, log.read_text(encoding="utf-8")
 
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", LPL_ONLY=study.stem)
     with log.open("w", encoding="utf-8") as out:
@@ -208,18 +213,18 @@ def test_serve_shows_a_saved_case_study_after_one_rebuild_and_still_sees_guidanc
                                    cwd=project_copy, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
         wait_for("<html", f"case-studies/{study.stem}/")
-        assert builds() == 1
+        assert_builds(1)
         doc = yaml.safe_load(study.read_text(encoding="utf-8"))
         text = study.read_text(encoding="utf-8")
         text = text.replace(doc["title"]["en"], "Saved by an editor", 1).replace(doc["title"]["cy"], "Cadwyd gan olygydd", 1)
         study.write_text(text, encoding="utf-8")
         wait_for("Saved by an editor", f"case-studies/{study.stem}/")
         wait_for("Cadwyd gan olygydd", f"cy/case-studies/{study.stem}/")
-        assert builds() == 2
+        assert_builds(2)
         guidance = project_copy / "docs" / "en" / "key-principles.md"
         guidance.write_text(guidance.read_text(encoding="utf-8") + "\nA sentence an editor added.\n", encoding="utf-8")
         wait_for("A sentence an editor added.", "key-principles/")
-        assert builds() == 3
+        assert_builds(3)
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -267,6 +272,12 @@ def test_translation_report_lists_draft_and_missing_texts_with_file_field_and_li
     draft_page = next(e for e in report.entries if e.path == "docs/cy/index.md")
     assert draft_page.status == "draft" and draft_page.line is not None
     assert any(e.kind == "data" and e.path == "data/hallmarks.yml" and e.status == "draft" for e in report.entries)
+    # Data texts are located too: the line holds the draft Welsh (or, when Welsh is missing, the English).
+    data_entries = [e for e in report.entries if e.kind == "data"]
+    assert data_entries and all(e.line for e in data_entries), [e for e in data_entries if not e.line]
+    nursery = next(e for e in data_entries if e.field == "settings.terms[nursery].description" and e.lang == "cy")
+    line = (content_root / "data" / "settings.yml").read_text(encoding="utf-8").splitlines()[nursery.line - 1]
+    assert line.strip().startswith("cy: Ysgolion meithrin"), line
     assert report.count("case study", "cy", "reviewed") >= 3 and report.count("case study", "cy", "draft") == 1
     # Lifecycle: published on 29 February 2020, never reviewed: due on 28 February 2022 (+2 years).
     [due] = report.review_due
