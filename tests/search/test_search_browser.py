@@ -11,6 +11,7 @@ import yaml
 from lpl.bench.search import QUERIES, SearchBox, load_queries, recall, wrong_language
 from lpl.search import welsh
 from lpl.search.text import LANGUAGES
+from quality import axe_violations, describe
 
 pytestmark = pytest.mark.browser
 QUERY_SET = load_queries()
@@ -97,6 +98,28 @@ def test_keyboard(site_server, tab):
     with tab.expect_navigation():
         tab.keyboard.press("Enter")
     assert tab.url.split("#")[0].endswith(first.split("#")[0])
+
+
+@pytest.mark.parametrize("lang, query, page, written", [
+    ("cy", "cynllun", "cy/funding/", {"gynllun", "chynllun", "nghynllun"}),
+    ("en", "plan", "plan-guide/", {"planned"}),
+])
+def test_opened_result_marks_the_words_as_written_on_its_page(site_server, tab, lang, query, page, written):
+    """search.highlight: the page a result opens marks what matched, Welsh mutated forms included,
+    and the marks pass axe-core (contrast)."""
+    box = SearchBox(tab, site_server, "lpl")
+    box.open(lang)
+    assert page in box.search(query)
+    link = tab.locator(f".md-search-result__item a[href*='/{page}']").first
+    assert "?h=" in link.get_attribute("href")
+    with tab.expect_navigation():
+        link.click()
+    marked = set(tab.eval_on_selector_all(".md-content article mark[data-md-highlight]",
+                                          "marks => marks.map(m => m.textContent.toLowerCase())"))
+    assert query in marked and marked & written, marked
+    assert all(query[1:4] in m for m in marked), f"marked words that did not match {query!r}: {marked}"
+    violations = axe_violations(tab)
+    assert not violations, describe(violations)
 
 
 @pytest.mark.parametrize("lang", ["cy", "en"])

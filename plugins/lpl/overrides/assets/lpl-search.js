@@ -15,7 +15,7 @@
   var toggle = document.getElementById("__search");
   var indexUrl = new URL(output.getAttribute("data-lpl-index"), location.href);
   var WORD = /[\p{L}\p{N}]+/gu;
-  var EXACT = 1, PREFIX = 0.8, RELATED = 0.7, RELATED_PREFIX = 0.5, COMPLETE_WORD = 0.5, MAX_PREFIX_KEYS = 300;
+  var EXACT = 1, PREFIX = 0.8, RELATED = 0.7, RELATED_PREFIX = 0.5, COMPLETE_WORD = 0.5, MAX_PREFIX_KEYS = 300, MAX_HIGHLIGHT = 20;
   var index = null, loading = null, shown = "";
 
   function say(name, n) {
@@ -184,11 +184,23 @@
     return html + escapeHtml(text.slice(at, end)) + (end < text.length ? " …" : "");
   }
 
-  function article(s, score, forms, parent, teaser, missing) {
+  function formsIn(text, forms, found) {
+    var m;
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(text)) && found.length < MAX_HIGHLIGHT) {
+      var form = fold(m[0].toLowerCase());
+      if (forms.has(form) && found.indexOf(form) < 0) found.push(form);
+    }
+    return found;
+  }
+
+  function article(s, score, forms, parent, teaser, missing, marked) {
     var section = index.sections[s], page = index.pages[section[0]];
     var href = new URL(page[0], indexUrl);
     href.hash = section[1];
-    var html = '<a href="' + escapeHtml(href.pathname + href.hash) + '" class="md-search-result__link">' +
+    // ?h= carries the words as they are written on that page (mutated forms too) to highlight there
+    if (marked.length) href.search = "?h=" + encodeURIComponent(marked.join(" "));
+    var html = '<a href="' + escapeHtml(href.pathname + href.search + href.hash) + '" class="md-search-result__link">' +
       '<article class="md-search-result__article md-typeset" data-md-score="' + score.toFixed(2) + '">' +
       (parent ? '<div class="md-search-result__icon md-icon"></div><h1>' : "<h2>") +
       escapeHtml(section[2]) + (parent ? "</h1>" : "</h2>");
@@ -201,20 +213,21 @@
   }
 
   function renderPage(result, forms) {
-    var top = null, rest = [];
+    var top = null, rest = [], marked = [];
     result.sections.forEach(function (s) {
       if (index.sections[s.section][1] === "" && !top) top = s; else rest.push(s);
+      formsIn(index.sections[s.section][2] + " " + index.sections[s.section][3], forms, marked);
     });
     // the page itself comes first, with a teaser only if its top section matched
     var html = '<li class="md-search-result__item">' +
       article(top ? top.section : firstSectionOf(result.page), top ? top.score : 0, forms, true, !!top,
-        result.missing);
+        result.missing, marked);
     var best = rest.slice(0, top ? 2 : 3), more = rest.slice(best.length);
-    best.forEach(function (s) { html += article(s.section, s.score, forms, false, true, []); });
+    best.forEach(function (s) { html += article(s.section, s.score, forms, false, true, [], marked); });
     if (more.length) {
       html += '<details class="md-search-result__more"><summary><div>' +
         escapeHtml(more.length === 1 ? say("more-one") : say("more-other", more.length)) + "</div></summary>";
-      more.forEach(function (s) { html += article(s.section, s.score, forms, false, true, []); });
+      more.forEach(function (s) { html += article(s.section, s.score, forms, false, true, [], marked); });
       html += "</details>";
     }
     return html + "</li>";
@@ -305,6 +318,42 @@
       ev.preventDefault();
     }
   });
+
+  /* --- The page a result opened: its words marked, as Material's search.highlight does ------------ */
+
+  function highlight(words) {
+    var wanted = new Set((words.normalize("NFC").toLowerCase().match(WORD) || []).map(fold));
+    var content = document.querySelector(".md-content article");
+    if (!wanted.size || !content) return;
+    var walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        return node.parentElement.closest("script, style, mark, .headerlink")
+          ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      }
+    });
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    nodes.forEach(function (node) {
+      var text = node.nodeValue, parts = null, at = 0, m;
+      WORD.lastIndex = 0;
+      while ((m = WORD.exec(text))) {
+        if (!wanted.has(fold(m[0].normalize("NFC").toLowerCase()))) continue;
+        parts = parts || document.createDocumentFragment();
+        parts.appendChild(document.createTextNode(text.slice(at, m.index)));
+        var mark = document.createElement("mark");
+        mark.setAttribute("data-md-highlight", "");
+        mark.textContent = m[0];
+        parts.appendChild(mark);
+        at = m.index + m[0].length;
+      }
+      if (!parts) return;
+      parts.appendChild(document.createTextNode(text.slice(at)));
+      node.parentNode.replaceChild(parts, node);
+    });
+  }
+
+  var h = new URLSearchParams(location.search).get("h");
+  if (h) highlight(h);
 
   // A shared search: ?q=… opens the box with the query (as Material's search does).
   var q = new URLSearchParams(location.search).get("q");
