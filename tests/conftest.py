@@ -11,25 +11,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
+from lpl.bench.sites import copy_project  # noqa: E402  (the benchmarks copy the project the same way)
+
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-PROJECT_PARTS = ("mkdocs.yml", "data", "case_studies", "plans", "docs")
-GENERATED = ("case-studies", "frameworks", "plan-templates")
-
-
-def copy_project(dest: Path) -> Path:
-    """The project's own content (without previously generated pages) in a fresh folder."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns(*GENERATED, "__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, dest / part)
-    # The theme overrides live in the installed package: point at the repository's copy.
-    text = (dest / "mkdocs.yml").read_text(encoding="utf-8")
-    (dest / "mkdocs.yml").write_text(text.replace("custom_dir: plugins/lpl/overrides",
-                                                  f"custom_dir: {ROOT / 'plugins/lpl/overrides'}"), encoding="utf-8")
-    return dest
 
 
 def run_build(project: Path, *extra: str) -> subprocess.CompletedProcess:

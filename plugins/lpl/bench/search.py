@@ -27,10 +27,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[3]
+from .sites import ROOT, copy_project as copy_content
+
 QUERIES = ROOT / "tests" / "search" / "queries.yml"
-PROJECT_PARTS = ("mkdocs.yml", "data", "case_studies", "plans", "docs")
-GENERATED = ("case-studies", "frameworks", "plan-templates")
 K = 10
 HOME = {"en": "", "cy": "cy/"}
 
@@ -55,19 +54,12 @@ def load_queries(path: Path = QUERIES) -> list[Query]:
 
 def copy_project(dest: Path, engine: str = "lpl") -> Path:
     """The project's content in `dest`; engine "material" switches our search for Material's."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns(*GENERATED, "__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, dest / part)
-    text = (dest / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("custom_dir: plugins/lpl/overrides", f"custom_dir: {ROOT / 'plugins/lpl/overrides'}")
+    copy_content(dest)
     if engine == "material":
+        config = dest / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
         assert "\n  - lpl-search\n" in text, "mkdocs.yml no longer lists lpl-search"
-        text = text.replace("\n  - lpl-search\n", "\n  - search\n")
-    (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
+        config.write_text(text.replace("\n  - lpl-search\n", "\n  - search\n"), encoding="utf-8")
     return dest
 
 

@@ -18,9 +18,10 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from ..generate import GENERATED_DIRS
+
 ROOT = Path(__file__).resolve().parents[3]
 PROJECT_PARTS = ("mkdocs.yml", "data", "case_studies", "plans", "docs")
-GENERATED = ("case-studies", "frameworks", "plan-templates")
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 
@@ -30,9 +31,10 @@ def copy_project(dest: Path) -> Path:
     for part in PROJECT_PARTS:
         src = ROOT / part
         if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns(*GENERATED, "__pycache__"))
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns(*GENERATED_DIRS, "__pycache__"))
         elif src.exists():
             shutil.copy2(src, dest / part)
+    # The theme overrides are found relative to mkdocs.yml: point at the repository's copy.
     text = (dest / "mkdocs.yml").read_text(encoding="utf-8")
     (dest / "mkdocs.yml").write_text(text.replace("custom_dir: plugins/lpl/overrides",
                                                   f"custom_dir: {ROOT / 'plugins/lpl/overrides'}"), encoding="utf-8")

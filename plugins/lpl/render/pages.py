@@ -4,16 +4,8 @@ Links between generated pages are relative `.md` links, so MkDocs checks them in
 """
 from __future__ import annotations
 
-import html
-import json
-from functools import lru_cache
-from pathlib import Path
-
-import jinja2
-
 from ..model import CaseStudy, Content, Text, Vocabulary
-
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "pages"
+from .templates import environment
 
 # Frameworks with a page of their own under frameworks/: (key in CaseStudy.links, page, vocabulary attribute)
 FRAMEWORK_PAGES = (
@@ -25,17 +17,6 @@ FRAMEWORK_PAGES = (
 )
 # Facets of the catalogue: (query key, data attribute, label key, no-JS page)
 FACETS = ("setting", "region", "local_authority", "language", "audience", "hallmark", "statement", "slo")
-
-
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True)
-    env.filters["e"] = lambda s: html.escape(str(s), quote=True)
-    env.filters["oneline"] = lambda s: " ".join(str(s).split())
-    env.filters["yamlstr"] = lambda s: json.dumps(" ".join(str(s).split()), ensure_ascii=False)
-    return env
 
 
 class PageContext:
@@ -132,7 +113,7 @@ def facet_options(content: Content, ctx: PageContext) -> list[dict]:
 
 def render_site_pages(content: Content, lang: str) -> dict[str, str]:
     """Every generated page of one language: {path under docs/<lang>/: Markdown}."""
-    env = _environment()
+    env = environment("pages")
     ctx = PageContext(content, lang)
     pages: dict[str, str] = {}
     common = {"ctx": ctx, "t": ctx.t, "content": content, "lang": lang}

@@ -6,30 +6,12 @@ tests/test_plans.py does), links to guidance pages are relative `.md` links (MkD
 """
 from __future__ import annotations
 
-import html
-import json
-from functools import lru_cache
-from pathlib import Path
-
-import jinja2
-
 from ..model import Content, Text
 from ..plan_model import PLAN_LANGUAGES
+from .templates import environment
 from .plan_view import DOCX_MEDIA_TYPE, docx_name, print_page, section_links
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "plans"
 DOWNLOADS_DIR = "downloads"  # under the root of the built site (the default language's site_dir)
-
-
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True)
-    env.filters["e"] = lambda s: html.escape(str(s), quote=True)
-    env.filters["oneline"] = lambda s: " ".join(str(s).split())
-    env.filters["yamlstr"] = lambda s: json.dumps(" ".join(str(s).split()), ensure_ascii=False)
-    return env
 
 
 def downloads_href(page: str, lang: str, name: str) -> str:
@@ -54,7 +36,7 @@ def render_plan_pages(content: Content, lang: str, sizes: dict[str, int]) -> dic
     plan = content.plan
     if plan is None:
         return {}
-    env = _environment()
+    env = environment("plans")
 
     def t(key: str, **values) -> str:
         text = plan.label(key).best(lang)
