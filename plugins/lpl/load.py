@@ -8,7 +8,6 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -137,7 +136,7 @@ class Checker:
                 self.error(at, f"'{field_name(at)}' has no {LANGUAGE_NAMES[lang]} text (add a '{lang}:' line)")
         if not parts["en"] and not parts["cy"] and not both:
             self.error(at, f"'{field_name(at)}' has no text in either language")
-        return Text(**parts)
+        return Text(**parts, path=self.doc.path, lines=tuple(self.doc.where(at + (lang,)).line for lang in LANGUAGES))
 
     def term_ids(self, at: tuple, vocabulary: Vocabulary | list[str], what: str, required: bool = False) -> tuple[str, ...]:
         known = vocabulary.ids if isinstance(vocabulary, Vocabulary) else list(vocabulary)
@@ -572,7 +571,7 @@ def check_case_study(path: Path, root: Path, vocab: dict, shown: str | None = No
     if c.failed:
         return None, c.problems
     region = region_for(vocab["regions"], la, published) if published else None
-    study = CaseStudy(
+    return CaseStudy(
         slug=slug, source_path=shown, title=texts["title"], schools=tuple(schools), settings=settings,
         local_authority=la, language_scheme=scheme, language_category=category, audiences=audiences,
         hallmarks=hallmarks, entitlement_statements=statements, slo_dimensions=slo,
@@ -581,19 +580,7 @@ def check_case_study(path: Path, root: Path, vocab: dict, shown: str | None = No
         context=texts["context"], approach=texts["approach"], impact=texts["impact"], advice=texts.get("advice"),
         resources=tuple(resources), images=tuple(images), contact=contact, published=published,
         last_reviewed=reviewed, example=doc.data.get("example") is True, unpublished=doc.data.get("unpublished") is True,
-        region=region)
-    return replace(study, lines=_text_lines(doc, study)), c.problems
-
-
-def _text_lines(doc: SourceDocument, study: CaseStudy) -> dict[str, int]:
-    """The line of each of `study.texts()` and of its 'en:'/'cy:' parts ("images[0].alt.cy"), for reports."""
-    lines = {}
-    for name in study.texts():
-        at = tuple(int(index) if index else key for key, index in re.findall(r"([a-z_]+)|\[(\d+)\]", name))
-        lines[name] = doc.where(at, key=True).line
-        for lang in LANGUAGES:
-            lines[f"{name}.{lang}"] = doc.where(at + (lang,)).line
-    return lines
+        region=region), c.problems
 
 
 def _check_image(c: Checker, at: tuple, root: Path, rel: str) -> bool:

@@ -27,6 +27,13 @@ class Text:
     cy: str | None = None
     en_status: str = REVIEWED
     cy_status: str = DRAFT
+    # Where it was written, for reports: the file, and each language's line (by LANGUAGES; a missing
+    # language's is the text's own). Set by the loader; never part of equality, hashing or repr.
+    path: str | None = field(default=None, compare=False, repr=False)
+    lines: tuple[int, ...] = field(default=(), compare=False, repr=False)
+
+    def line(self, lang: str) -> int | None:
+        return self.lines[LANGUAGES.index(lang)] if self.lines else None
 
     def get(self, lang: str) -> str | None:
         return getattr(self, lang)
@@ -244,8 +251,6 @@ class CaseStudy:
     example: bool
     unpublished: bool
     region: str | None  # derived from the local authority and the date published
-    # Where each of texts() was written ("summary", "summary.cy" → line), for the translation report.
-    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     NARRATIVE = ("context", "approach", "impact", "advice")
 

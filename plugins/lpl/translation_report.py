@@ -19,7 +19,7 @@ from typing import Iterator
 
 from .generate import GENERATED_DIRS
 from .model import DRAFT, LANGUAGES, REVIEWED, CaseStudy, Content, Text
-from .yaml_source import parse_yaml, read_yaml
+from .yaml_source import parse_yaml
 
 REVIEW_AFTER_YEARS = 2  # a case study not reviewed (or, if never, published) for this long is due for review
 MISSING = "missing"
@@ -90,15 +90,12 @@ def review_due_date(last: date) -> date:
 def build_report(content: Content, root: Path, today: date) -> TranslationReport:
     report = TranslationReport(today)
     _pages(report, Path(root))
-    written = {shown: _text_lines(Path(root) / shown, shown)
-               for shown in sorted({*SOURCES.values(), *(f"data/{p.name}" for p in Path(root, "data").glob("*.yml"))})}
     for part in dataclasses.fields(content):
         if part.name not in NOT_DATA:
             source = SOURCES.get(part.name, f"data/{part.name}.yml")
             for name, text in _walk(getattr(content, part.name), part.name):
-                for lang in LANGUAGES:
-                    path, line = _locate(text, lang, source, written)
-                    report.add("data", path, line, name, lang, status_of(text, lang))
+                for lang in LANGUAGES:  # a plan table's rows are data/'s own texts, so they point there
+                    report.add("data", text.path or source, text.line(lang), name, lang, status_of(text, lang))
     for study in sorted(content.case_studies + content.unpublished, key=lambda s: s.source_path):
         _case_study(report, study)
         last = study.last_reviewed or study.published
@@ -111,40 +108,8 @@ def build_report(content: Content, root: Path, today: date) -> TranslationReport
 def _case_study(report: TranslationReport, study: CaseStudy) -> None:
     for name, text in study.texts().items():
         for lang in LANGUAGES:
-            line = study.lines.get(f"{name}.{lang}") or study.lines.get(name)
-            report.add("case study", study.source_path, line, name, lang, status_of(text, lang), study.unpublished)
-
-
-def _key(value) -> str | None:
-    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
-
-
-def _locate(text: Text, lang: str, source: str, written: dict[str, dict[str, int]]) -> tuple[str, int | None]:
-    """The file and line where a text is written: its part's file first, else the file it was drawn from
-    (the plan's tables take their rows from data/)."""
-    other = LANGUAGES[1 - LANGUAGES.index(lang)]
-    keys = [k for k in (_key(getattr(text, lang)), _key(getattr(text, other))) if k]
-    for path in [source] + [p for p in written if p != source]:
-        for key in keys:
-            if key in written.get(path, {}):
-                return path, written[path][key]
-    return source, None
-
-
-def _text_lines(path: Path, shown: str) -> dict[str, int]:
-    """The line of each text written in a data file, by its words: the model keeps texts, not places,
-    and a text (or, when one language is missing, the other's) is the way back to where it was written."""
-    if not path.is_file():
-        return {}
-    doc, _ = read_yaml(path, shown)  # a broken file is the validator's to report
-    lines: dict[str, int] = {}
-    for at, where in sorted((doc.values if doc else {}).items(), key=lambda item: item[1].line):
-        value = doc.data
-        for step in at:
-            value = value[step]
-        if (key := _key(value)) is not None:
-            lines.setdefault(key, where.line)
-    return lines
+            report.add("case study", study.source_path, text.line(lang), name, lang, status_of(text, lang),
+                       study.unpublished)
 
 
 def _walk(value, path: str) -> Iterator[tuple[str, Text]]:
