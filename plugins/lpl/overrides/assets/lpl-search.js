@@ -163,12 +163,19 @@
 
   /* --- Rendering: Material's result markup --------------------------------------------------- */
 
-  function snippet(text, forms) {
-    var marks = [], m;
+  // Calls fn(start, end, form) for each word of `text` whose folded form is in `forms`, until fn returns false.
+  function eachForm(text, forms, fn) {
+    var m;
     WORD.lastIndex = 0;
     while ((m = WORD.exec(text))) {
-      if (forms.has(fold(m[0].toLowerCase()))) marks.push([m.index, m.index + m[0].length]);
+      var form = fold(m[0].normalize("NFC").toLowerCase());
+      if (forms.has(form) && fn(m.index, m.index + m[0].length, form) === false) return;
     }
+  }
+
+  function snippet(text, forms) {
+    var marks = [];
+    eachForm(text, forms, function (start, end) { marks.push([start, end]); });
     var start = 0, end = Math.min(text.length, 280);
     if (marks.length && marks[0][0] > 100) {
       start = text.indexOf(" ", marks[0][0] - 80) + 1;
@@ -185,12 +192,10 @@
   }
 
   function formsIn(text, forms, found) {
-    var m;
-    WORD.lastIndex = 0;
-    while ((m = WORD.exec(text)) && found.length < MAX_HIGHLIGHT) {
-      var form = fold(m[0].toLowerCase());
-      if (forms.has(form) && found.indexOf(form) < 0) found.push(form);
-    }
+    eachForm(text, forms, function (start, end, form) {
+      if (found.indexOf(form) < 0) found.push(form);
+      return found.length < MAX_HIGHLIGHT;
+    });
     return found;
   }
 
@@ -334,29 +339,27 @@
     var nodes = [];
     while (walker.nextNode()) nodes.push(walker.currentNode);
     nodes.forEach(function (node) {
-      var text = node.nodeValue, parts = null, at = 0, m;
-      WORD.lastIndex = 0;
-      while ((m = WORD.exec(text))) {
-        if (!wanted.has(fold(m[0].normalize("NFC").toLowerCase()))) continue;
+      var text = node.nodeValue, parts = null, at = 0;
+      eachForm(text, wanted, function (start, end) {
         parts = parts || document.createDocumentFragment();
-        parts.appendChild(document.createTextNode(text.slice(at, m.index)));
+        parts.appendChild(document.createTextNode(text.slice(at, start)));
         var mark = document.createElement("mark");
         mark.setAttribute("data-md-highlight", "");
-        mark.textContent = m[0];
+        mark.textContent = text.slice(start, end);
         parts.appendChild(mark);
-        at = m.index + m[0].length;
-      }
+        at = end;
+      });
       if (!parts) return;
       parts.appendChild(document.createTextNode(text.slice(at)));
       node.parentNode.replaceChild(parts, node);
     });
   }
 
-  var h = new URLSearchParams(location.search).get("h");
-  if (h) highlight(h);
+  var params = new URLSearchParams(location.search);
+  if (params.get("h")) highlight(params.get("h"));
 
   // A shared search: ?q=… opens the box with the query (as Material's search does).
-  var q = new URLSearchParams(location.search).get("q");
+  var q = params.get("q");
   if (q) {
     input.value = q;
     setOpen(true);
