@@ -3,10 +3,12 @@ validator and the translation report, and the pull-request checks that run the R
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
 import textwrap
+import time
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +16,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, copy_project, run_build
+from lpl.bench.build import free_port, page_text
 from lpl.load import check, check_data
 from lpl.preview import preview_file
 from lpl.scaffold import ChoiceError, choices, resolve, resolve_many, slugify
@@ -170,24 +173,12 @@ def test_serve_shows_a_saved_case_study_after_one_rebuild_and_still_sees_guidanc
     """`mkdocs serve` as an editor uses it (the preview, so it is quick): a saved case study shows in both
     languages after one rebuild (the Markdown the plugin regenerates does not set off another), and a
     hand-written guidance page is still watched."""
-    import os
-    import socket
-    import time
-    import urllib.request
-
     study = sorted((project_copy / "case_studies").glob("*.yml"))[0]
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    base = f"http://127.0.0.1:{port}/"
+    port = free_port()
     log = project_copy / "serve.log"
 
     def page(path: str) -> str:
-        try:
-            with urllib.request.urlopen(base + path, timeout=5) as response:
-                return response.read().decode("utf-8")
-        except OSError:
-            return ""
+        return page_text(f"http://127.0.0.1:{port}/{path}")
 
     def wait_for(text: str, path: str, timeout: float = 90) -> None:
         end = time.monotonic() + timeout

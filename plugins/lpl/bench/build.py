@@ -101,13 +101,14 @@ def synthetic_case_studies(project: Path, n: int, seed: int = 7) -> list[str]:
 
 # --- Serve: how long an editor waits -----------------------------------------------------------------
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def _get(url: str) -> str:
+def page_text(url: str) -> str:
+    """The page at `url`, or "" while the server cannot give it."""
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
             return response.read().decode("utf-8")
@@ -129,7 +130,7 @@ def _wait_for(predicate, timeout: float, process: subprocess.Popen) -> float | N
 def serve_wait(project: Path, slug: str, only: bool, edits: int = 3, timeout: float = 600) -> tuple[float, list[float]]:
     """Start `mkdocs serve` (with LPL_ONLY=slug if `only`), then save `edits` changes to one case study;
     returns the start-up time and the seconds from each save until the page showed the change."""
-    port = _free_port()
+    port = free_port()
     env = dict(ENV, SITE_URL=f"http://127.0.0.1:{port}/")
     env.pop("LPL_ONLY", None)
     if only:
@@ -141,7 +142,7 @@ def serve_wait(project: Path, slug: str, only: bool, edits: int = 3, timeout: fl
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
                                cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
-        if _wait_for(lambda: "Synthetic case study" in _get(url), timeout, process) is None:
+        if _wait_for(lambda: "Synthetic case study" in page_text(url), timeout, process) is None:
             raise RuntimeError(f"mkdocs serve did not show {url} within {timeout:.0f} s")
         started = time.perf_counter() - start
         time.sleep(2)  # let the watcher settle after the first build
@@ -149,7 +150,7 @@ def serve_wait(project: Path, slug: str, only: bool, edits: int = 3, timeout: fl
         for k in range(edits):
             marker = f"Edited {k} {time.time_ns()}"
             path.write_text(original.replace("Synthetic case study", marker, 1), encoding="utf-8")
-            took = _wait_for(lambda: marker in _get(url), timeout, process)
+            took = _wait_for(lambda: marker in page_text(url), timeout, process)
             if took is None:
                 raise RuntimeError(f"the edit did not show within {timeout:.0f} s")
             waits.append(took)
