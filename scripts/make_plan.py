@@ -17,9 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))  # works before `pip install -e .` too
 
 from lpl.load import load  # noqa: E402
-from lpl.plan_model import PLAN_LANGUAGES  # noqa: E402
+from lpl.model.plan import PLAN_LANGUAGES  # noqa: E402
 from lpl.render.plan_docx import render_plan_docx  # noqa: E402
-from lpl.yaml_source import ContentError  # noqa: E402
+from lpl.load.source import ContentError  # noqa: E402
 
 YEAR = re.compile(r"^(\d{4})/(\d{2})$")
 

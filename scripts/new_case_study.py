@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))  # works before `pip install -e .` too
 
 from lpl.load import check_data  # noqa: E402
-from lpl.scaffold import (  # noqa: E402
+from lpl.editorial.scaffold import (  # noqa: E402
     WORDING, ChoiceError, NewCaseStudy, choices, default_scheme, menu, render, resolve, resolve_many, slug_problem,
     slugify,
 )

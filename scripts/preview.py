@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))  # works before `pip install -e .` too
 
 from lpl.load import check  # noqa: E402
-from lpl.preview import ENV, preview_file, preview_urls  # noqa: E402
+from lpl.editorial.preview import ENV, preview_file, preview_urls  # noqa: E402
 
 
 def answers(url: str) -> bool:

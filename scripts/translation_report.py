@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))  # works before `pip install -e .` too
 
 from lpl.load import check  # noqa: E402
-from lpl.translation_report import FORMATS, build_report  # noqa: E402
+from lpl.editorial.translation_report import FORMATS, build_report  # noqa: E402
 
 
 def main(argv=None) -> int:

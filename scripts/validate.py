@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))  # works before `pip install -e .` too
 
 from lpl.load import check  # noqa: E402
-from lpl.yaml_source import Problem  # noqa: E402
+from lpl.load.source import Problem  # noqa: E402
 
 
 def annotation(p: Problem) -> str:

@@ -18,9 +18,9 @@ import yaml
 from conftest import ROOT, copy_project, run_build
 from lpl.bench.build import free_port, page_text
 from lpl.load import check, check_data
-from lpl.preview import preview_file
-from lpl.scaffold import ChoiceError, choices, resolve, resolve_many, slugify
-from lpl.translation_report import REVIEW_AFTER_YEARS, build_report, render_json, render_markdown, render_text
+from lpl.editorial.preview import preview_file
+from lpl.editorial.scaffold import ChoiceError, choices, resolve, resolve_many, slugify
+from lpl.editorial.translation_report import REVIEW_AFTER_YEARS, build_report, render_json, render_markdown, render_text
 
 NEW = "ysgol-y-dderwen-peer-coaching"
 FLAGS = ["--slug", NEW, "--title-en", "Peer coaching: every teacher a coach", "--title-cy", "Hyfforddi cymheiriaid",

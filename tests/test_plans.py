@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 
 from conftest import ROOT
 from lpl.load import load
-from lpl.plan_model import LOCALES, PLAN_LANGUAGES
+from lpl.model.plan import LOCALES, PLAN_LANGUAGES
 from lpl.render.plan_view import docx_name
 
 SITE_URL = "https://leading-professional-learning.example.org/"
@@ -220,7 +220,7 @@ def test_docx_links_resolve_to_pages_of_the_built_site(built_site, setting, lang
 
 
 def test_documents_are_made_once_and_only_when_inputs_change(content, tmp_path, monkeypatch):
-    from lpl import plan_downloads
+    from lpl.publish import downloads as plan_downloads
 
     calls = []
     real = plan_downloads.make_documents
@@ -237,7 +237,7 @@ BUILD_TWICE = """
 import sys
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from lpl import plan_downloads
+from lpl.publish import downloads as plan_downloads
 calls = []
 real = plan_downloads.make_documents
 plan_downloads.make_documents = lambda *a: calls.append(1) or real(*a)

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import ROOT
 from lpl.load import check_case_study, check_data
-from lpl.yaml_source import Problem
+from lpl.load.source import Problem
 from test_validate import GOOD
 
 VOCAB, _ = check_data(ROOT)

@@ -1,5 +1,5 @@
 """Leading Professional Learning: content model, loader and site/plan generation."""
 from .load import check, load
-from .yaml_source import ContentError, Problem
+from .load.source import ContentError, Problem
 
 __all__ = ["check", "load", "ContentError", "Problem"]

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from ..generate import GENERATED_DIRS
+from ..publish.pages import GENERATED_DIRS
 
 ROOT = Path(__file__).resolve().parents[3]
 PROJECT_PARTS = ("mkdocs.yml", "data", "case_studies", "plans", "docs")

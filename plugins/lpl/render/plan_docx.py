@@ -26,7 +26,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from ..model import Content, Text
-from ..plan_model import LOCALES, PlanSection, PlanTable, PlanTemplate
+from ..model.plan import LOCALES, PlanSection, PlanTable, PlanTemplate
 from .plan_view import Link, languages, section_links
 
 FONT = "Arial"  # on every Windows, Mac and LibreOffice (as Liberation Sans); has ŵ and ŷ

@@ -7,7 +7,7 @@ tests/test_plans.py does), links to guidance pages are relative `.md` links (MkD
 from __future__ import annotations
 
 from ..model import Content, Text
-from ..plan_model import PLAN_LANGUAGES
+from ..model.plan import PLAN_LANGUAGES
 from .templates import environment
 from .plan_view import DOCX_MEDIA_TYPE, docx_name, print_page, section_links
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import CaseStudy, Content, Text
-from ..plan_model import PLAN_LANGUAGES, PlanSection
+from ..model.plan import PLAN_LANGUAGES, PlanSection
 
 CASE_STUDIES_PER_SECTION = 3
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

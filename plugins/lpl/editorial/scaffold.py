@@ -18,8 +18,8 @@ from pathlib import Path
 
 import jinja2
 
-from .load import PLACEHOLDER, SLUG
-from .model import Term, Vocabulary
+from ..load import PLACEHOLDER, SLUG
+from ..model import Term, Vocabulary
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "scaffold"
 INTERFACE_LANGUAGES = ("en", "cy")

@@ -13,10 +13,10 @@ import shutil
 from importlib.metadata import version
 from pathlib import Path
 
-from .model import LANGUAGES, Content
-from .plan_model import PLAN_LANGUAGES
-from .render import plan_docx, plan_view
-from .render.plan_pages import DOWNLOADS_DIR, render_plan_pages
+from ..model import LANGUAGES, Content
+from ..model.plan import PLAN_LANGUAGES
+from ..render import plan_docx, plan_view
+from ..render.plan_pages import DOWNLOADS_DIR, render_plan_pages
 
 CACHE_DIR = Path(".lpl-cache") / "plan-templates"
 

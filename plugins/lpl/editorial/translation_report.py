@@ -17,9 +17,9 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
-from .generate import GENERATED_DIRS
-from .model import DRAFT, LANGUAGES, REVIEWED, CaseStudy, Content, Text
-from .yaml_source import parse_yaml
+from ..publish.pages import GENERATED_DIRS
+from ..model import DRAFT, LANGUAGES, REVIEWED, CaseStudy, Content, Text
+from ..load.source import parse_yaml
 
 REVIEW_AFTER_YEARS = 2  # a case study not reviewed (or, if never, published) for this long is due for review
 MISSING = "missing"

@@ -1,6 +1,6 @@
 """The plan template's model: the parts of a school's Leading Professional Learning plan.
 
-Built by `lpl.plan_load` from `plans/plan.yml`; free of YAML, MkDocs and Word. A plan is one
+Built by `lpl.load.plan` from `plans/plan.yml`; free of YAML, MkDocs and Word. A plan is one
 structure for every setting: questions, examples, tables and whole sections can be limited to
 some settings (`settings: [cluster]`), so a setting's template is a view of the same data.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .model import Text
+from .text import Text
 
 # How each kind of document is written: the site's languages, plus bilingual with Welsh first
 # (the usual order for bilingual documents in Wales).

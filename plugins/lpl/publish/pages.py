@@ -9,8 +9,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from .model import LANGUAGES, Content
-from .render.pages import render_site_pages
+from ..model import LANGUAGES, Content
+from ..render.pages import render_site_pages
 
 GENERATED_DIRS = ("case-studies", "frameworks", "plan-templates")  # wholly generated; never hand-edit
 

@@ -8,10 +8,17 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from .load import SLUG, Checker, field_name, suggest
-from .model import Text, Vocabulary
-from .plan_model import PlanExample, PlanQuestion, PlanSection, PlanTable, PlanTemplate, TitleField
-from .yaml_source import Problem, read_yaml
+from ..model import Text, Vocabulary
+from ..model.plan import (
+    PlanExample,
+    PlanQuestion,
+    PlanSection,
+    PlanTable,
+    PlanTemplate,
+    TitleField,
+)
+from .checks import SLUG, Checker, field_name, suggest
+from .source import Problem, read_yaml
 
 PLAN_FILE = "plans/plan.yml"
 # Wording the renderers need; checked here so a missing one is an editor's error, not a crash.

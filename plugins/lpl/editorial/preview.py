@@ -12,8 +12,8 @@ import difflib
 from dataclasses import replace
 from pathlib import Path
 
-from .load import case_study_files
-from .model import Content, index_citations
+from ..load import case_study_files
+from ..model import Content, index_citations
 
 ENV = "LPL_ONLY"
 

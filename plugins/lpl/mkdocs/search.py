@@ -15,7 +15,7 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import get_relative_url
 
-from .index import PageText, build_index, dumps
+from ..search.index import PageText, build_index, dumps
 
 log = logging.getLogger("mkdocs.plugins.lpl.search")
 

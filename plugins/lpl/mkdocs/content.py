@@ -16,11 +16,11 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from .generate import GENERATED_DIRS, generate_pages
-from .load import check
-from .preview import ENV as PREVIEW_ENV, preview_content, preview_file
-from .model import LANGUAGES, Content
-from .plan_downloads import plan_downloads, plan_pages, write_downloads
+from ..publish.pages import GENERATED_DIRS, generate_pages
+from ..load import check
+from ..editorial.preview import ENV as PREVIEW_ENV, preview_content, preview_file
+from ..model import LANGUAGES, Content
+from ..publish.downloads import plan_downloads, plan_pages, write_downloads
 
 log = logging.getLogger("mkdocs.plugins.lpl")
 
@@ -44,7 +44,7 @@ def current_language(config) -> str:
 def fingerprint(root: Path) -> tuple:
     """Names, sizes and times of every input file: cheap to take, changes when any input does."""
     found = []
-    templates = Path(__file__).parent / "templates"
+    templates = Path(__file__).resolve().parent.parent / "render" / "templates"
     for folder in [root / name for name in WATCHED] + [templates]:
         if folder.is_dir():
             for dirpath, _, names in os.walk(folder):

@@ -1,0 +1,318 @@
+"""case_studies/*.yml: each file checked against the schema and the vocabularies, into a CaseStudy."""
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+
+import fastjsonschema
+import jsonschema
+
+from ..model import (
+    DRAFT,
+    LANGUAGES,
+    REVIEWED,
+    CaseStudy,
+    Contact,
+    Image,
+    Resource,
+    Text,
+    region_for,
+)
+from .checks import (
+    EMAIL,
+    HTML_TAG,
+    JAVASCRIPT,
+    LANGUAGE_NAMES,
+    MD_LINK,
+    PLACEHOLDER,
+    SAFE_URL,
+    SLUG,
+    Checker,
+    field_name,
+    suggest,
+    unknown_id_message,
+)
+from .source import Problem, read_yaml
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "case_study.schema.json"
+IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif"}
+MAX_IMAGE_BYTES = 1024 * 1024
+TEXT_FIELDS_BOTH_REQUIRED = ("title", "summary")  # shown on cards and in navigation: both languages needed
+
+
+
+@lru_cache(maxsize=1)
+def _schema_validator() -> jsonschema.protocols.Validator:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(_inline_refs(schema, schema.get("$defs", {})))
+
+
+@lru_cache(maxsize=1)
+def _schema_fast_check():
+    """A compiled validator that only says yes or no: most files are valid, and for those it is ~20×
+    quicker than jsonschema; jsonschema then runs only on files with problems, for the located messages."""
+    schema = dict(_schema_validator().schema, **{"$schema": "http://json-schema.org/draft-07/schema#"})
+    return fastjsonschema.compile(schema)
+
+
+def _inline_refs(node, defs: dict):
+    """The schema with its local "#/$defs/…" references written out: jsonschema's reference lookups
+    were half of the time spent checking 1,000 case studies (bench.py validate). Same rules."""
+    if isinstance(node, dict):
+        ref = node.get("$ref", "")
+        if ref.startswith("#/$defs/"):
+            merged = {k: v for k, v in node.items() if k != "$ref"}
+            return {**_inline_refs(defs[ref.removeprefix("#/$defs/")], defs), **_inline_refs(merged, defs)}
+        return {k: _inline_refs(v, defs) for k, v in node.items() if k != "$defs"}
+    if isinstance(node, list):
+        return [_inline_refs(v, defs) for v in node]
+    return node
+
+
+TYPE_WORDS = {"string": "text", "array": "a list (lines starting with '- ')", "object": "a block of fields",
+              "boolean": "true or false", "integer": "a whole number"}
+
+
+def _schema_problems(c: Checker) -> set[tuple]:
+    """Check the shape against the JSON Schema; return the paths already reported as wrong."""
+    reported: set[tuple] = set()
+    try:
+        _schema_fast_check()(c.doc.data)
+        return reported
+    except fastjsonschema.JsonSchemaException:
+        pass
+    for err in _schema_validator().iter_errors(c.doc.data):
+        at = tuple(err.absolute_path)
+        name = field_name(at)
+        kind = err.validator
+        if kind == "additionalProperties":
+            allowed = list(err.schema.get("properties", {}))
+            for key in sorted(set(err.instance) - set(allowed)):
+                c.error(at + (key,), f"unknown field '{key}'{' in ' + repr(name) if at else ''}{suggest(key, allowed)}", key=True)
+                reported.add(at + (key,))
+            continue
+        if kind == "required":
+            missing = err.message.split("'")[1]
+            c.error(at, f"'{field_name(at + (missing,))}' is missing" + (" (it is required)" if not at else ""))
+            reported.add(at + (missing,))
+            continue
+        if kind == "type":
+            expected = err.validator_value
+            words = TYPE_WORDS.get(expected, expected) if isinstance(expected, str) else " or ".join(TYPE_WORDS.get(e, e) for e in expected)
+            hint = ""
+            if expected == "object" and isinstance(err.instance, str):
+                hint = " — write it as two lines, 'en: …' and 'cy: …', indented under it"
+            elif expected == "string" and isinstance(err.instance, bool):
+                hint = " (yes/no/true/false are read as true or false: put the text in quotes)"
+            elif expected == "string" and isinstance(err.instance, (int, float)):
+                hint = " (put it in quotes)"
+            c.error(at, f"'{name}' must be {words}{hint}")
+        elif kind == "enum":
+            c.error(at, f"'{name}' must be one of {', '.join(map(str, err.validator_value))} (got {err.instance!r}"
+                        f"{suggest(str(err.instance), [str(v) for v in err.validator_value])})")
+        elif kind == "pattern" and err.schema.get("pattern", "").startswith("^\\d{4}"):
+            c.error(at, f"'{name}' must be a date written YYYY-MM-DD, e.g. 2025-03-14 (got {err.instance!r})")
+        elif kind == "pattern":
+            c.error(at, f"'{name}' must be an id: lowercase words joined by hyphens (got {err.instance!r})")
+        elif kind == "minItems":
+            c.error(at, f"'{name}' needs at least one entry")
+        elif kind in ("minProperties", "minLength"):
+            c.error(at, f"'{name}' is empty")
+        elif kind == "anyOf" and at[-1:] == ("name",):
+            c.error(at, f"'{name}' must be the school's name, or 'en:' and 'cy:' lines when it has a name in each language")
+        else:  # pragma: no cover - a rule added to the schema without a message here
+            c.error(at, f"'{name}': {err.message}")
+        reported.add(at)
+    return reported
+
+
+def _check_markdown(c: Checker, at: tuple, text: str | None) -> None:
+    if not text:
+        return
+    # Cheap membership tests first: 1,000 case studies × 6 texts × 2 languages (bench.py validate).
+    # Any tag is refused, so an event handler (onerror=…) can only come with one.
+    tag = HTML_TAG.search(text) if "<" in text else None
+    if tag:
+        c.error(at, f"'{field_name(at)}' contains HTML ({tag.group(0)[:30]!r}); HTML is not allowed "
+                    "in case studies — use Markdown (**bold**, [link text](https://…), lists starting with '- ')")
+    for image_mark, url in MD_LINK.findall(text) if "](" in text else ():
+        if image_mark:
+            c.error(at, f"'{field_name(at)}' has an image in the text; put images under 'images:' with alt text in both languages")
+        elif not SAFE_URL.match(url):
+            c.error(at, f"'{field_name(at)}' links to {url!r}; links must start with https://, http:// or mailto:")
+    if ":" in text and JAVASCRIPT.search(text):
+        c.error(at, f"'{field_name(at)}' contains 'javascript:', which is not allowed")
+
+
+def _case_text(c: Checker, at: tuple, required: bool, both_required: bool) -> Text | None:
+    if c.get(at) is None and not required:
+        return None
+    text = c.text(at, required=required, both=both_required)
+    if text is None:
+        return None
+    for lang in LANGUAGES:
+        _check_markdown(c, at + (lang,), text.get(lang))
+        if any(marker in (text.get(lang) or "") for marker in PLACEHOLDER.values()):
+            c.warning(at + (lang,), f"'{field_name(at + (lang,))}' still has the template's placeholder text "
+                                    "(replace it with your own words)")
+        if not both_required and text.is_missing(lang) and not text.is_missing("en" if lang == "cy" else "cy"):
+            other = "English" if lang == "cy" else "Welsh"
+            c.warning(at, f"'{field_name(at)}' has no {LANGUAGE_NAMES[lang]} text yet; {LANGUAGE_NAMES[lang]} readers "
+                          f"will see the {other} with a notice (add a '{lang}:' line)")
+    return text
+
+
+def check_case_study(path: Path, root: Path, vocab: dict, shown: str | None = None) -> tuple[CaseStudy | None, list[Problem]]:
+    shown = shown or path.relative_to(root).as_posix()
+    doc, problems = read_yaml(path, shown)
+    if doc is None:
+        return None, problems
+    if not isinstance(doc.data, dict):
+        return None, [doc.problem((), "a case study must be a block of fields (title:, schools:, …)")]
+    translation = doc.data.get("translation")
+    defaults = {"en": REVIEWED, "cy": DRAFT}
+    if isinstance(translation, dict):
+        defaults.update({k: v for k, v in translation.items() if k in LANGUAGES and v in (DRAFT, REVIEWED)})
+    c = Checker(doc, defaults)
+    reported = _schema_problems(c)
+    slug = path.stem
+    if not SLUG.match(slug):
+        c.problems.append(Problem(shown, 1, 1, f"the file name {path.name!r} becomes the web address: use lowercase words joined by hyphens, "
+                    f"e.g. {re.sub(r'[^a-z0-9]+', '-', slug.lower()).strip('-') or 'ysgol-example'}.yml"))
+
+    def ids(key: str, vocabulary, what: str):
+        return () if (key,) in reported else c.term_ids((key,), vocabulary, what)
+
+    settings = ids("settings", vocab["settings"], "data/settings.yml")
+    audiences = ids("audiences", vocab["audiences"], "data/audiences.yml")
+    hallmarks = ids("hallmarks", vocab["hallmarks"], "data/hallmarks.yml")
+    statements = ids("entitlement_statements", [s.id for s in vocab["entitlement"].statements], "data/entitlement.yml")
+    slo = ids("slo_dimensions", vocab["slo"], "data/slo.yml")
+    characteristics = ids("characteristics", vocab["characteristics"], "data/characteristics.yml")
+    factors = ids("contributory_factors", vocab["contributory_factors"], "data/contributory_factors.yml")
+    priorities = ids("national_priorities", vocab["national_priorities"], "data/national_priorities.yml")
+
+    la = c.get(("local_authority",))
+    if isinstance(la, str) and la not in vocab["local_authorities"]:
+        c.error(("local_authority",), unknown_id_message("local_authority", la, vocab["local_authorities"].ids,
+                                                         "data/local_authorities.yml"))
+    scheme = category = None
+    lc = c.get(("language_category",))
+    if isinstance(lc, dict) and ("language_category",) not in reported:
+        scheme, category = str(lc.get("scheme", "")), lc.get("category")
+        schemes = vocab["language_categories"]
+        if scheme not in schemes:
+            c.error(("language_category", "scheme"), unknown_id_message("language_category.scheme", scheme, list(schemes), "data/language_categories.yml"))
+        elif isinstance(category, str) and category not in schemes[scheme]:
+            c.error(("language_category", "category"), unknown_id_message(
+                "language_category.category", category, schemes[scheme].ids, f"scheme {scheme} in data/language_categories.yml"))
+
+    standards_version, standards = None, ()
+    ps = c.get(("professional_standards",))
+    if isinstance(ps, dict) and ("professional_standards",) not in reported:
+        standards_version = str(ps.get("version"))
+        if standards_version not in vocab["standards"]:
+            c.error(("professional_standards", "version"), unknown_id_message(
+                "professional_standards.version", standards_version, list(vocab["standards"]), "data/standards.yml"))
+        elif ("professional_standards", "standards") not in reported:
+            standards = c.term_ids(("professional_standards", "standards"), vocab["standards"][standards_version],
+                                   f"version {standards_version} in data/standards.yml")
+
+    texts = {}
+    for key in ("title", "summary", "context", "approach", "impact", "advice"):
+        if (key,) not in reported:
+            texts[key] = _case_text(c, (key,), required=key != "advice", both_required=key in TEXT_FIELDS_BOTH_REQUIRED)
+
+    schools = []
+    for i, school in enumerate(c.get(("schools",)) or [] if ("schools",) not in reported else []):
+        name = school.get("name") if isinstance(school, dict) else None
+        if isinstance(name, str):
+            schools.append(Text.same(name))
+        elif isinstance(name, dict) and ("schools", i, "name") not in reported:
+            schools.append(c.text(("schools", i, "name"), both=False) or Text())
+
+    resources = []
+    for i, res in enumerate(c.get(("resources",)) or [] if ("resources",) not in reported else []):
+        if not isinstance(res, dict) or ("resources", i) in reported:
+            continue
+        url = res.get("url")
+        if isinstance(url, str) and not SAFE_URL.match(url.strip()):
+            c.error(("resources", i, "url"), f"'resources[{i}].url' must start with https://, http:// or mailto: (got {url!r})")
+        title = _case_text(c, ("resources", i, "title"), required=True, both_required=True)
+        if title and isinstance(url, str):
+            resources.append(Resource(title, url.strip()))
+
+    images = []
+    for i, img in enumerate(c.get(("images",)) or [] if ("images",) not in reported else []):
+        if not isinstance(img, dict) or ("images", i) in reported:
+            continue
+        alt = c.text(("images", i, "alt"))  # alt text is needed in both languages: screen readers read it
+        caption = _case_text(c, ("images", i, "caption"), required=False, both_required=True)
+        rel = img.get("path")
+        if isinstance(rel, str) and _check_image(c, ("images", i, "path"), root, rel) and alt:
+            images.append(Image(PurePosixPath(rel).as_posix(), alt, caption))
+
+    contact = None
+    ct = c.get(("contact",))
+    if isinstance(ct, dict) and ("contact",) not in reported:
+        email = ct.get("email")
+        if isinstance(email, str) and not EMAIL.match(email):
+            c.error(("contact", "email"), f"'contact.email' is not an email address (got {email!r})")
+        if ct.get("consent") is not True:
+            c.warning(("contact", "consent"), "the contact will not be published: 'consent' is not true "
+                                              "(set it to true only once the person has agreed in writing)")
+        role = _case_text(c, ("contact", "role"), required=False, both_required=False)
+        contact = Contact(str(ct.get("name")), role, email, ct.get("consent") is True)
+
+    published = c.date(("published",)) if ("published",) not in reported else None
+    reviewed = c.date(("last_reviewed",), required=False) if ("last_reviewed",) not in reported else None
+    if published and reviewed and reviewed < published:
+        c.error(("last_reviewed",), f"'last_reviewed' ({reviewed}) is before 'published' ({published})")
+    if published and published > date.today():
+        c.warning(("published",), f"'published' ({published}) is in the future")
+
+    if c.failed:
+        return None, c.problems
+    region = region_for(vocab["regions"], la, published) if published else None
+    return CaseStudy(
+        slug=slug, source_path=shown, title=texts["title"], schools=tuple(schools), settings=settings,
+        local_authority=la, language_scheme=scheme, language_category=category, audiences=audiences,
+        hallmarks=hallmarks, entitlement_statements=statements, slo_dimensions=slo,
+        standards_version=standards_version, standards=standards, characteristics=characteristics,
+        contributory_factors=factors, national_priorities=priorities, summary=texts["summary"],
+        context=texts["context"], approach=texts["approach"], impact=texts["impact"], advice=texts.get("advice"),
+        resources=tuple(resources), images=tuple(images), contact=contact, published=published,
+        last_reviewed=reviewed, example=doc.data.get("example") is True, unpublished=doc.data.get("unpublished") is True,
+        region=region), c.problems
+
+
+def _check_image(c: Checker, at: tuple, root: Path, rel: str) -> bool:
+    pure = PurePosixPath(rel)
+    base = (root / "case_studies").resolve()
+    if pure.is_absolute() or ".." in pure.parts or "\\" in rel:
+        c.error(at, f"image path {rel!r} must be inside case_studies/ (e.g. images/my-school-1.jpg), without '..'")
+        return False
+    target = (base / pure).resolve()
+    if not target.is_relative_to(base):
+        c.error(at, f"image path {rel!r} must be inside case_studies/")
+        return False
+    if pure.suffix.lower() not in IMAGE_TYPES:
+        c.error(at, f"image {rel!r} must be one of: {', '.join(sorted(IMAGE_TYPES))}")
+        return False
+    if not target.is_file():
+        c.error(at, f"image {rel!r} was not found in case_studies/ (check the name and that it was added)")
+        return False
+    if target.stat().st_size > MAX_IMAGE_BYTES:
+        c.error(at, f"image {rel!r} is {target.stat().st_size // 1024} KB; make it smaller than "
+                    f"{MAX_IMAGE_BYTES // 1024} KB (about 1600 pixels wide is plenty)")
+        return False
+    return True
+
+
+def case_study_files(root: Path) -> list[Path]:
+    folder = root / "case_studies"
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file()) if folder.is_dir() else []
+

@@ -1,0 +1,182 @@
+"""data/: the vocabularies and frameworks, checked and turned into the model."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import (
+    Entitlement,
+    EntitlementStatement,
+    EntitlementTable,
+    Membership,
+    PracticePoint,
+    Region,
+    Source,
+    StatementPart,
+    Term,
+    Text,
+    Vocabulary,
+)
+from .checks import SAFE_URL, SLUG, Checker, field_name, unknown_id_message
+from .source import Problem, read_yaml
+
+DATA_FILES = ("settings", "audiences", "local_authorities", "regions", "language_categories", "hallmarks",
+              "slo", "characteristics", "contributory_factors", "national_priorities", "standards",
+              "entitlement", "ui")
+
+
+
+def _source(c: Checker, at: tuple) -> Source | None:
+    value = c.get(at)
+    if value is None:
+        return None
+    urls = c.mapping(at + ("url",), required=False)
+    for lang, url in urls.items():
+        if not isinstance(url, str) or not SAFE_URL.match(url):
+            c.error(at + ("url", lang), f"'{field_name(at + ('url', lang))}' must be a web address starting https://")
+    return Source(c.text(at + ("title",)) or Text(), urls.get("en"), urls.get("cy"))
+
+
+def _terms(c: Checker, at: tuple) -> tuple[Term, ...]:
+    terms, seen = [], set()
+    for i, _ in enumerate(c.items(at)):
+        here = at + (i,)
+        entry = c.mapping(here)
+        term_id = c.string(here + ("id",))
+        if term_id is None:
+            continue
+        if not SLUG.match(term_id):
+            c.error(here + ("id",), f"id {term_id!r} must be lowercase words joined by hyphens")
+        if term_id in seen:
+            c.error(here + ("id",), f"id {term_id!r} is used twice")
+        seen.add(term_id)
+        for key in sorted(set(entry) - {"id", "number", "label", "description", "status", "kind", "memberships"}):
+            c.error(here + (key,), f"unknown field '{key}'", key=True)
+        number = entry.get("number")
+        if number is not None and not isinstance(number, int):
+            c.error(here + ("number",), "'number' must be a whole number")
+            number = None
+        status = entry.get("status")
+        if status not in (None, "unconfirmed"):
+            c.error(here + ("status",), "'status' can only be 'unconfirmed'")
+        terms.append(Term(term_id, c.text(here + ("label",)) or Text(), number,
+                          c.text(here + ("description",), required=False), status == "unconfirmed",
+                          entry.get("kind")))
+    return tuple(terms)
+
+
+def _vocabulary(c: Checker, at: tuple = (), *, version: str | None = None, current: bool = True) -> Vocabulary:
+    return Vocabulary(
+        id=str(c.get(at + ("id",)) or c.doc.path),
+        name=c.text(at + ("name",)) or Text(),
+        terms=_terms(c, at + ("items",)),
+        intro=c.text(at + ("intro",), required=False),
+        source=_source(c, at + ("source",)),
+        version=version, current=current,
+    )
+
+
+def _regions(c: Checker, local_authorities: Vocabulary) -> tuple[Region, ...]:
+    regions = []
+    for i, _ in enumerate(c.items(("items",))):
+        here = ("items", i)
+        memberships = []
+        for j, _ in enumerate(c.items(here + ("memberships",))):
+            m = here + ("memberships", j)
+            memberships.append(Membership(
+                c.term_ids(m + ("local_authorities",), local_authorities, "data/local_authorities.yml", required=True),
+                c.date(m + ("from",), required=False), c.date(m + ("until",), required=False)))
+        regions.append(Region(str(c.get(here + ("id",))), c.text(here + ("label",)) or Text(), tuple(memberships),
+                              c.get(here + ("status",)) == "unconfirmed"))
+    return tuple(regions)
+
+
+def _texts(c: Checker, at: tuple, required: bool = True) -> tuple[Text, ...]:
+    return tuple(t for i, _ in enumerate(c.items(at, required=required)) if (t := c.text(at + (i,))))
+
+
+def _practice(c: Checker, at: tuple) -> tuple[PracticePoint, ...]:
+    points = []
+    for i, item in enumerate(c.items(at)):
+        if isinstance(item, dict) and "text" in item:  # a lead-in with sub-points
+            points.append(PracticePoint(c.text(at + (i, "text")) or Text(), _texts(c, at + (i, "points"))))
+        elif (text := c.text(at + (i,))) is not None:
+            points.append(PracticePoint(text))
+    return tuple(points)
+
+
+def _statement_part(c: Checker, at: tuple) -> StatementPart:
+    c.mapping(at)
+    return StatementPart(c.text(at + ("text",)) or Text(), _texts(c, at + ("points",), required=False),
+                         _practice(c, at + ("effective_practice",)), _practice(c, at + ("sustained_practice",)))
+
+
+def _entitlement(c: Checker, audiences: Vocabulary) -> Entitlement:
+    columns = {key: c.text(("columns", key)) or Text() for key in ("statement", "effective_practice", "sustained_practice")}
+    tables, seen = [], set()
+    for i, _ in enumerate(c.items(("audiences",))):
+        at = ("audiences", i)
+        audience = c.string(at + ("audience",)) or ""
+        if audience and audience not in audiences:
+            c.error(at + ("audience",), unknown_id_message("audience", audience, audiences.ids, "data/audiences.yml"))
+        statements = []
+        for j, _ in enumerate(c.items(at + ("statements",))):
+            s = at + ("statements", j)
+            sid = c.string(s + ("id",)) or ""
+            if sid in seen:
+                c.error(s + ("id",), f"statement id {sid!r} is used twice")
+            seen.add(sid)
+            number = c.get(s + ("number",))
+            statements.append(EntitlementStatement(sid, number if isinstance(number, int) else j + 1, audience,
+                                                   _statement_part(c, s + ("entitlement",)),
+                                                   _statement_part(c, s + ("expectation",)),
+                                                   c.text(s + ("title",), required=False)))
+        tables.append(EntitlementTable(audience, c.text(at + ("title",)) or Text(), tuple(statements)))
+    return Entitlement(c.text(("name",)) or Text(), _source(c, ("source",)) or Source(Text()), columns,
+                       tuple(tables), c.text(("intro",), required=False))
+
+
+def load_data(root: Path, problems: list[Problem]) -> dict | None:
+    docs: dict[str, Checker] = {}
+    for name in DATA_FILES:
+        path = root / "data" / f"{name}.yml"
+        shown = f"data/{name}.yml"
+        if not path.exists():
+            problems.append(Problem(shown, 1, 1, "this data file is missing"))
+            continue
+        doc, found = read_yaml(path, shown)
+        problems.extend(found)
+        if doc is not None:
+            docs[name] = Checker(doc)
+    if len(docs) < len(DATA_FILES):
+        return None
+    vocab = {name: _vocabulary(docs[name]) for name in
+             ("settings", "audiences", "local_authorities", "hallmarks", "slo", "characteristics",
+              "contributory_factors", "national_priorities")}
+    c = docs["language_categories"]
+    vocab["language_categories"] = {
+        str(c.get(("schemes", i, "scheme"))): _vocabulary(c, ("schemes", i), version=str(c.get(("schemes", i, "scheme"))))
+        for i, _ in enumerate(c.items(("schemes",)))}
+    c = docs["standards"]
+    vocab["standards"] = {
+        str(c.get(("versions", i, "version"))): _vocabulary(
+            c, ("versions", i), version=str(c.get(("versions", i, "version"))),
+            current=bool(c.get(("versions", i, "current"))))
+        for i, _ in enumerate(c.items(("versions",)))}
+    vocab["standards_name"] = docs["standards"].text(("name",))
+    vocab["regions"] = _regions(docs["regions"], vocab["local_authorities"])
+    vocab["entitlement"] = _entitlement(docs["entitlement"], vocab["audiences"])
+    c = docs["ui"]
+    vocab["labels"] = {key: t for key in c.mapping(("labels",)) if (t := c.text(("labels", key)))}
+    for checker in docs.values():
+        problems.extend(checker.problems)
+    return vocab
+
+
+
+
+def check_data(root: Path) -> tuple[dict | None, list[Problem]]:
+    """Only data/: the vocabularies by name (what scripts/new_case_study.py offers), or None on errors."""
+    problems: list[Problem] = []
+    vocab = load_data(Path(root), problems)
+    return (None if vocab is None or any(p.severity == "error" for p in problems) else vocab), problems
+

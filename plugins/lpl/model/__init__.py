@@ -1,0 +1,29 @@
+"""The content model: what the guidance's data means, free of YAML and of MkDocs.
+
+Everything the site, the validator and the plan generator need is here as
+plain frozen dataclasses, built by `lpl.load`.
+
+The package reads in the order of the flow: text (bilingual values), frameworks (what data/ holds),
+case_study, plan (the plan template's structure), content (all of it, with the cross-links).
+"""
+from .case_study import CaseStudy, Contact, Image, Resource, SchoolName
+from .content import Content, index_citations
+from .frameworks import (
+    Entitlement,
+    EntitlementStatement,
+    EntitlementTable,
+    Membership,
+    PracticePoint,
+    Region,
+    StatementPart,
+    Term,
+    Vocabulary,
+    region_for,
+)
+from .text import DRAFT, LANGUAGES, REVIEWED, Source, Text
+
+__all__ = [
+    "CaseStudy", "Contact", "Content", "DRAFT", "Entitlement", "EntitlementStatement", "EntitlementTable", "Image",
+    "LANGUAGES", "Membership", "PracticePoint", "REVIEWED", "Region", "Resource", "SchoolName", "Source",
+    "StatementPart", "Term", "Text", "Vocabulary", "index_citations", "region_for",
+]

@@ -1,0 +1,98 @@
+"""A case study of practice, as read from case_studies/<slug>.yml."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .text import Text
+
+
+@dataclass(frozen=True)
+class SchoolName:
+    name: Text
+
+
+@dataclass(frozen=True)
+class Resource:
+    title: Text
+    url: str
+
+
+@dataclass(frozen=True)
+class Image:
+    path: str  # relative to case_studies/
+    alt: Text
+    caption: Text | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    role: Text | None
+    email: str | None
+    consent: bool
+
+
+@dataclass(frozen=True)
+class CaseStudy:
+    slug: str
+    source_path: str
+    title: Text
+    schools: tuple[Text, ...]
+    settings: tuple[str, ...]
+    local_authority: str
+    language_scheme: str
+    language_category: str
+    audiences: tuple[str, ...]
+    hallmarks: tuple[str, ...]
+    entitlement_statements: tuple[str, ...]
+    slo_dimensions: tuple[str, ...]
+    standards_version: str | None
+    standards: tuple[str, ...]
+    characteristics: tuple[str, ...]
+    contributory_factors: tuple[str, ...]
+    national_priorities: tuple[str, ...]
+    summary: Text
+    context: Text
+    approach: Text
+    impact: Text
+    advice: Text | None
+    resources: tuple[Resource, ...]
+    images: tuple[Image, ...]
+    contact: Contact | None
+    published: date
+    last_reviewed: date | None
+    example: bool
+    unpublished: bool
+    region: str | None  # derived from the local authority and the date published
+
+    NARRATIVE = ("context", "approach", "impact", "advice")
+
+    def texts(self) -> dict[str, Text]:
+        """Every bilingual text of the case study by field name (for notices and reports)."""
+        found = {"title": self.title, "summary": self.summary}
+        for name in self.NARRATIVE:
+            value = getattr(self, name)
+            if value is not None:
+                found[name] = value
+        for i, r in enumerate(self.resources):
+            found[f"resources[{i}].title"] = r.title
+        for i, im in enumerate(self.images):
+            found[f"images[{i}].alt"] = im.alt
+            if im.caption:
+                found[f"images[{i}].caption"] = im.caption
+        return found
+
+    def links(self) -> dict[str, tuple[str, ...]]:
+        """What the case study cites, by framework (the keys of `Content.frameworks`)."""
+        return {
+            "hallmarks": self.hallmarks,
+            "entitlement": self.entitlement_statements,
+            "slo": self.slo_dimensions,
+            "standards": tuple(f"{self.standards_version}:{s}" for s in self.standards),
+            "characteristics": self.characteristics,
+            "contributory_factors": self.contributory_factors,
+            "national_priorities": self.national_priorities,
+        }
+
+

@@ -1,0 +1,57 @@
+"""Bilingual text: one value in both languages, with whether each is reviewed, and where it was written."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LANGUAGES = ("en", "cy")  # English is the default build at /, Welsh at /cy/
+DRAFT, REVIEWED = "draft", "reviewed"
+
+
+@dataclass(frozen=True)
+class Text:
+    """One piece of text in both languages, with whether each has been reviewed."""
+
+    en: str | None = None
+    cy: str | None = None
+    en_status: str = REVIEWED
+    cy_status: str = DRAFT
+    # Where it was written, for reports: the file, and each language's line (by LANGUAGES; a missing
+    # language's is the text's own). Set by the loader; never part of equality, hashing or repr.
+    path: str | None = field(default=None, compare=False, repr=False)
+    lines: tuple[int, ...] = field(default=(), compare=False, repr=False)
+
+    def line(self, lang: str) -> int | None:
+        return self.lines[LANGUAGES.index(lang)] if self.lines else None
+
+    def get(self, lang: str) -> str | None:
+        return getattr(self, lang)
+
+    def status(self, lang: str) -> str:
+        return getattr(self, f"{lang}_status")
+
+    def is_draft(self, lang: str) -> bool:
+        return self.get(lang) is not None and self.status(lang) == DRAFT
+
+    def is_missing(self, lang: str) -> bool:
+        return not self.get(lang)
+
+    def best(self, lang: str) -> str:
+        """The text in `lang`, or the other language's where it is missing (callers show a notice)."""
+        return self.get(lang) or self.en or self.cy or ""
+
+    @staticmethod
+    def same(text: str) -> "Text":
+        """A proper noun or code that is written the same in both languages."""
+        return Text(text, text, REVIEWED, REVIEWED)
+
+
+@dataclass(frozen=True)
+class Source:
+    title: Text
+    url_en: str | None = None
+    url_cy: str | None = None
+
+    def url(self, lang: str) -> str | None:
+        return (self.url_cy if lang == "cy" else None) or self.url_en
+
+

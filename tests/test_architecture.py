@@ -1,0 +1,93 @@
+"""The package's layout is its flow: load → model → render → publish → mkdocs adapters, with no import circles."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "plugins" / "lpl"
+# What each layer may import from the package (besides itself): the flow, read left to right.
+ALLOWED = {
+    "model": set(),
+    "search": set(),
+    "load": {"model"},
+    "render": {"model"},
+    "publish": {"model", "render"},
+    "editorial": {"model", "load", "publish"},
+    "mkdocs": {"model", "load", "render", "publish", "editorial", "search"},
+}
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports(path: Path) -> set[str]:
+    """Modules of lpl that `path` imports at any depth of its code (inside functions too)."""
+    name = module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module or ""
+            if target == "lpl" or target.startswith("lpl."):
+                found.add(target)
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name == "lpl" or a.name.startswith("lpl.")}
+    return found
+
+
+def graph() -> dict[str, set[str]]:
+    modules = {module_name(p): p for p in PACKAGE.rglob("*.py") if "bench" not in p.parts}
+    edges = {}
+    for name, path in modules.items():
+        edges[name] = {t for t in imports(path) if t in modules and t != name}
+    return edges
+
+
+def test_no_import_circles():
+    edges = graph()
+    visiting, done, cycles = set(), set(), []
+
+    def visit(node, trail):
+        if node in done:
+            return
+        if node in visiting:
+            cycles.append(trail[trail.index(node):] + [node])
+            return
+        visiting.add(node)
+        for nxt in sorted(edges[node]):
+            visit(nxt, trail + [node])
+        visiting.discard(node)
+        done.add(node)
+
+    for node in sorted(edges):
+        visit(node, [])
+    assert not cycles, "import circles: " + "; ".join(" → ".join(c) for c in cycles)
+
+
+def test_layers_import_only_what_comes_before_them_in_the_flow():
+    wrong = []
+    for name, targets in graph().items():
+        parts = name.split(".")
+        if len(parts) < 2 or parts[1] not in ALLOWED:
+            continue
+        for target in targets:
+            layer = target.split(".")[1] if target.count(".") else None
+            if layer and layer != parts[1] and layer not in ALLOWED[parts[1]]:
+                wrong.append(f"{name} imports {target}")
+    assert not wrong, wrong
+
+
+def test_only_the_adapters_know_mkdocs():
+    users = [module_name(p) for p in PACKAGE.rglob("*.py")
+             if "bench" not in p.parts and any(
+                 isinstance(n, (ast.Import, ast.ImportFrom)) and any(
+                     (getattr(n, "module", None) or a.name or "").split(".")[0] == "mkdocs" and not getattr(n, "level", 0)
+                     for a in n.names)
+                 for n in ast.walk(ast.parse(p.read_text(encoding="utf-8"))))]
+    assert users and all(u.startswith("lpl.mkdocs.") for u in users), users
