@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))  # works before `pip install -e .` too
 
 from lpl.load import check_data  # noqa: E402
+from lpl.model import ILLUSTRATIVE, SCHOOL  # noqa: E402
 from lpl.editorial.scaffold import (  # noqa: E402
     WORDING, ChoiceError, NewCaseStudy, choices, default_scheme, menu, render, resolve, resolve_many, slug_problem,
     slugify,
@@ -65,7 +66,7 @@ def main(argv=None) -> int:
     parser.add_argument("--hallmarks", help="hallmark id(s) or number(s), comma-separated (data/hallmarks.yml)")
     parser.add_argument("--written-in", choices=("en", "cy"), help="the language the school wrote in, marked "
                         "reviewed; the other is marked draft (default: the --lang)")
-    parser.add_argument("--example", action="store_true", help="an illustrative example about an invented school")
+    parser.add_argument("--example", action="store_true", help="an illustrative example about an invented school (kind: illustrative; without it: kind: school, the school's own account)")
     parser.add_argument("--published", type=date.fromisoformat, default=date.today(), help="YYYY-MM-DD (default: today)")
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this repository)")
     args = parser.parse_args(argv)
@@ -120,7 +121,8 @@ def main(argv=None) -> int:
             language_category=chosen("language_category", args.language_category, many=False),
             audiences=chosen("audiences", args.audiences, many=True),
             hallmarks=chosen("hallmarks", args.hallmarks, many=True),
-            published=args.published, written_in=args.written_in or lang, example=args.example)
+            published=args.published, written_in=args.written_in or lang,
+            kind=ILLUSTRATIVE if args.example else SCHOOL)
     except NoAnswer as missing:
         print("\n" + words["no_answer"].format(question=missing), file=sys.stderr)
         return 1

@@ -60,7 +60,7 @@ def test_scaffold_with_flags_writes_a_commented_file_that_validates(content_root
     assert study.local_authority == "cardiff" and study.language_category == "dual-language"
     assert study.hallmarks == ("collaboration", "research-and-enquiry") and study.audiences == ("teachers", "leaders")
     assert study.title.cy == "Hyfforddi cymheiriaid" and study.title.en == "Peer coaching: every teacher a coach"
-    assert study.summary.cy_status == "draft" and study.summary.en_status == "reviewed" and not study.example
+    assert study.summary.cy_status == "draft" and study.summary.en_status == "reviewed" and study.kind == "school"
 
 
 def test_scaffold_asks_in_welsh_with_answers_on_stdin(content_root):
@@ -244,7 +244,7 @@ REPORTED = textwrap.dedent("""\
     impact: {en: "Impact.", cy: "Effaith."}
     advice: {en: "Advice."}
     published: 2020-02-29
-    example: true
+    kind: illustrative
     """)
 
 

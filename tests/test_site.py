@@ -121,7 +121,7 @@ def test_no_request_to_another_host(built_site):
 def test_every_case_study_has_one_page_per_language(built_site):
     content = load(ROOT)
     generated = {p.parent.name for p in (built_site / "case-studies").glob("*/index.html")}
-    facet_pages = {"by-setting", "by-area", "by-language", "by-audience"}
+    facet_pages = {"by-kind", "by-setting", "by-area", "by-language", "by-audience"}
     assert generated - facet_pages == {s.slug for s in content.case_studies}
     generated_cy = {p.parent.name for p in (built_site / "cy/case-studies").glob("*/index.html")}
     assert generated_cy == generated

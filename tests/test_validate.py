@@ -15,6 +15,7 @@ from lpl.load import check
 
 GOOD = textwrap.dedent("""\
     # yaml-language-server: $schema=../plugins/lpl/schema/case_study.schema.json
+    kind: illustrative
     title: {en: "Twilight triads", cy: "Triawdau gyda'r hwyr"}
     schools:
       - name: Ysgol Prawf
@@ -32,7 +33,6 @@ GOOD = textwrap.dedent("""\
     approach: {en: "Approach.", cy: "Dull."}
     impact: {en: "Impact.", cy: "Effaith."}
     published: 2025-03-14
-    example: true
     """)
 
 
@@ -107,11 +107,11 @@ def test_wrong_type_plain_text_instead_of_both_languages(project):
 
 
 def test_duplicate_key_is_caught(project):
-    text = GOOD + "example: false\n"
+    text = GOOD + "kind: school\n"
     _, problems = problems_for(project, text)
-    line = line_of(text, "example: false")
-    first = line_of(text, "example: true")
-    assert problems == [f"case_studies/ysgol-prawf.yml:{line}:1: error: 'example' appears twice in the same block "
+    line = line_of(text, "kind: school")
+    first = line_of(text, "kind: illustrative")
+    assert problems == [f"case_studies/ysgol-prawf.yml:{line}:1: error: 'kind' appears twice in the same block "
                         f"(first on line {first}); only one can be kept, so delete or rename one"]
 
 
@@ -246,3 +246,56 @@ def test_every_error_reported_at_once(project):
         .replace("published: 2025-03-14", "published: 2025-13-01")
     _, problems = problems_for(project, text)
     assert len([p for p in problems if ": error: " in p]) == 3
+
+
+# --- kinds of case study (issue 15) ------------------------------------------------------------------------------
+
+SUMMARY = GOOD.replace("kind: illustrative\n", textwrap.dedent("""\
+    kind: summary
+    source:
+      publisher: Estyn
+      title: "Professional learning in a small school"
+      title_cy: "Dysgu proffesiynol mewn ysgol fach"
+      published: 2019-06-20
+      url: https://www.estyn.gov.wales/effective-practice/example
+      language: both
+    """)).replace('language_category: {scheme: "2023", category: welsh-medium}\n', "").replace(
+    "hallmarks: [collaboration]", "hallmarks: []")
+
+
+def test_summary_loads_with_its_source_and_without_what_its_source_does_not_state(project):
+    content, problems = problems_for(project, SUMMARY)
+    assert problems == []
+    [study] = content.case_studies
+    assert study.kind == "summary" and study.language_category is None and study.hallmarks == ()
+    assert (study.source.publisher, study.source.title_in("cy"), study.source.published.isoformat(), study.source.language) == (
+        "Estyn", "Dysgu proffesiynol mewn ysgol fach", "2019-06-20", "both")
+
+
+@pytest.mark.parametrize("change, needle, message", [
+    (lambda t: t.replace("kind: summary", "kind: sumary"), "kind:", "'kind' must be one of summary, school, illustrative (got 'sumary' — did you mean 'summary'?)"),
+    (lambda t: t.split("source:")[0] + "title:" + t.split("\ntitle:", 1)[1], "kind:", "'source' is missing"),
+    (lambda t: t.replace("url: https://www.estyn", "url: http://www.estyn"), "url: http", "'source.url' must be a web address starting with https://"),
+    (lambda t: t.replace("url: https://www.estyn.gov.wales/effective-practice/example", "url: https:///nohost"), "url: https", "'source.url' must be a web address starting with https://"),
+    (lambda t: t.replace("language: both", "language: fr"), "language: fr", "'source.language' must be one of en, cy, both"),
+    (lambda t: t + "contact: {name: A Person, consent: true}\n", "contact:", "a summary has no 'contact'"),
+    (lambda t: t.replace("published: 2019-06-20", "published: 2099-01-01"), "published: 2099", "'source.published' (2099-01-01) is in the future"),
+])
+def test_summary_problems_are_located(project, change, needle, message):
+    text = change(SUMMARY)
+    _, problems = problems_for(project, text)
+    assert any(f":{line_of(text, needle)}:" in p and message in p for p in problems), problems
+
+
+@pytest.mark.parametrize("kind", ["illustrative", "school"])
+def test_other_kinds_refuse_a_source_and_need_what_a_summary_may_leave_out(project, kind):
+    text = SUMMARY.replace("kind: summary", f"kind: {kind}")
+    _, problems = problems_for(project, text)
+    assert any(f":{line_of(text, 'source:')}:1: error: 'source' is only for a summary" in p for p in problems), problems
+    assert any("'language_category' is missing" in p for p in problems), problems
+    assert any(f":{line_of(text, 'hallmarks:')}:" in p and "'hallmarks' needs at least one entry" in p for p in problems), problems
+
+
+def test_kind_is_required(project):
+    _, problems = problems_for(project, GOOD.replace("kind: illustrative\n", ""))
+    assert any("'kind' is missing" in p for p in problems), problems

@@ -15,7 +15,7 @@ VOCAB, _ = check_data(ROOT)
 FIELDS = ["title", "schools", "settings", "local_authority", "language_category", "audiences", "hallmarks",
           "entitlement_statements", "slo_dimensions", "professional_standards", "characteristics", "translation",
           "summary", "context", "approach", "impact", "advice", "resources", "images", "contact", "published",
-          "last_reviewed", "example", "unpublished", "name", "en", "cy", "cy_status", "url", "path", "alt",
+          "last_reviewed", "kind", "source", "publisher", "unpublished", "name", "en", "cy", "cy_status", "url", "path", "alt",
           "scheme", "category", "version", "standards", "consent", "email"]
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),

@@ -19,7 +19,7 @@ from pathlib import Path
 import jinja2
 
 from ..load import PLACEHOLDER, SLUG
-from ..model import Term, Vocabulary
+from ..model import SCHOOL, Term, Vocabulary
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "scaffold"
 INTERFACE_LANGUAGES = ("en", "cy")
@@ -140,7 +140,7 @@ class NewCaseStudy:
     hallmarks: tuple[str, ...]
     published: date
     written_in: str = "en"  # the language the school wrote: 'reviewed'; the other starts as 'draft'
-    example: bool = False
+    kind: str = SCHOOL  # the scaffold is for a school's own account; `--example` makes an illustrative one
 
 
 def slugify(title: str) -> str:

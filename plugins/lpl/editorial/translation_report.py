@@ -110,6 +110,12 @@ def _case_study(report: TranslationReport, study: CaseStudy) -> None:
         for lang in LANGUAGES:
             report.add("case study", study.source_path, text.line(lang), name, lang, status_of(text, lang),
                        study.unpublished)
+    # A summarised source published in both languages has an official Welsh title and address to give readers:
+    # missing until the editor records them (a source in English only has none, so nothing is missing).
+    if study.source and study.source.language == "both":
+        for name, value in (("source.title_cy", study.source.title_cy), ("source.url_cy", study.source.url_cy)):
+            report.add("case study", study.source_path, None, name, "cy", REVIEWED if value else MISSING,
+                       study.unpublished)
 
 
 def _walk(value, path: str) -> Iterator[tuple[str, Text]]:

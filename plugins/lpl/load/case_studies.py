@@ -6,6 +6,7 @@ import re
 from datetime import date
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 import fastjsonschema
 import jsonschema
@@ -14,9 +15,11 @@ from ..model import (
     DRAFT,
     LANGUAGES,
     REVIEWED,
+    SUMMARY,
     CaseStudy,
     Contact,
     Image,
+    PublishedSource,
     Resource,
     Text,
     region_for,
@@ -274,6 +277,13 @@ def check_case_study(path: Path, root: Path, vocab: dict, shown: str | None = No
     if published and published > date.today():
         c.warning(("published",), f"'published' ({published}) is in the future")
 
+    kind = c.get(("kind",))
+    source = _published_source(c) if kind == SUMMARY and ("source",) not in reported else None
+    if kind != SUMMARY and c.get(("source",)) is not None:
+        c.error(("source",), f"'source' is only for a summary of a published case study (kind: summary), not kind: {kind}", key=True)
+    if kind == SUMMARY and c.get(("contact",)) is not None:
+        c.error(("contact",), "a summary has no 'contact': readers reach the school through the published source", key=True)
+
     if c.failed:
         return None, c.problems
     region = region_for(vocab["regions"], la, published) if published else None
@@ -285,8 +295,34 @@ def check_case_study(path: Path, root: Path, vocab: dict, shown: str | None = No
         contributory_factors=factors, national_priorities=priorities, summary=texts["summary"],
         context=texts["context"], approach=texts["approach"], impact=texts["impact"], advice=texts.get("advice"),
         resources=tuple(resources), images=tuple(images), contact=contact, published=published,
-        last_reviewed=reviewed, example=doc.data.get("example") is True, unpublished=doc.data.get("unpublished") is True,
+        last_reviewed=reviewed, kind=kind, source=source, unpublished=doc.data.get("unpublished") is True,
         region=region), c.problems
+
+
+def https_url(c: Checker, at: tuple) -> str | None:
+    """An https address, parsed: a host, no spaces, nothing else (a source is always a public web page)."""
+    url = c.get(at)
+    if url is None:
+        return None
+    parts = urlsplit(url.strip()) if isinstance(url, str) else None
+    if parts is None or parts.scheme != "https" or not parts.hostname or any(ch.isspace() for ch in url.strip()):
+        c.error(at, f"'{field_name(at)}' must be a web address starting with https:// (got {url!r})")
+        return None
+    return url.strip()
+
+
+def _published_source(c: Checker) -> PublishedSource | None:
+    """The `source:` of a summary; the schema has checked its shape."""
+    at = ("source",)
+    url, url_cy = https_url(c, at + ("url",)), https_url(c, at + ("url_cy",))
+    published = c.date(at + ("published",), required=False)
+    if published and published > date.today():
+        c.error(at + ("published",), f"'source.published' ({published}) is in the future")
+    if not url:
+        return None
+    get = lambda key: (c.get(at + (key,)) or "").strip() or None  # noqa: E731
+    return PublishedSource(publisher=get("publisher"), title=get("title"), url=url, language=get("language"),
+                           title_cy=get("title_cy"), url_cy=url_cy, published=published)
 
 
 def _check_image(c: Checker, at: tuple, root: Path, rel: str) -> bool:

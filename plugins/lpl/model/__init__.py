@@ -6,7 +6,7 @@ plain frozen dataclasses, built by `lpl.load`.
 The package reads in the order of the flow: text (bilingual values), frameworks (what data/ holds),
 case_study, plan (the plan template's structure), content (all of it, with the cross-links).
 """
-from .case_study import CaseStudy, Contact, Image, Resource, SchoolName
+from .case_study import ILLUSTRATIVE, KINDS, SCHOOL, SUMMARY, CaseStudy, Contact, Image, PublishedSource, Resource, SchoolName
 from .content import Content, index_citations
 from .frameworks import (
     Entitlement,
@@ -23,6 +23,7 @@ from .frameworks import (
 from .text import DRAFT, LANGUAGES, REVIEWED, Source, Text
 
 __all__ = [
+    "ILLUSTRATIVE", "KINDS", "SCHOOL", "SUMMARY", "PublishedSource",
     "CaseStudy", "Contact", "Content", "DRAFT", "Entitlement", "EntitlementStatement", "EntitlementTable", "Image",
     "LANGUAGES", "Membership", "PracticePoint", "REVIEWED", "Region", "Resource", "SchoolName", "Source",
     "StatementPart", "Term", "Text", "Vocabulary", "index_citations", "region_for",

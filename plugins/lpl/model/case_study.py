@@ -33,6 +33,31 @@ class Contact:
     consent: bool
 
 
+# What a case study is, which readers must always be told (data/ui.yml holds each kind's label):
+ILLUSTRATIVE = "illustrative"  # an invented example written for the guidance
+SUMMARY = "summary"            # our summary, in our own words, of a case study published elsewhere (`source`)
+SCHOOL = "school"              # a school's or cluster's own account, sent to the editorial group
+KINDS = (SUMMARY, SCHOOL, ILLUSTRATIVE)
+
+
+@dataclass(frozen=True)
+class PublishedSource:
+    """Where a summarised case study was published, as the publisher gives it."""
+    publisher: str
+    title: str
+    url: str  # https, checked by the loader
+    language: str  # en | cy | both: the language(s) the source is published in
+    title_cy: str | None = None
+    url_cy: str | None = None
+    published: date | None = None  # None when the source does not state its date
+
+    def title_in(self, lang: str) -> str:
+        return (self.title_cy if lang == "cy" else None) or self.title
+
+    def url_in(self, lang: str) -> str:
+        return (self.url_cy if lang == "cy" else None) or self.url
+
+
 @dataclass(frozen=True)
 class CaseStudy:
     slug: str
@@ -41,8 +66,8 @@ class CaseStudy:
     schools: tuple[Text, ...]
     settings: tuple[str, ...]
     local_authority: str
-    language_scheme: str
-    language_category: str
+    language_scheme: str | None  # None only for a summary whose source does not state it
+    language_category: str | None
     audiences: tuple[str, ...]
     hallmarks: tuple[str, ...]
     entitlement_statements: tuple[str, ...]
@@ -62,11 +87,16 @@ class CaseStudy:
     contact: Contact | None
     published: date
     last_reviewed: date | None
-    example: bool
+    kind: str  # one of KINDS
+    source: PublishedSource | None  # for a summary, the published case study it summarises
     unpublished: bool
     region: str | None  # derived from the local authority and the date published
 
     NARRATIVE = ("context", "approach", "impact", "advice")
+
+    @property
+    def illustrative(self) -> bool:
+        return self.kind == ILLUSTRATIVE
 
     def texts(self) -> dict[str, Text]:
         """Every bilingual text of the case study by field name (for notices and reports)."""

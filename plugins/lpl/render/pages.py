@@ -4,7 +4,8 @@ Links between generated pages are relative `.md` links, so MkDocs checks them in
 """
 from __future__ import annotations
 
-from ..model import CaseStudy, Content, Text, Vocabulary
+from ..model import KINDS, CaseStudy, Content, Text, Vocabulary
+from .labels import kind_label
 from .templates import environment
 
 # Frameworks with a page of their own under frameworks/: (key in CaseStudy.links, page, vocabulary attribute)
@@ -16,7 +17,7 @@ FRAMEWORK_PAGES = (
     ("national_priorities", "national-priorities", "national_priorities"),
 )
 # Facets of the catalogue: (query key, data attribute, label key, no-JS page)
-FACETS = ("setting", "region", "local_authority", "language", "audience", "hallmark", "statement", "slo")
+FACETS = ("kind", "setting", "region", "local_authority", "language", "audience", "hallmark", "statement", "slo")
 
 
 class PageContext:
@@ -54,7 +55,12 @@ class PageContext:
         return self.text(self.content.region(region_id).label) if region_id else self.t("region_none")
 
     def language_category(self, study: CaseStudy) -> str:
+        if study.language_category is None:  # a summary whose source does not say: never guessed
+            return self.t("not_stated")
         return self.term(self.content.language_categories[study.language_scheme], study.language_category)
+
+    def kind(self, study: CaseStudy) -> str:
+        return self.text(kind_label(self.content, study))
 
     def statement(self, statement_id: str) -> str:
         s = self.content.entitlement.statement(statement_id)
@@ -74,10 +80,11 @@ def study_is_draft(study: CaseStudy, lang: str) -> bool:
 def facet_values(content: Content, study: CaseStudy) -> dict[str, list[str]]:
     """The catalogue filter values of one case study (also its data-* attributes)."""
     return {
+        "kind": [study.kind],
         "setting": list(study.settings),
         "region": [study.region] if study.region else [],
         "local_authority": [study.local_authority],
-        "language": [study.language_category],
+        "language": [study.language_category] if study.language_category else [],
         "audience": list(study.audiences),
         "hallmark": list(study.hallmarks),
         "statement": list(study.entitlement_statements),
@@ -93,6 +100,7 @@ def facet_options(content: Content, ctx: PageContext) -> list[dict]:
             used[facet].update(values)
     scheme_terms = [t for v in content.language_categories.values() for t in v.terms]
     sources = {
+        "kind": ("kind", [(k, ctx.t(f"kind_{k}")) for k in KINDS]),
         "setting": ("setting", [(t.id, ctx.text(t.label)) for t in content.settings.terms]),
         "region": ("region", [(r.id, ctx.text(r.label)) for r in content.regions]),
         "local_authority": ("local_authority", [(t.id, ctx.text(t.label)) for t in content.local_authorities.terms]),
@@ -166,6 +174,7 @@ def _facet_pages(content: Content, ctx: PageContext):
                                              lambda s: [s.local_authority])})
     scheme_terms = [(f"{scheme}-{t.id}", t, scheme) for scheme, v in content.language_categories.items() for t in v.terms]
     return [
+        ("by-kind", group([(k, ctx.t(f"kind_{k}")) for k in KINDS], lambda s: [s.kind]), "by_kind"),
         ("by-setting", group([(t.id, ctx.text(t.label)) for t in content.settings.terms], lambda s: s.settings), "by_setting"),
         ("by-area", areas, "by_area"),
         ("by-language", group([(t.id, ctx.text(t.label)) for _, t, _ in scheme_terms],

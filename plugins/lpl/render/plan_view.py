@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ..model import CaseStudy, Content, Text
 from ..model.plan import PLAN_LANGUAGES, PlanSection
+from .labels import labelled_title
 
 CASE_STUDIES_PER_SECTION = 3
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -85,7 +86,7 @@ def section_links(content: Content, section: PlanSection, setting: str, number_l
         hallmarks=tuple(Link(content.hallmarks.term(h).label, "frameworks/hallmarks.md", h) for h in section.hallmarks),
         characteristics=tuple(Link(content.characteristics.term(c).label, "frameworks/characteristics.md", c)
                               for c in section.characteristics),
-        case_studies=tuple(Link(s.title, f"case-studies/{s.slug}.md") for s in case_studies_for(content, section, setting)),
+        case_studies=tuple(Link(labelled_title(content, s), f"case-studies/{s.slug}.md") for s in case_studies_for(content, section, setting)),
         catalogue=Link(catalogue_label, "case-studies/index.md"),
     )
 
