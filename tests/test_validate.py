@@ -299,3 +299,32 @@ def test_other_kinds_refuse_a_source_and_need_what_a_summary_may_leave_out(proje
 def test_kind_is_required(project):
     _, problems = problems_for(project, GOOD.replace("kind: illustrative\n", ""))
     assert any("'kind' is missing" in p for p in problems), problems
+
+
+# --- regions: what applies on the date a case study was published (data/regions.yml, issue 15) ---------------------
+
+@pytest.mark.parametrize("authority, published, region", [
+    ("conwy", "2025-05-31", "gwe"),            # GwE's last day (it ended on 31 May 2025)
+    ("conwy", "2025-06-01", None),             # after it: the local authority's own arrangements
+    ("gwynedd", "2013-01-15", None),           # before GwE was set up (February 2013)
+    ("swansea", "2021-08-31", "erw"),          # ERW supported its members until 31 August 2021
+    ("swansea", "2021-09-01", "partneriaeth"),  # its successor from 1 September 2021
+    ("powys", "2021-09-01", "mid-wales"),
+    ("neath-port-talbot", "2020-06-01", None),  # left ERW on 31 March 2020, in no later partnership
+])
+def test_region_comes_from_the_authority_and_the_date_published(project, authority, published, region):
+    text = GOOD.replace("local_authority: gwynedd", f"local_authority: {authority}").replace(
+        "published: 2025-03-14", f"published: {published}")
+    content, problems = problems_for(project, text)
+    assert problems == [] and content.case_studies[0].region == region
+
+
+def test_a_case_study_after_an_end_date_never_names_the_ended_body(project):
+    from lpl.render.pages import render_site_pages
+    for published, shows, never in (("2025-05-31", "GwE", "own arrangements"), ("2025-06-01", "own arrangements", "GwE")):
+        content, _ = problems_for(project, GOOD.replace("published: 2025-03-14", f"published: {published}"))
+        page = render_site_pages(content, "en")["case-studies/ysgol-prawf.md"]
+        region = page.split("Region when published\n:   ", 1)[1].split("\n", 1)[0]
+        assert shows in region and never not in region, region
+        cy = render_site_pages(content, "cy")["case-studies/ysgol-prawf.md"].split("Rhanbarth pan gyhoeddwyd\n:   ", 1)[1]
+        assert ("GwE" in cy.split("\n", 1)[0]) == (published == "2025-05-31")
