@@ -1,32 +1,19 @@
 """Shared fixtures: a real `mkdocs build --strict` of a copy of the project in a temporary folder."""
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
-from lpl.bench.sites import copy_project  # noqa: E402  (the benchmarks copy the project the same way)
-
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-
-
-def run_build(project: Path, *extra: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(MKDOCS + ["build", "--strict", *extra], cwd=project, env=env,
-                          capture_output=True, text=True, timeout=600)
+from bench.sites import copy_project, mkdocs_build, serve  # shared with the benchmarks
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The whole site, built once per test session from a copy of the repository's content."""
     project = copy_project(tmp_path_factory.mktemp("project"))
-    result = run_build(project)
+    result = mkdocs_build(project)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     assert "WARNING" not in result.stderr, result.stderr
     return project / "site"
@@ -44,21 +31,9 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 @pytest.fixture(scope="session")
 def site_server(built_site):
-    """Serve the built site at http://127.0.0.1:<port>/ for the whole session."""
-    import functools
-    import http.server
-    import threading
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):  # keep test output to what failed
-            pass
-
-    handler = functools.partial(Quiet, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    """Serve the built site at http://127.0.0.1:<port>/ for the whole session, as a static host would."""
+    with serve(built_site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

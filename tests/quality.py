@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from bench.sites import ROOT
 from lpl.load import load
 
 # Each kind of page, by its path under a language's root. "{case_study}" and "{filters}" are filled in

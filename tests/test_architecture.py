@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import tomllib
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "plugins" / "lpl"
@@ -42,7 +43,7 @@ def imports(path: Path) -> set[str]:
 
 
 def graph() -> dict[str, set[str]]:
-    modules = {module_name(p): p for p in PACKAGE.rglob("*.py") if "bench" not in p.parts}
+    modules = {module_name(p): p for p in PACKAGE.rglob("*.py")}
     edges = {}
     for name, path in modules.items():
         edges[name] = {t for t in imports(path) if t in modules and t != name}
@@ -85,9 +86,17 @@ def test_layers_import_only_what_comes_before_them_in_the_flow():
 
 def test_only_the_adapters_know_mkdocs():
     users = [module_name(p) for p in PACKAGE.rglob("*.py")
-             if "bench" not in p.parts and any(
+             if any(
                  isinstance(n, (ast.Import, ast.ImportFrom)) and any(
                      (getattr(n, "module", None) or a.name or "").split(".")[0] == "mkdocs" and not getattr(n, "level", 0)
                      for a in n.names)
                  for n in ast.walk(ast.parse(p.read_text(encoding="utf-8"))))]
     assert users and all(u.startswith("lpl.mkdocs.") for u in users), users
+
+
+def test_the_wheel_holds_only_the_product_and_package_data_globs_all_match():
+    """bench/ and tests/ stay in the checkout; a package-data glob that matches nothing is a stale line."""
+    config = tomllib.loads((PACKAGE.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert [p.name for p in PACKAGE.parent.iterdir() if (p / "__init__.py").exists()] == ["lpl"]
+    globs = config["tool"]["setuptools"]["package-data"]["lpl"]
+    assert [g for g in globs if not any(f.is_file() for f in PACKAGE.glob(g))] == []

@@ -2,13 +2,10 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 
-from conftest import run_build
+from bench.sites import fetch, free_port, mkdocs_build, wait_for
 
 
 def first_case_study(project):
@@ -21,7 +18,7 @@ def test_invalid_case_study_stops_the_build_with_the_validators_message(project_
     index = next(i for i, line in enumerate(lines) if line.startswith("settings:"))
     lines[index] = "settings: [secondry]"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = run_build(project_copy)
+    result = mkdocs_build(project_copy)
     assert result.returncode == 1
     expected = f"case_studies/{path.name}:{index + 1}:12: error: 'settings' must be one of"
     assert expected in result.stderr, result.stderr
@@ -40,35 +37,12 @@ def unlinked_case_study(project):
 def test_unpublished_case_study_is_checked_but_not_published(project_copy):
     path = unlinked_case_study(project_copy)
     path.write_text(path.read_text(encoding="utf-8") + "unpublished: true\n", encoding="utf-8")
-    result = run_build(project_copy)
+    result = mkdocs_build(project_copy)
     assert result.returncode == 0, result.stderr
     assert f"case_studies/{path.name}: unpublished: true — checked, but not published" in result.stderr
     assert not (project_copy / "site" / "case-studies" / path.stem).exists()
     assert not (project_copy / "site" / "cy" / "case-studies" / path.stem).exists()
     assert path.stem not in (project_copy / "site" / "case-studies" / "index.html").read_text(encoding="utf-8")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def wait_for(predicate, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.3)
-    return False
 
 
 def test_serve_rebuilds_when_a_case_study_changes(project_copy):
@@ -80,7 +54,7 @@ def test_serve_rebuilds_when_a_case_study_changes(project_copy):
         path = first_case_study(project_copy)
         for lang in ("", "cy/"):
             url = f"http://127.0.0.1:{port}/{lang}case-studies/{path.stem}/"
-            assert wait_for(lambda: "<h1" in fetch(url), 120), f"serve did not answer at {url}"
+            assert wait_for(lambda: "<h1" in fetch(url), 120) is not None, f"serve did not answer at {url}"
         text = path.read_text(encoding="utf-8")
         marker_en, marker_cy = "Newly edited title", "Teitl newydd ei olygu"
         lines = text.splitlines()
@@ -90,8 +64,8 @@ def test_serve_rebuilds_when_a_case_study_changes(project_copy):
             end += 1
         lines[index:end] = [f'title: {{en: "{marker_en}", cy: "{marker_cy}"}}']
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        assert wait_for(lambda: marker_en in fetch(f"http://127.0.0.1:{port}/case-studies/{path.stem}/"), 60)
-        assert wait_for(lambda: marker_cy in fetch(f"http://127.0.0.1:{port}/cy/case-studies/{path.stem}/"), 30)
+        assert wait_for(lambda: marker_en in fetch(f"http://127.0.0.1:{port}/case-studies/{path.stem}/"), 60) is not None
+        assert wait_for(lambda: marker_cy in fetch(f"http://127.0.0.1:{port}/cy/case-studies/{path.stem}/"), 30) is not None
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from conftest import ROOT
+from bench.sites import ROOT
 from lpl.load import load
 
 pytestmark = pytest.mark.browser

@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, run_build
-from lpl.bench.build import free_port, page_text
+from bench.sites import ROOT, copy_project, fetch, free_port, mkdocs_build
 from lpl.load import check, check_data
 from lpl.editorial.preview import preview_file
 from lpl.editorial.scaffold import ChoiceError, choices, resolve, resolve_many, slugify
@@ -138,7 +137,7 @@ def test_new_case_study_is_published_and_an_unpublished_one_is_not(project_copy)
     # One that no guidance page links to (unpublishing a linked one rightly fails the strict build).
     hidden = next(p for p in sorted((project_copy / "case_studies").glob("*.yml")) if p.stem not in guidance)
     hidden.write_text(hidden.read_text(encoding="utf-8") + "unpublished: true\n", encoding="utf-8")
-    result = run_build(project_copy)
+    result = mkdocs_build(project_copy)
     assert result.returncode == 0, result.stderr
     assert f"case_studies/{hidden.name}: unpublished: true — checked, but not published" in result.stderr
     site = project_copy / "site"
@@ -157,7 +156,7 @@ def test_preview_builds_just_that_case_study_in_both_languages(project_copy, mon
     shown.write_text(shown.read_text(encoding="utf-8") + "unpublished: true\n", encoding="utf-8")
     other.write_text("title: [this file is being written by someone else\n", encoding="utf-8")  # not read
     monkeypatch.setenv("LPL_ONLY", shown.stem)
-    result = run_build(project_copy)
+    result = mkdocs_build(project_copy)
     assert result.returncode == 0, result.stderr
     assert f"lpl: preview of {shown.name} only" in result.stderr
     site = project_copy / "site"
@@ -178,7 +177,7 @@ def test_serve_shows_a_saved_case_study_after_one_rebuild_and_still_sees_guidanc
     log = project_copy / "serve.log"
 
     def page(path: str) -> str:
-        return page_text(f"http://127.0.0.1:{port}/{path}")
+        return fetch(f"http://127.0.0.1:{port}/{path}")
 
     def wait_for(text: str, path: str, timeout: float = 90) -> None:
         end = time.monotonic() + timeout

@@ -19,7 +19,7 @@ import lxml.html
 import pytest
 from docx.oxml.ns import qn
 
-from conftest import ROOT
+from bench.sites import ROOT, mkdocs_build
 from lpl.load import load
 from lpl.model.plan import LOCALES, PLAN_LANGUAGES
 from lpl.render.plan_view import docx_name
@@ -132,8 +132,7 @@ def test_plan_errors_are_located_with_a_suggestion(project_copy):
             and "(got 'colaboration' — did you mean 'collaboration'?)" in result.stdout), result.stdout
     assert f"plans/plan.yml:{other}:5: error: unknown field 'note_lines'" in result.stdout
     assert "did you mean 'notes_lines'?" in result.stdout
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project_copy,
-                           capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    build = mkdocs_build(project_copy)
     assert build.returncode == 1 and f"plans/plan.yml:{line}:17" in build.stderr
 
 

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT
+from bench.sites import ROOT
 from quality import LANGUAGES, PAGE_TYPES, open_search, page_path
 
 pytestmark = pytest.mark.browser

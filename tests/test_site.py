@@ -9,7 +9,7 @@ import lxml.html
 import pytest
 import yaml
 
-from conftest import ROOT
+from bench.sites import ROOT
 from lpl.load import load
 
 SITE_URL = "https://leading-professional-learning.example.org/"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
+from bench.sites import ROOT, copy_project
 from lpl.load import check
 
 GOOD = textwrap.dedent("""\

@@ -6,7 +6,7 @@ import string
 import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from conftest import ROOT
+from bench.sites import ROOT
 from lpl.load import check_case_study, check_data
 from lpl.load.source import Problem
 from test_validate import GOOD

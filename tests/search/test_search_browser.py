@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-from lpl.bench.search import QUERIES, SearchBox, load_queries, recall, wrong_language
+from bench.search import QUERIES, SearchBox, load_queries, recall, wrong_language
 from lpl.search import welsh
 from lpl.search.text import LANGUAGES
 from quality import axe_violations, describe

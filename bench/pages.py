@@ -21,6 +21,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from lpl.load import load
+
 from .sites import ROOT, copy_project, mkdocs_build, our_config, plain_material, serve
 
 LIGHTHOUSE_DIR = ROOT / "tools" / "lighthouse"
@@ -54,9 +56,6 @@ def ensure_lighthouse() -> None:
 
 
 def page_types(project: Path) -> list[tuple[str, str]]:
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from lpl.load import load
-
     study = load(project).case_studies[0]
     return [
         ("home", ""), ("guidance", "key-principles/"), ("case-study", f"case-studies/{study.slug}/"),
@@ -118,12 +117,12 @@ def main(argv: list[str]) -> int:
         tmp = Path(tmp)
         ours = copy_project(tmp / "ours")
         print("building our site …", file=sys.stderr)
-        mkdocs_build(ours)
+        mkdocs_build(ours, check=True)
         sites = {"lpl": ours / "site"}
         if not args.no_baseline:
             print("building the plain Material site …", file=sys.stderr)
             plain = plain_material(ours / "docs", tmp / "material", our_config(ours))
-            mkdocs_build(plain, strict=False)  # its Markdown links to our generated downloads
+            mkdocs_build(plain, strict=False, check=True)  # its Markdown links to our generated downloads
             sites["material"] = plain / "site"
         types = [t for t in page_types(ours) if args.only is None or t[0] in args.only]
         results: list[Result] = []

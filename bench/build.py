@@ -9,7 +9,7 @@ Markdown our build generated (same pages, same navigation: case studies in the c
 nav) without the lpl plugins. Prints both times, their ratio and the growth from the smallest to
 the largest N. With --serve (on by default at the largest N), starts `mkdocs serve` on 127.0.0.1,
 edits one case study's title and times until the page shows it: the whole site, then the
-single-case-study preview (LPL_ONLY) where the project has it.
+single-case-study preview (LPL_ONLY).
 """
 from __future__ import annotations
 
@@ -17,18 +17,18 @@ import argparse
 import os
 import random
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
 
-from .sites import ENV, ROOT, copy_project, mkdocs_build, our_config, plain_material
+from lpl.load import check_data, load
+
+from .sites import copy_project, fetch, free_port, mkdocs_build, our_config, plain_material, wait_for
 
 TARGET_RATIO = 1.10
 TARGET_GROWTH = 4.4
@@ -49,9 +49,6 @@ def _pick(rng: random.Random, ids: list[str], low: int = 1, high: int = 3) -> li
 def synthetic_case_studies(project: Path, n: int, seed: int = 7) -> list[str]:
     """Add synthetic case studies until the project has `n` (the examples stay: guidance pages link
     to them); returns the synthetic ones' slugs."""
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from lpl.load import check_data, load
-
     vocab, problems = check_data(project)
     if vocab is None:
         raise SystemExit("data/ has errors:\n" + "\n".join(map(str, problems)))
@@ -101,37 +98,11 @@ def synthetic_case_studies(project: Path, n: int, seed: int = 7) -> list[str]:
 
 # --- Serve: how long an editor waits -----------------------------------------------------------------
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def page_text(url: str) -> str:
-    """The page at `url`, or "" while the server cannot give it."""
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def _wait_for(predicate, timeout: float, process: subprocess.Popen) -> float | None:
-    start = time.perf_counter()
-    while time.perf_counter() - start < timeout:
-        if predicate():
-            return time.perf_counter() - start
-        if process.poll() is not None:
-            raise RuntimeError("mkdocs serve stopped:\n" + (process.stderr.read() if process.stderr else ""))
-        time.sleep(0.05)
-    return None
-
-
 def serve_wait(project: Path, slug: str, only: bool, edits: int = 3, timeout: float = 600) -> tuple[float, list[float]]:
     """Start `mkdocs serve` (with LPL_ONLY=slug if `only`), then save `edits` changes to one case study;
     returns the start-up time and the seconds from each save until the page showed the change."""
     port = free_port()
-    env = dict(ENV, SITE_URL=f"http://127.0.0.1:{port}/")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=f"http://127.0.0.1:{port}/")
     env.pop("LPL_ONLY", None)
     if only:
         env["LPL_ONLY"] = slug
@@ -142,7 +113,7 @@ def serve_wait(project: Path, slug: str, only: bool, edits: int = 3, timeout: fl
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
                                cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
-        if _wait_for(lambda: "Synthetic case study" in page_text(url), timeout, process) is None:
+        if wait_for(lambda: "Synthetic case study" in fetch(url), timeout, process) is None:
             raise RuntimeError(f"mkdocs serve did not show {url} within {timeout:.0f} s")
         started = time.perf_counter() - start
         time.sleep(2)  # let the watcher settle after the first build
@@ -150,7 +121,7 @@ def serve_wait(project: Path, slug: str, only: bool, edits: int = 3, timeout: fl
         for k in range(edits):
             marker = f"Edited {k} {time.time_ns()}"
             path.write_text(original.replace("Synthetic case study", marker, 1), encoding="utf-8")
-            took = _wait_for(lambda: marker in page_text(url), timeout, process)
+            took = wait_for(lambda: marker in fetch(url), timeout, process)
             if took is None:
                 raise RuntimeError(f"the edit did not show within {timeout:.0f} s")
             waits.append(took)
@@ -165,19 +136,15 @@ def serve_wait(project: Path, slug: str, only: bool, edits: int = 3, timeout: fl
             process.kill()
 
 
-def has_preview_mode() -> bool:
-    return (ROOT / "plugins" / "lpl" / "preview.py").exists()
-
-
 # --- The benchmark ----------------------------------------------------------------------------------
 
 def measure(n: int, tmp: Path, serve: bool) -> dict:
     project = copy_project(tmp / f"ours-{n}")
     slugs = synthetic_case_studies(project, n)
-    ours = mkdocs_build(project)
+    ours = mkdocs_build(project, check=True).seconds
     pages = sum(1 for _ in (project / "site").rglob("index.html"))
     plain = plain_material(project / "docs", tmp / f"material-{n}", our_config(project))
-    material = mkdocs_build(plain, strict=False)
+    material = mkdocs_build(plain, strict=False, check=True).seconds
     result = {"n": n, "ours": ours, "material": material, "pages": pages}
     print(f"N = {n:>5}: ours {ours:6.1f} s   plain Material {material:6.1f} s   ratio {ours / material:.2f}"
           f"   ({pages} pages)", flush=True)
@@ -187,11 +154,10 @@ def measure(n: int, tmp: Path, serve: bool) -> dict:
         result["serve"] = (startup, waits)
         print(f"           mkdocs serve, whole site: ready in {startup:.1f} s; save → page shows the change: "
               + ", ".join(f"{w:.1f} s" for w in waits), flush=True)
-        if has_preview_mode():
-            startup, waits = serve_wait(project, slugs[n // 2], only=True)
-            result["preview"] = (startup, waits)
-            print(f"           preview of one case study (LPL_ONLY): ready in {startup:.1f} s; save → page shows it: "
-                  + ", ".join(f"{w:.1f} s" for w in waits), flush=True)
+        startup, waits = serve_wait(project, slugs[n // 2], only=True)
+        result["preview"] = (startup, waits)
+        print(f"           preview of one case study (LPL_ONLY): ready in {startup:.1f} s; save → page shows it: "
+              + ", ".join(f"{w:.1f} s" for w in waits), flush=True)
     return result
 
 

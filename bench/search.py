@@ -9,17 +9,11 @@ wrong language, index sizes, what search loads with the page, and time to first 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
 import gzip
-import http.server
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +21,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .sites import ROOT, copy_project as copy_content
+from .sites import ROOT, copy_project as copy_content, mkdocs_build, serve
 
 QUERIES = ROOT / "tests" / "search" / "queries.yml"
 K = 10
@@ -65,28 +59,10 @@ def copy_project(dest: Path, engine: str = "lpl") -> Path:
 
 def build(dest: Path, engine: str) -> Path:
     project = copy_project(dest, engine)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env,
-                            capture_output=True, text=True, timeout=900)
+    result = mkdocs_build(project)
     if result.returncode:
         raise SystemExit(f"building the {engine} site failed:\n{result.stderr}")
     return project / "site"
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(site: Path):
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
 
 
 def engine_of(site: Path) -> str:

@@ -1,6 +1,7 @@
-"""What the page and build benchmarks share: a temporary copy of the project, our build, a plain
-Material site with the same Markdown pages beside it, and a static server on 127.0.0.1 that sends
-what a static host sends (gzip for text, a short cache lifetime)."""
+"""What the benchmarks and the tests share: a temporary copy of the project, the one `mkdocs build`
+wrapper, a plain Material site with the same Markdown pages beside ours, a static server on
+127.0.0.1 that sends what a static host sends (gzip for text, a short cache lifetime), and
+free_port/fetch/wait_for for `mkdocs serve`."""
 from __future__ import annotations
 
 import contextlib
@@ -9,20 +10,22 @@ import http.server
 import mimetypes
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
 import time
+import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from ..publish.pages import GENERATED_DIRS
+from lpl.publish.pages import GENERATED_DIRS
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[1]  # the repository: benchmarks and tests run from a checkout
 PROJECT_PARTS = ("mkdocs.yml", "data", "case_studies", "plans", "docs")
-ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 
 def copy_project(dest: Path) -> Path:
@@ -41,15 +44,26 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def mkdocs_build(project: Path, strict: bool = True) -> float:
-    """Build `project` (no -q: with it, --strict does not fail on warnings); seconds taken."""
+@dataclass(frozen=True)
+class Build:
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float
+
+
+def mkdocs_build(project: Path, *extra: str, strict: bool = True, check: bool = False,
+                 engine: str = "mkdocs", timeout: float = 900) -> Build:
+    """`<engine> build` in `project` (no -q: with it, --strict does not fail on warnings); with `check`,
+    a failed build raises with its log."""
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else [])],
-                            cwd=project, env=ENV, capture_output=True, text=True)
-    took = time.perf_counter() - start
-    if result.returncode != 0:
-        raise RuntimeError(f"mkdocs build failed in {project}:\n{result.stderr[-4000:]}")
-    return took
+    result = subprocess.run([sys.executable, "-m", engine, "build", *(["--strict"] if strict else []), *extra],
+                            cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+                            capture_output=True, text=True, timeout=timeout)
+    built = Build(result.returncode, result.stdout, result.stderr, time.perf_counter() - start)
+    if check and built.returncode != 0:
+        raise RuntimeError(f"{engine} build failed in {project}:\n{built.stderr[-4000:]}")
+    return built
 
 
 class _Loader(yaml.SafeLoader):
@@ -163,3 +177,32 @@ def serve(directory: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+# --- mkdocs serve, as an editor meets it ----------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    """The page at `url`, or "" while the server cannot give it."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(predicate, timeout: float, process: subprocess.Popen | None = None) -> float | None:
+    """Seconds until `predicate()` held, or None after `timeout`; raises if `process` stops meanwhile."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if predicate():
+            return time.perf_counter() - start
+        if process is not None and process.poll() is not None:
+            raise RuntimeError("mkdocs serve stopped:\n" + (process.stderr.read() if process.stderr else ""))
+        time.sleep(0.05)
+    return None

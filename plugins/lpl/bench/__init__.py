@@ -1,1 +1,0 @@
-"""Benchmarks behind `python scripts/bench.py <subcommand>`, one module per subcommand."""
