@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 from bench.sites import fetch, free_port, mkdocs_build, wait_for
+from test_open_data import open_data_mentions
 
 
 def first_case_study(project):
@@ -43,6 +44,7 @@ def test_unpublished_case_study_is_checked_but_not_published(project_copy):
     assert not (project_copy / "site" / "case-studies" / path.stem).exists()
     assert not (project_copy / "site" / "cy" / "case-studies" / path.stem).exists()
     assert path.stem not in (project_copy / "site" / "case-studies" / "index.html").read_text(encoding="utf-8")
+    assert open_data_mentions(project_copy / "site", path.stem) == []  # JSON, CSV, Atom, JSON-LD, both languages
 
 
 def test_serve_rebuilds_when_a_case_study_changes(project_copy):

@@ -21,6 +21,7 @@ from ..load import check
 from ..editorial.preview import ENV as PREVIEW_ENV, preview_content, preview_file
 from ..model import LANGUAGES, Content
 from ..publish.downloads import plan_downloads, plan_pages, write_downloads
+from ..publish.open_data import open_data_files
 
 log = logging.getLogger("mkdocs.plugins.lpl")
 
@@ -107,16 +108,20 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if self.preview:
             content = preview_content(content)
             log.info(f"lpl: preview of {paths[0].name} only (other case studies and the plan documents are left out)")
-        written = generate_pages(content, root, Path(config.docs_dir), self.extra_files(content, root))
+        written = generate_pages(content, root, Path(config.docs_dir), self.extra_files(content, root), self.site_url)
         log.info(f"lpl: {len(content.case_studies)} case studies; {written} generated files updated")
         self.content, self._fingerprint = content, fingerprint(root)
         return config
 
     def extra_files(self, content: Content, root: Path) -> dict[str, dict[str, bytes]]:
-        """Further generated files by language: the plan templates' pages (the .docx go to site/downloads/)."""
+        """Further generated files by language: the plan templates' pages (the .docx go to site/downloads/)
+        and the open data (JSON, CSV, the Atom feed)."""
         # The .docx take seconds to remake and are not what a case-study preview is for.
         self.plan_documents = {} if self.preview else plan_downloads(content, self.site_url, root)
-        return plan_pages(content, self.plan_documents)
+        files = plan_pages(content, self.plan_documents)
+        for lang, data in open_data_files(content, self.site_url).items():
+            files.setdefault(lang, {}).update(data)
+        return files
 
     def on_post_build(self, config):
         # Both languages link to the same .docx at the site's root: written once, by the default

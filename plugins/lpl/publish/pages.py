@@ -23,14 +23,15 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def generate_pages(content: Content, root: Path, docs_dir: Path, extra: dict[str, dict[str, bytes]] | None = None) -> int:
+def generate_pages(content: Content, root: Path, docs_dir: Path, extra: dict[str, dict[str, bytes]] | None = None,
+                   site_url: str = "/") -> int:
     """Render every language's pages (plus `extra` files by language) and sync them into docs_dir.
 
     Returns how many files were written or removed.
     """
     changed = 0
     for lang in LANGUAGES:
-        wanted: dict[str, bytes] = {path: md.encode("utf-8") for path, md in render_site_pages(content, lang).items()}
+        wanted: dict[str, bytes] = {path: md.encode("utf-8") for path, md in render_site_pages(content, lang, site_url).items()}
         for study in content.case_studies:
             for image in study.images:
                 wanted[f"case-studies/{image.path}"] = (root / "case_studies" / image.path).read_bytes()

@@ -5,17 +5,11 @@ Links between generated pages are relative `.md` links, so MkDocs checks them in
 from __future__ import annotations
 
 from ..model import KINDS, CaseStudy, Content, Text, Vocabulary
+from .framework_links import FRAMEWORK_PAGES
+from .json_ld import case_study_json_ld, script_json
 from .labels import kind_label
 from .templates import environment
 
-# Frameworks with a page of their own under frameworks/: (key in CaseStudy.links, page, vocabulary attribute)
-FRAMEWORK_PAGES = (
-    ("hallmarks", "hallmarks", "hallmarks"),
-    ("slo", "slo", "slo"),
-    ("characteristics", "characteristics", "characteristics"),
-    ("contributory_factors", "contributory-factors", "contributory_factors"),
-    ("national_priorities", "national-priorities", "national_priorities"),
-)
 # Facets of the catalogue: (query key, data attribute, label key, no-JS page)
 FACETS = ("kind", "setting", "region", "local_authority", "language", "audience", "hallmark", "statement", "slo")
 
@@ -119,8 +113,10 @@ def facet_options(content: Content, ctx: PageContext) -> list[dict]:
     return options
 
 
-def render_site_pages(content: Content, lang: str) -> dict[str, str]:
-    """Every generated page of one language: {path under docs/<lang>/: Markdown}."""
+def render_site_pages(content: Content, lang: str, site_url: str = "/") -> dict[str, str]:
+    """Every generated page of one language: {path under docs/<lang>/: Markdown}.
+
+    `site_url` makes the addresses in a case study's structured data (JSON-LD) absolute."""
     env = environment("pages")
     ctx = PageContext(content, lang)
     pages: dict[str, str] = {}
@@ -128,7 +124,8 @@ def render_site_pages(content: Content, lang: str) -> dict[str, str]:
     for study in content.case_studies:
         pages[f"case-studies/{study.slug}.md"] = env.get_template("case_study.md.j2").render(
             study=study, related=content.related(study), draft=study_is_draft(study, lang),
-            facets=facet_values(content, study), **common)
+            facets=facet_values(content, study),
+            json_ld=script_json(case_study_json_ld(content, study, lang, site_url)), **common)
     cards = [(s, facet_values(content, s)) for s in content.case_studies]
     pages["case-studies/index.md"] = env.get_template("catalogue.md.j2").render(
         cards=cards, options=facet_options(content, ctx),

@@ -1,0 +1,70 @@
+"""An Atom feed (RFC 4287) of one language's case studies, newest first: text from the model.
+
+Built with ElementTree, which escapes every text and attribute; characters XML 1.0 cannot carry are
+dropped first, so no content can make the feed ill-formed.
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from datetime import date
+
+from ..model import CaseStudy, Content, Text
+from .open_data import LICENCE, kind, site_file
+from .plan_view import Link
+
+ATOM = "http://www.w3.org/2005/Atom"
+FEED = "case-studies/feed.xml"
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+ET.register_namespace("", ATOM)
+
+
+def _timestamp(day: date) -> str:
+    """RFC 3339, as Atom requires: a case study has a date, so its time is midnight UTC."""
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def updated(study: CaseStudy) -> date:
+    return max(study.published, study.last_reviewed or study.published)
+
+
+def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {k: NOT_XML.sub("", v) for k, v in attributes.items()})
+    if text is not None:
+        element.text = NOT_XML.sub("", " ".join(text.split()))
+    return element
+
+
+def render_feed(content: Content, lang: str, site_url: str) -> str:
+    other = "cy" if lang == "en" else "en"
+    catalogue = Link(Text(), "case-studies/index.md")
+    studies = sorted(content.case_studies, key=lambda s: (s.published, s.slug), reverse=True)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
+    _add(feed, "id", catalogue.url(site_url, lang))
+    _add(feed, "title", content.label("feed_title", lang))
+    _add(feed, "subtitle", content.label("catalogue_intro", lang))
+    _add(feed, "updated", _timestamp(max((updated(s) for s in studies), default=date(2020, 1, 1))))
+    _add(_add(feed, "author"), "name", content.label("feed_author", lang))
+    _add(feed, "link", rel="self", type="application/atom+xml", href=site_file(site_url, FEED, lang))
+    _add(feed, "link", rel="alternate", type="text/html", hreflang=lang, href=catalogue.url(site_url, lang))
+    _add(feed, "link", rel="alternate", type="application/atom+xml", hreflang=other,
+         href=site_file(site_url, FEED, other))
+    _add(feed, "rights", f"{content.label('open_data_attribution', lang)} {LICENCE['url'].best(lang)}")
+    example = content.label("example_title", lang)
+    for study in studies:
+        page = Link(Text(), f"case-studies/{study.slug}.md")
+        entry = _add(feed, "entry")
+        _add(entry, "id", page.url(site_url, lang))
+        _add(entry, "title", study.title.best(lang), type="text")
+        _add(entry, "link", rel="alternate", type="text/html", hreflang=lang, href=page.url(site_url, lang))
+        _add(entry, "link", rel="alternate", type="text/html", hreflang=other, href=page.url(site_url, other))
+        _add(entry, "published", _timestamp(study.published))
+        _add(entry, "updated", _timestamp(updated(study)))
+        _add(entry, "summary", study.summary.best(lang), type="text")
+        if kind(study) == "illustrative":
+            _add(entry, "category", term="illustrative", label=example)
+        for setting in study.settings:
+            _add(entry, "category", term=setting, label=content.settings.term(setting).label.best(lang))
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+

@@ -1,0 +1,79 @@
+"""Structured data for a case-study page: schema.org JSON-LD, safe to put inside a <script> element.
+
+The English page is the work and the Welsh page its translation (`workTranslation` /
+`translationOfWork`), unless the Welsh is the reviewed text and the English a draft: then the other way.
+Everything links to the site itself or to the source a summary is based on; nothing is fetched.
+"""
+from __future__ import annotations
+
+import json
+
+from ..model import CaseStudy, Content, Text
+from .framework_links import FRAMEWORKS, framework_link, framework_page, item_label
+from .open_data import kind, source
+from .plan_view import Link
+
+# A framework key of `CaseStudy.links` → the ui.yml label naming that framework.
+FRAMEWORK_NAMES = {"hallmarks": "hallmarks", "entitlement": "entitlement_statements", "slo": "slo_dimensions",
+                   "standards": "standards", "characteristics": "characteristics",
+                   "contributory_factors": "contributory_factors", "national_priorities": "national_priorities"}
+
+
+def original_language(study: CaseStudy) -> str:
+    texts = (study.title, study.summary)
+    return "cy" if all(t.is_draft("en") and not t.is_draft("cy") and t.cy for t in texts) else "en"
+
+
+def case_study_json_ld(content: Content, study: CaseStudy, lang: str, site_url: str) -> dict:
+    other = "cy" if lang == "en" else "en"
+    page = Link(Text(), f"case-studies/{study.slug}.md")
+    url = page.url(site_url, lang)
+    about = []
+    for key in FRAMEWORKS:
+        for ref in study.links()[key]:
+            about.append({"@type": "DefinedTerm", "termCode": ref, "name": item_label(content, key, ref).best(lang),
+                          "url": framework_link(key, ref, Text()).url(site_url, lang),
+                          "inDefinedTermSet": {"@type": "DefinedTermSet",
+                                               "name": content.label(FRAMEWORK_NAMES[key], lang),
+                                               "url": framework_page(key).url(site_url, lang)}})
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "@id": url,
+        "url": url,
+        "mainEntityOfPage": url,
+        "headline": study.title.best(lang),
+        "description": study.summary.best(lang),
+        "inLanguage": lang,
+        "datePublished": study.published.isoformat(),
+        "dateModified": max(study.published, study.last_reviewed or study.published).isoformat(),
+        "about": about,
+        "audience": [{"@type": "Audience", "audienceType": content.audiences.term(a).label.best(lang)}
+                     for a in study.audiences],
+        "isPartOf": {"@type": "CollectionPage", "url": Link(Text(), "case-studies/index.md").url(site_url, lang),
+                     "name": content.label("case_studies", lang)},
+    }
+    other_page = {"@type": "Article", "@id": page.url(site_url, other), "url": page.url(site_url, other),
+                  "inLanguage": other}
+    data["translationOfWork" if lang != original_language(study) else "workTranslation"] = other_page
+    if kind(study) == "illustrative":
+        data["genre"] = content.label("example_title", lang)
+    based_on = source(study)
+    if based_on:
+        data["isBasedOn"] = {k: v for k, v in {
+            "@type": "CreativeWork",
+            "name": based_on["title"][lang] or based_on["title"]["en"],
+            "url": based_on["url"][lang] or based_on["url"]["en"],
+            "publisher": {"@type": "Organization", "name": based_on["publisher"]} if based_on["publisher"] else None,
+            "datePublished": based_on["published"],
+            "inLanguage": based_on["language"],
+        }.items() if v}
+    return data
+
+
+def script_json(data: dict) -> str:
+    """JSON that cannot end or comment out its <script> element: '<', '>' and '&' are written as
+    \\u escapes (still the same JSON), and so is everything beyond ASCII, so the text passes through
+    YAML front matter unchanged."""
+    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
