@@ -10,7 +10,8 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 from ..model import CaseStudy, Content, Text
-from .open_data import LICENCE, kind, site_file
+from .labels import kind_label
+from .open_data import LICENCE, site_file
 from .plan_view import Link
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -50,7 +51,6 @@ def render_feed(content: Content, lang: str, site_url: str) -> str:
     _add(feed, "link", rel="alternate", type="application/atom+xml", hreflang=other,
          href=site_file(site_url, FEED, other))
     _add(feed, "rights", f"{content.label('open_data_attribution', lang)} {LICENCE['url'].best(lang)}")
-    example = content.label("example_title", lang)
     for study in studies:
         page = Link(Text(), f"case-studies/{study.slug}.md")
         entry = _add(feed, "entry")
@@ -61,8 +61,7 @@ def render_feed(content: Content, lang: str, site_url: str) -> str:
         _add(entry, "published", _timestamp(study.published))
         _add(entry, "updated", _timestamp(updated(study)))
         _add(entry, "summary", study.summary.best(lang), type="text")
-        if kind(study) == "illustrative":
-            _add(entry, "category", term="illustrative", label=example)
+        _add(entry, "category", term=study.kind, label=kind_label(content, study).best(lang))
         for setting in study.settings:
             _add(entry, "category", term=setting, label=content.settings.term(setting).label.best(lang))
     ET.indent(feed)

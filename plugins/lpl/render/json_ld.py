@@ -10,7 +10,7 @@ import json
 
 from ..model import CaseStudy, Content, Text
 from .framework_links import FRAMEWORKS, framework_link, framework_page, item_label
-from .open_data import kind, source
+from .labels import kind_label
 from .plan_view import Link
 
 # A framework key of `CaseStudy.links` → the ui.yml label naming that framework.
@@ -56,17 +56,14 @@ def case_study_json_ld(content: Content, study: CaseStudy, lang: str, site_url: 
     other_page = {"@type": "Article", "@id": page.url(site_url, other), "url": page.url(site_url, other),
                   "inLanguage": other}
     data["translationOfWork" if lang != original_language(study) else "workTranslation"] = other_page
-    if kind(study) == "illustrative":
-        data["genre"] = content.label("example_title", lang)
-    based_on = source(study)
-    if based_on:
+    data["genre"] = kind_label(content, study).best(lang)  # an invented example is never shown as real
+    if study.source:
+        src = study.source
         data["isBasedOn"] = {k: v for k, v in {
-            "@type": "CreativeWork",
-            "name": based_on["title"][lang] or based_on["title"]["en"],
-            "url": based_on["url"][lang] or based_on["url"]["en"],
-            "publisher": {"@type": "Organization", "name": based_on["publisher"]} if based_on["publisher"] else None,
-            "datePublished": based_on["published"],
-            "inLanguage": based_on["language"],
+            "@type": "CreativeWork", "name": src.title_in(lang), "url": src.url_in(lang),
+            "publisher": {"@type": "Organization", "name": src.publisher},
+            "datePublished": src.published.isoformat() if src.published else None,
+            "inLanguage": ["en", "cy"] if src.language == "both" else src.language,
         }.items() if v}
     return data
 

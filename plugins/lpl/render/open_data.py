@@ -15,6 +15,7 @@ from datetime import date
 
 from ..model import CaseStudy, Content, Text, Vocabulary
 from .framework_links import FRAMEWORKS, framework_link, framework_page, item_label
+from .labels import kind_label
 from .plan_view import Link
 
 SCHEMA_VERSION = "1.0.0"
@@ -41,11 +42,6 @@ def bilingual(text: Text | None) -> dict | None:
             "status": {lang: "missing" if text.is_missing(lang) else text.status(lang) for lang in ("en", "cy")}}
 
 
-def kind(study: CaseStudy) -> str:
-    """Illustrative (written for the guidance) or a summary of a published account."""
-    return getattr(study, "kind", None) or ("illustrative" if study.example else "summary")
-
-
 def _date(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -55,16 +51,16 @@ def page_urls(site_url: str, page: str, anchor: str | None = None) -> dict[str, 
 
 
 def source(study: CaseStudy) -> dict | None:
-    """The published account a summary is based on (None for an illustrative example)."""
-    found = getattr(study, "source", None)
+    """The published case study a summary is based on (None for other kinds)."""
+    found = study.source
     if found is None:
         return None
     return {
         "publisher": found.publisher,
-        "title": bilingual(Text(found.title, getattr(found, "title_cy", None))),
-        "published": _date(getattr(found, "published", None)),
-        "url": {"en": found.url, "cy": getattr(found, "url_cy", None)},
-        "language": getattr(found, "language", None),
+        "title": {"en": found.title, "cy": found.title_cy},
+        "published": _date(found.published),
+        "url": {"en": found.url, "cy": found.url_cy},
+        "language": found.language,
     }
 
 
@@ -110,7 +106,8 @@ def case_study_record(content: Content, study: CaseStudy, lang: str, site_url: s
         "language_category": labels.language_category(study),
         "audiences": [labels.term(content.audiences, a) for a in study.audiences],
         "frameworks": frameworks,
-        "kind": kind(study),
+        "kind": study.kind,
+        "kind_label": kind_label(content, study).best(lang),
         "source": source(study),
         "published": _date(study.published),
         "last_reviewed": _date(study.last_reviewed),
@@ -188,9 +185,9 @@ def to_json(data: dict) -> str:
 
 CSV_COLUMNS = ("slug", "url_en", "url_cy", "title", "summary", "text_status", "schools", "settings", "setting_labels",
                "local_authority", "local_authority_label", "region", "region_label", "language_scheme",
-               "language_category", "language_category_label", "audiences", "audience_labels", "kind",
-               "source_publisher", "source_title", "source_url", "source_published", "published", "last_reviewed",
-               *FRAMEWORKS)
+               "language_category", "language_category_label", "audiences", "audience_labels", "kind", "kind_label",
+               "source_publisher", "source_title", "source_url", "source_published", "source_language", "published",
+               "last_reviewed", *FRAMEWORKS)
 
 
 def safe_cell(value: str) -> str:
@@ -218,9 +215,9 @@ def csv_row(record: dict, lang: str) -> dict[str, str]:
         "language_scheme": category.get("scheme", ""), "language_category": category.get("id", ""),
         "language_category_label": category.get("label", ""),
         "audiences": ids(record["audiences"]), "audience_labels": names(record["audiences"]),
-        "kind": record["kind"], "source_publisher": src.get("publisher") or "",
-        "source_title": text(src["title"]) if src else "", "source_url": (src.get("url") or {}).get("en") or "",
-        "source_published": src.get("published") or "",
+        "kind": record["kind"], "kind_label": record["kind_label"], "source_publisher": src.get("publisher") or "",
+        "source_title": (src["title"][lang] or src["title"]["en"]) if src else "", "source_url": (src["url"][lang] or src["url"]["en"]) if src else "",
+        "source_published": src.get("published") or "", "source_language": src.get("language") or "",
         "published": record["published"], "last_reviewed": record["last_reviewed"] or "",
         **{key: ids(record["frameworks"][key]) for key in FRAMEWORKS},
     }
