@@ -172,10 +172,17 @@ def test_feed_is_valid_atom_newest_first_and_links_to_pages_built(built_site, la
 @pytest.mark.parametrize("lang", LANGS)
 def test_case_study_pages_carry_json_ld_that_parses_and_links_the_translation(built_site, lang):
     other = "cy" if lang == "en" else "en"
+    catalogue = json.loads((built_site / LANGS[lang] / "case-studies/index.json").read_text(encoding="utf-8"))
+    records = {r["slug"]: r for r in catalogue["case_studies"]}
     for slug, page in case_study_pages(built_site, LANGS[lang]).items():
         [data] = json_ld(page)
         assert data["@context"] == "https://schema.org" and data["@type"] == "Article"
-        assert data["inLanguage"] == lang and data["datePublished"] and data["about"]
+        assert data["inLanguage"] == lang and data["datePublished"] == records[slug]["published"]
+        cited = [item["url"] for items in records[slug]["frameworks"].values() for item in items]
+        assert [term["url"] for term in data["about"]] == cited
+        assert data["genre"] == records[slug]["kind_label"]
+        if records[slug]["source"]:
+            assert data["isBasedOn"]["url"] in records[slug]["source"]["url"].values()
         assert site_path(built_site, data["url"]) == page
         translation = data.get("workTranslation") or data.get("translationOfWork")
         assert translation["inLanguage"] == other

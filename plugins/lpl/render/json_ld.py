@@ -47,7 +47,7 @@ def case_study_json_ld(content: Content, study: CaseStudy, lang: str, site_url: 
         "inLanguage": lang,
         "datePublished": study.published.isoformat(),
         "dateModified": max(study.published, study.last_reviewed or study.published).isoformat(),
-        "about": about,
+        "about": about,  # empty for a summary whose source names no framework
         "audience": [{"@type": "Audience", "audienceType": content.audiences.term(a).label.best(lang)}
                      for a in study.audiences],
         "isPartOf": {"@type": "CollectionPage", "url": Link(Text(), "case-studies/index.md").url(site_url, lang),
