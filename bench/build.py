@@ -49,19 +49,19 @@ def _pick(rng: random.Random, ids: list[str], low: int = 1, high: int = 3) -> li
 def synthetic_case_studies(project: Path, n: int, seed: int = 7) -> list[str]:
     """Add synthetic case studies until the project has `n` (the examples stay: guidance pages link
     to them); returns the synthetic ones' slugs."""
-    vocab, problems = check_data(project)
-    if vocab is None:
+    frameworks, problems = check_data(project)
+    if frameworks is None:
         raise SystemExit("data/ has errors:\n" + "\n".join(map(str, problems)))
     examples = load(project).case_studies
     rng = random.Random(seed)
     folder = project / "case_studies"
-    standards = next(v for v in vocab["standards"].values() if v.current)
-    scheme, categories = next(iter(vocab["language_categories"].items()))
-    statements = [s.id for s in vocab["entitlement"].statements]
+    standards = next(v for v in frameworks.standards.values() if v.current)
+    scheme, categories = next(iter(frameworks.language_categories.items()))
+    statements = [s.id for s in frameworks.entitlement.statements]
     slugs = []
     for i in range(n - len(examples)):
         source = rng.choice(examples)
-        slug = f"synthetic-{i:04d}-{rng.choice(vocab['local_authorities'].ids)}"
+        slug = f"synthetic-{i:04d}-{rng.choice(frameworks.local_authorities.ids)}"
 
         def text(field: str, study=None) -> dict:
             value = getattr(study or rng.choice(examples), field)
@@ -70,17 +70,17 @@ def synthetic_case_studies(project: Path, n: int, seed: int = 7) -> list[str]:
         doc = {
             "title": {"en": f"Synthetic case study {i}: {source.title.en}", "cy": f"Astudiaeth achos synthetig {i}: {source.title.best('cy')}"},
             "schools": [{"name": {"en": f"Synthetic School {i}", "cy": f"Ysgol Synthetig {i}"}}],
-            "settings": _pick(rng, vocab["settings"].ids, 1, 2),
-            "local_authority": rng.choice(vocab["local_authorities"].ids),
+            "settings": _pick(rng, frameworks.settings.ids, 1, 2),
+            "local_authority": rng.choice(frameworks.local_authorities.ids),
             "language_category": {"scheme": scheme, "category": rng.choice(categories.ids)},
-            "audiences": _pick(rng, vocab["audiences"].ids, 1, 3),
-            "hallmarks": _pick(rng, vocab["hallmarks"].ids, 1, 3),
+            "audiences": _pick(rng, frameworks.audiences.ids, 1, 3),
+            "hallmarks": _pick(rng, frameworks.hallmarks.ids, 1, 3),
             "entitlement_statements": _pick(rng, statements, 0, 2),
-            "slo_dimensions": _pick(rng, vocab["slo"].ids, 0, 3),
+            "slo_dimensions": _pick(rng, frameworks.slo.ids, 0, 3),
             "professional_standards": {"version": standards.version, "standards": _pick(rng, standards.ids, 1, 2)},
-            "characteristics": _pick(rng, vocab["characteristics"].ids, 0, 2),
-            "contributory_factors": _pick(rng, vocab["contributory_factors"].ids, 0, 2),
-            "national_priorities": _pick(rng, vocab["national_priorities"].ids, 0, 2),
+            "characteristics": _pick(rng, frameworks.characteristics.ids, 0, 2),
+            "contributory_factors": _pick(rng, frameworks.contributory_factors.ids, 0, 2),
+            "national_priorities": _pick(rng, frameworks.national_priorities.ids, 0, 2),
             "translation": {"en": "reviewed", "cy": "draft"},
             "summary": text("summary", source),
             "context": text("context"),

@@ -72,16 +72,16 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     lang, words = args.lang, WORDING[args.lang]
 
-    vocab, problems = check_data(args.root)
-    if vocab is None:
+    frameworks, problems = check_data(args.root)
+    if frameworks is None:
         for p in problems:
             print(p, file=sys.stderr)
         print(words["data_errors"], file=sys.stderr)
         return 1
-    scheme = args.language_scheme or default_scheme(vocab)
-    if scheme not in vocab["language_categories"]:
+    scheme = args.language_scheme or default_scheme(frameworks)
+    if scheme not in frameworks.language_categories:
         parser.error(f"--language-scheme: {words['unknown'].format(value=scheme, hint='')} "
-                     f"({', '.join(vocab['language_categories'])})")
+                     f"({', '.join(frameworks.language_categories)})")
 
     def given(flag: str, value: str | None, check):
         """A flag's value checked like a typed answer; a bad one stops with the reason (exit 2)."""
@@ -91,7 +91,7 @@ def main(argv=None) -> int:
             parser.error(f"--{flag}: {problem}")
 
     def chosen(key: str, flag_value: str | None, many: bool):
-        terms = choices(vocab, key, scheme)
+        terms = choices(frameworks, key, scheme)
         check = (lambda v: resolve_many(v, terms, lang)) if many else (lambda v: resolve(v, terms, lang))
         if flag_value is not None:
             return given(key.replace("_", "-"), flag_value, check)
@@ -131,7 +131,7 @@ def main(argv=None) -> int:
 
     path = args.root / "case_studies" / f"{new.slug}.yml"
     with open(path, "x", encoding="utf-8") as out:  # "x": never overwrite, even if made meanwhile
-        out.write(render(new, vocab, lang))
+        out.write(render(new, frameworks, lang))
     shown = path.relative_to(args.root).as_posix()
     print("\n" + words["written"].format(path=shown))
     print(words["next"].format(path=shown))

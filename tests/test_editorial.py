@@ -104,8 +104,8 @@ def test_scaffold_refuses_an_unknown_choice_given_as_a_flag(content_root):
 
 
 def test_choices_by_number_id_or_label():
-    vocab, _ = check_data(ROOT)
-    settings = choices(vocab, "settings")
+    frameworks, _ = check_data(ROOT)
+    settings = choices(frameworks, "settings")
     assert resolve("2", settings) == settings[1].id
     assert resolve("secondary", settings) == "secondary"
     assert resolve("Uwchradd", settings) == "secondary"
@@ -345,16 +345,16 @@ def test_workflow_is_locked_down():
 def test_issue_form_offers_the_choices_in_data():
     form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "case-study.yml").read_text(encoding="utf-8"))
     fields = {item.get("id"): item["attributes"] for item in form["body"]}
-    vocab, _ = check_data(ROOT)
-    expected = {"setting": choices(vocab, "settings"), "local_authority": choices(vocab, "local_authority"),
-                "language_category": choices(vocab, "language_category")}
+    frameworks, _ = check_data(ROOT)
+    expected = {"setting": choices(frameworks, "settings"), "local_authority": choices(frameworks, "local_authority"),
+                "language_category": choices(frameworks, "language_category")}
     for field, terms in expected.items():
         options = fields[field]["options"]
         assert len(options) == len(terms) and all(o.startswith(t.label.en) for o, t in zip(options, terms)), (
             f"update .github/ISSUE_TEMPLATE/case-study.yml '{field}' to match data/: {[t.label.en for t in terms]}")
     hallmarks = [o["label"] for o in fields["hallmarks"]["options"]]
-    assert len(hallmarks) == len(vocab["hallmarks"].terms)
-    assert all(o.startswith(f"{t.number}. {t.label.en}") for o, t in zip(hallmarks, vocab["hallmarks"].terms))
+    assert len(hallmarks) == len(frameworks.hallmarks.terms)
+    assert all(o.startswith(f"{t.number}. {t.label.en}") for o, t in zip(hallmarks, frameworks.hallmarks.terms))
 
 
 def test_contributing_guides_exist_in_both_languages():

@@ -95,7 +95,7 @@ def test_plan_is_loaded_with_the_content(plan, content):
                      "collaboration", "enquiry-and-research", "inset", "funding", "evaluating-impact",
                      "review", "action-plan"):
         assert required in ids
-    statements = {s.id for s in content.entitlement.statements}
+    statements = {s.id for s in content.frameworks.entitlement.statements}
     for section in plan.sections:
         assert section.hallmarks or section.entitlement_statements or section.characteristics, section.id
         assert set(section.entitlement_statements) <= statements
@@ -280,7 +280,7 @@ def test_downloads_page_lists_every_template_and_its_links_resolve(built_site, p
         assert cells[2] == f"{max(1, round(target.stat().st_size / 1024))} KB"
     assert names == {docx_name(s, d) for s in plan.settings for d in PLAN_LANGUAGES}
     headings = [h.text_content().replace("¶", "").strip() for h in tree.xpath("//article//h2")]
-    assert headings == [content.settings.term(s).label.best(lang) for s in plan.settings]
+    assert headings == [content.frameworks.settings.term(s).label.best(lang) for s in plan.settings]
     for setting in plan.settings:  # the printable page of each setting is linked
         assert tree.xpath(f"//a[@href='{setting}/']"), setting
 

@@ -156,14 +156,14 @@ def test_entitlement_anchors_exist(built_site):
     content = load(ROOT)
     for prefix in ("", "cy/"):
         page = doc(built_site / prefix / "frameworks/entitlement/index.html")
-        for statement in content.entitlement.statements:
+        for statement in content.frameworks.entitlement.statements:
             assert page.xpath(f"//*[@id='{statement.id}']"), statement.id
         assert page.xpath("//table[contains(@class,'lpl-entitlement')]//th[@scope='col']")
 
 
 def test_no_english_interface_label_on_welsh_pages(built_site):
     content = load(ROOT)
-    english = {t.en for key, t in content.labels.items() if t.cy and t.en != t.cy and len(t.en) > 3 and "{" not in t.en}
+    english = {t.en for key, t in content.frameworks.labels.items() if t.cy and t.en != t.cy and len(t.en) > 3 and "{" not in t.en}
     for page in pages(built_site, "cy"):
         rel = page.relative_to(built_site).as_posix()
         if not rel.startswith(("cy/case-studies/", "cy/frameworks/")):

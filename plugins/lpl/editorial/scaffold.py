@@ -19,7 +19,7 @@ from pathlib import Path
 import jinja2
 
 from ..load import PLACEHOLDER, SLUG
-from ..model import SCHOOL, Term, Vocabulary
+from ..model import SCHOOL, Frameworks, Term
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "scaffold"
 INTERFACE_LANGUAGES = ("en", "cy")
@@ -160,16 +160,16 @@ def slug_problem(slug: str, root: Path, lang: str = "en") -> str | None:
     return None
 
 
-def choices(vocab: dict, key: str, scheme: str | None = None) -> list[Term]:
+def choices(frameworks: Frameworks, key: str, scheme: str | None = None) -> list[Term]:
     """The terms offered for one answer, in the data's order."""
     if key == "language_category":
-        return list(vocab["language_categories"][scheme or default_scheme(vocab)].terms)
-    return list(vocab[CHOICE_FIELDS[key]].terms)
+        return list(frameworks.language_categories[scheme or default_scheme(frameworks)].terms)
+    return list(getattr(frameworks, CHOICE_FIELDS[key]).terms)
 
 
-def default_scheme(vocab: dict) -> str:
+def default_scheme(frameworks: Frameworks) -> str:
     """The first language-category scheme in data/language_categories.yml."""
-    return next(iter(vocab["language_categories"]))
+    return next(iter(frameworks.language_categories))
 
 
 def resolve(answer: str, terms: list[Term], lang: str = "en") -> str:
@@ -225,21 +225,21 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def render(new: NewCaseStudy, vocab: dict, lang: str = "en") -> str:
+def render(new: NewCaseStudy, frameworks: Frameworks, lang: str = "en") -> str:
     """The commented YAML of the new case study, comments in `lang` ('en' or 'cy')."""
-    standards = next((v for v in vocab["standards"].values() if v.current), next(iter(vocab["standards"].values())))
+    standards = frameworks.current_standards
     reference = {
-        "settings": _wrapped("#   ", [t.id for t in vocab["settings"].terms]),
-        "local_authorities": _wrapped("#   ", [t.id for t in vocab["local_authorities"].terms]),
-        "audiences": _wrapped("#   ", [t.id for t in vocab["audiences"].terms]),
+        "settings": _wrapped("#   ", [t.id for t in frameworks.settings.terms]),
+        "local_authorities": _wrapped("#   ", [t.id for t in frameworks.local_authorities.terms]),
+        "audiences": _wrapped("#   ", [t.id for t in frameworks.audiences.terms]),
         "language_categories": [f"#   scheme \"{scheme}\": {', '.join(v.ids)}"
-                                for scheme, v in vocab["language_categories"].items()],
-        "hallmarks": [f"#   {t.id}: {t.label.best(lang)}" for t in vocab["hallmarks"].terms],
-        "entitlement": _wrapped("#   ", [s.id for s in vocab["entitlement"].statements]),
-        "slo": _wrapped("#   ", vocab["slo"].ids),
-        "characteristics": _wrapped("#   ", vocab["characteristics"].ids),
-        "contributory_factors": _wrapped("#   ", vocab["contributory_factors"].ids),
-        "national_priorities": _wrapped("#   ", vocab["national_priorities"].ids),
+                                for scheme, v in frameworks.language_categories.items()],
+        "hallmarks": [f"#   {t.id}: {t.label.best(lang)}" for t in frameworks.hallmarks.terms],
+        "entitlement": _wrapped("#   ", [s.id for s in frameworks.entitlement.statements]),
+        "slo": _wrapped("#   ", frameworks.slo.ids),
+        "characteristics": _wrapped("#   ", frameworks.characteristics.ids),
+        "contributory_factors": _wrapped("#   ", frameworks.contributory_factors.ids),
+        "national_priorities": _wrapped("#   ", frameworks.national_priorities.ids),
         "standards": _wrapped("#   ", standards.ids),
     }
     other = "cy" if new.written_in == "en" else "en"

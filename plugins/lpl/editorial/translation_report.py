@@ -30,7 +30,6 @@ KIND_TITLES = {"page": "Guidance pages", "data": "Data (frameworks, vocabularies
 LANGUAGE_NAMES = {"en": "English", "cy": "Welsh"}
 # Where each part of the model comes from, for the report's file column (others: data/<name>.yml).
 SOURCES = {"labels": "data/ui.yml", "plan": "plans/plan.yml"}
-NOT_DATA = {"case_studies", "unpublished", "citations"}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 
 
@@ -90,12 +89,12 @@ def review_due_date(last: date) -> date:
 def build_report(content: Content, root: Path, today: date) -> TranslationReport:
     report = TranslationReport(today)
     _pages(report, Path(root))
-    for part in dataclasses.fields(content):
-        if part.name not in NOT_DATA:
-            source = SOURCES.get(part.name, f"data/{part.name}.yml")
-            for name, text in _walk(getattr(content, part.name), part.name):
-                for lang in LANGUAGES:  # a plan table's rows are data/'s own texts, so they point there
-                    report.add("data", text.path or source, text.line(lang), name, lang, status_of(text, lang))
+    parts = [(part.name, getattr(content.frameworks, part.name)) for part in dataclasses.fields(content.frameworks)]
+    for name_of_part, value in parts + [("plan", content.plan)]:
+        source = SOURCES.get(name_of_part, f"data/{name_of_part}.yml")
+        for name, text in _walk(value, name_of_part):
+            for lang in LANGUAGES:  # a plan table's rows are data/'s own texts, so they point there
+                report.add("data", text.path or source, text.line(lang), name, lang, status_of(text, lang))
     for study in sorted(content.case_studies + content.unpublished, key=lambda s: s.source_path):
         _case_study(report, study)
         last = study.last_reviewed or study.published

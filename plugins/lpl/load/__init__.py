@@ -25,8 +25,8 @@ def check(root: Path, paths: list[Path] | None = None) -> tuple[Content | None, 
     """
     root = Path(root)
     problems: list[Problem] = []
-    vocab = load_data(root, problems)
-    if vocab is None or any(p.severity == "error" for p in problems):
+    frameworks = load_data(root, problems)
+    if frameworks is None or any(p.severity == "error" for p in problems):
         return None, problems
     files = [Path(p) for p in paths] if paths else case_study_files(root)
     studies: list[CaseStudy] = []
@@ -39,21 +39,17 @@ def check(root: Path, paths: list[Path] | None = None) -> tuple[Content | None, 
                                                  f"({seen[path.stem]} and {shown}); rename one file"))
             continue
         seen[path.stem] = shown
-        study, found = check_case_study(path, root, vocab, shown)
+        study, found = check_case_study(path, root, frameworks, shown)
         problems.extend(found)
         if study:
             studies.append(study)
-    plan = load_plan(root, vocab, problems)
+    plan = load_plan(root, frameworks, problems)
     if any(p.severity == "error" for p in problems):
         return None, problems
     published = tuple(sorted((s for s in studies if not s.unpublished), key=lambda s: s.slug))
     content = Content(
-        settings=vocab["settings"], audiences=vocab["audiences"], local_authorities=vocab["local_authorities"],
-        regions=vocab["regions"], language_categories=vocab["language_categories"], hallmarks=vocab["hallmarks"],
-        slo=vocab["slo"], characteristics=vocab["characteristics"], contributory_factors=vocab["contributory_factors"],
-        national_priorities=vocab["national_priorities"], standards=vocab["standards"],
-        entitlement=vocab["entitlement"], labels=vocab["labels"], case_studies=published,
-        unpublished=tuple(s for s in studies if s.unpublished), citations=index_citations(published), plan=plan)
+        frameworks=frameworks, case_studies=published, unpublished=tuple(s for s in studies if s.unpublished),
+        citations=index_citations(published), plan=plan)
     return content, problems
 
 

@@ -12,6 +12,7 @@ import fastjsonschema
 import jsonschema
 
 from ..model import (
+    Frameworks,
     DRAFT,
     LANGUAGES,
     REVIEWED,
@@ -168,7 +169,7 @@ def _case_text(c: Checker, at: tuple, required: bool, both_required: bool) -> Te
     return text
 
 
-def check_case_study(path: Path, root: Path, vocab: dict, shown: str | None = None) -> tuple[CaseStudy | None, list[Problem]]:
+def check_case_study(path: Path, root: Path, frameworks: Frameworks, shown: str | None = None) -> tuple[CaseStudy | None, list[Problem]]:
     shown = shown or path.relative_to(root).as_posix()
     doc, problems = read_yaml(path, shown)
     if doc is None:
@@ -189,24 +190,24 @@ def check_case_study(path: Path, root: Path, vocab: dict, shown: str | None = No
     def ids(key: str, vocabulary, what: str):
         return () if (key,) in reported else c.term_ids((key,), vocabulary, what)
 
-    settings = ids("settings", vocab["settings"], "data/settings.yml")
-    audiences = ids("audiences", vocab["audiences"], "data/audiences.yml")
-    hallmarks = ids("hallmarks", vocab["hallmarks"], "data/hallmarks.yml")
-    statements = ids("entitlement_statements", [s.id for s in vocab["entitlement"].statements], "data/entitlement.yml")
-    slo = ids("slo_dimensions", vocab["slo"], "data/slo.yml")
-    characteristics = ids("characteristics", vocab["characteristics"], "data/characteristics.yml")
-    factors = ids("contributory_factors", vocab["contributory_factors"], "data/contributory_factors.yml")
-    priorities = ids("national_priorities", vocab["national_priorities"], "data/national_priorities.yml")
+    settings = ids("settings", frameworks.settings, "data/settings.yml")
+    audiences = ids("audiences", frameworks.audiences, "data/audiences.yml")
+    hallmarks = ids("hallmarks", frameworks.hallmarks, "data/hallmarks.yml")
+    statements = ids("entitlement_statements", [s.id for s in frameworks.entitlement.statements], "data/entitlement.yml")
+    slo = ids("slo_dimensions", frameworks.slo, "data/slo.yml")
+    characteristics = ids("characteristics", frameworks.characteristics, "data/characteristics.yml")
+    factors = ids("contributory_factors", frameworks.contributory_factors, "data/contributory_factors.yml")
+    priorities = ids("national_priorities", frameworks.national_priorities, "data/national_priorities.yml")
 
     la = c.get(("local_authority",))
-    if isinstance(la, str) and la not in vocab["local_authorities"]:
-        c.error(("local_authority",), unknown_id_message("local_authority", la, vocab["local_authorities"].ids,
+    if isinstance(la, str) and la not in frameworks.local_authorities:
+        c.error(("local_authority",), unknown_id_message("local_authority", la, frameworks.local_authorities.ids,
                                                          "data/local_authorities.yml"))
     scheme = category = None
     lc = c.get(("language_category",))
     if isinstance(lc, dict) and ("language_category",) not in reported:
         scheme, category = str(lc.get("scheme", "")), lc.get("category")
-        schemes = vocab["language_categories"]
+        schemes = frameworks.language_categories
         if scheme not in schemes:
             c.error(("language_category", "scheme"), unknown_id_message("language_category.scheme", scheme, list(schemes), "data/language_categories.yml"))
         elif isinstance(category, str) and category not in schemes[scheme]:
@@ -217,11 +218,11 @@ def check_case_study(path: Path, root: Path, vocab: dict, shown: str | None = No
     ps = c.get(("professional_standards",))
     if isinstance(ps, dict) and ("professional_standards",) not in reported:
         standards_version = str(ps.get("version"))
-        if standards_version not in vocab["standards"]:
+        if standards_version not in frameworks.standards:
             c.error(("professional_standards", "version"), unknown_id_message(
-                "professional_standards.version", standards_version, list(vocab["standards"]), "data/standards.yml"))
+                "professional_standards.version", standards_version, list(frameworks.standards), "data/standards.yml"))
         elif ("professional_standards", "standards") not in reported:
-            standards = c.term_ids(("professional_standards", "standards"), vocab["standards"][standards_version],
+            standards = c.term_ids(("professional_standards", "standards"), frameworks.standards[standards_version],
                                    f"version {standards_version} in data/standards.yml")
 
     texts = {}
@@ -286,7 +287,7 @@ def check_case_study(path: Path, root: Path, vocab: dict, shown: str | None = No
 
     if c.failed:
         return None, c.problems
-    region = region_for(vocab["regions"], la, published) if published else None
+    region = region_for(frameworks.regions, la, published) if published else None
     return CaseStudy(
         slug=slug, source_path=shown, title=texts["title"], schools=tuple(schools), settings=settings,
         local_authority=la, language_scheme=scheme, language_category=category, audiences=audiences,

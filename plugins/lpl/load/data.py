@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import (
+    Frameworks,
     Entitlement,
     EntitlementStatement,
     EntitlementTable,
@@ -135,7 +136,7 @@ def _entitlement(c: Checker, audiences: Vocabulary) -> Entitlement:
                        tuple(tables), c.text(("intro",), required=False))
 
 
-def load_data(root: Path, problems: list[Problem]) -> dict | None:
+def load_data(root: Path, problems: list[Problem]) -> Frameworks | None:
     docs: dict[str, Checker] = {}
     for name in DATA_FILES:
         path = root / "data" / f"{name}.yml"
@@ -149,34 +150,38 @@ def load_data(root: Path, problems: list[Problem]) -> dict | None:
             docs[name] = Checker(doc)
     if len(docs) < len(DATA_FILES):
         return None
-    vocab = {name: _vocabulary(docs[name]) for name in
-             ("settings", "audiences", "local_authorities", "hallmarks", "slo", "characteristics",
-              "contributory_factors", "national_priorities")}
     c = docs["language_categories"]
-    vocab["language_categories"] = {
+    language_categories = {
         str(c.get(("schemes", i, "scheme"))): _vocabulary(c, ("schemes", i), version=str(c.get(("schemes", i, "scheme"))))
         for i, _ in enumerate(c.items(("schemes",)))}
     c = docs["standards"]
-    vocab["standards"] = {
+    standards = {
         str(c.get(("versions", i, "version"))): _vocabulary(
             c, ("versions", i), version=str(c.get(("versions", i, "version"))),
             current=bool(c.get(("versions", i, "current"))))
         for i, _ in enumerate(c.items(("versions",)))}
-    vocab["standards_name"] = docs["standards"].text(("name",))
-    vocab["regions"] = _regions(docs["regions"], vocab["local_authorities"])
-    vocab["entitlement"] = _entitlement(docs["entitlement"], vocab["audiences"])
+    local_authorities = _vocabulary(docs["local_authorities"])
+    audiences = _vocabulary(docs["audiences"])
     c = docs["ui"]
-    vocab["labels"] = {key: t for key in c.mapping(("labels",)) if (t := c.text(("labels", key)))}
+    frameworks = Frameworks(
+        settings=_vocabulary(docs["settings"]), audiences=audiences, local_authorities=local_authorities,
+        regions=_regions(docs["regions"], local_authorities), language_categories=language_categories,
+        hallmarks=_vocabulary(docs["hallmarks"]), slo=_vocabulary(docs["slo"]),
+        characteristics=_vocabulary(docs["characteristics"]),
+        contributory_factors=_vocabulary(docs["contributory_factors"]),
+        national_priorities=_vocabulary(docs["national_priorities"]), standards=standards,
+        entitlement=_entitlement(docs["entitlement"], audiences),
+        labels={key: t for key in c.mapping(("labels",)) if (t := c.text(("labels", key)))})
     for checker in docs.values():
         problems.extend(checker.problems)
-    return vocab
+    return frameworks
 
 
 
 
-def check_data(root: Path) -> tuple[dict | None, list[Problem]]:
-    """Only data/: the vocabularies by name (what scripts/new_case_study.py offers), or None on errors."""
+def check_data(root: Path) -> tuple[Frameworks | None, list[Problem]]:
+    """Only data/: the frameworks and vocabularies (what scripts/new_case_study.py offers), or None on errors."""
     problems: list[Problem] = []
-    vocab = load_data(Path(root), problems)
-    return (None if vocab is None or any(p.severity == "error" for p in problems) else vocab), problems
+    frameworks = load_data(Path(root), problems)
+    return (None if frameworks is None or any(p.severity == "error" for p in problems) else frameworks), problems
 

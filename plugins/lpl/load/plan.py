@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from ..model import Text, Vocabulary
+from ..model import Frameworks, Text, Vocabulary
 from ..model.plan import (
     PlanExample,
     PlanQuestion,
@@ -31,7 +31,6 @@ PLAN_LABELS = (
     "language_bilingual", "print_title", "print_intro", "print_download",
 )
 # Vocabularies a table may take its row labels from (`rows_from:`), so they are never copied by hand.
-ROW_SOURCES = ("national_priorities", "contributory_factors", "slo", "hallmarks", "characteristics")
 MAX_ROWS = 40
 
 TOP_KEYS = ("updated", "title", "intro", "how_to_use", "settings", "title_page", "labels", "sections")
@@ -72,7 +71,7 @@ def _with_settings(c: Checker, at: tuple, settings: list[str], what: str) -> tup
     return c.text(at), ()
 
 
-def _table(c: Checker, at: tuple, settings: list[str], vocab: dict) -> PlanTable | None:
+def _table(c: Checker, at: tuple, settings: list[str], frameworks: Frameworks) -> PlanTable | None:
     _known_keys(c, at, TABLE_KEYS)
     table_id = c.string(at + ("id",))
     if table_id and not SLUG.match(table_id):
@@ -85,11 +84,11 @@ def _table(c: Checker, at: tuple, settings: list[str], vocab: dict) -> PlanTable
     if source is not None:
         if rows:
             c.error(at + ("rows_from",), "write either 'rows:' or 'rows_from:', not both")
-        elif source not in ROW_SOURCES:
-            c.error(at + ("rows_from",), f"'rows_from' must be one of {', '.join(ROW_SOURCES)} "
-                                         f"(got {source!r}{suggest(str(source), list(ROW_SOURCES))})")
+        elif source not in Frameworks.ROW_SOURCES:
+            c.error(at + ("rows_from",), f"'rows_from' must be one of {', '.join(Frameworks.ROW_SOURCES)} "
+                                         f"(got {source!r}{suggest(str(source), list(Frameworks.ROW_SOURCES))})")
         else:
-            vocabulary: Vocabulary = vocab[source]
+            vocabulary: Vocabulary = frameworks.rows_from(source)
             rows = tuple(t.label for t in vocabulary.terms)
     landscape = c.get(at + ("landscape",))
     if landscape not in (None, True, False):
@@ -110,7 +109,7 @@ def _table(c: Checker, at: tuple, settings: list[str], vocab: dict) -> PlanTable
                      landscape is True, tuple(float(w) for w in widths))
 
 
-def _section(c: Checker, at: tuple, settings: list[str], vocab: dict) -> PlanSection | None:
+def _section(c: Checker, at: tuple, settings: list[str], frameworks: Frameworks) -> PlanSection | None:
     _known_keys(c, at, SECTION_KEYS)
     section_id = c.string(at + ("id",))
     if section_id and not SLUG.match(section_id):
@@ -126,12 +125,12 @@ def _section(c: Checker, at: tuple, settings: list[str], vocab: dict) -> PlanSec
         if text:
             examples.append(PlanExample(text, only))
     tables = [t for i, _ in enumerate(c.items(at + ("tables",), required=False))
-              if (t := _table(c, at + ("tables", i), settings, vocab))]
-    statements = [s.id for s in vocab["entitlement"].statements]
+              if (t := _table(c, at + ("tables", i), settings, frameworks))]
+    statements = [s.id for s in frameworks.entitlement.statements]
     links = {
-        "hallmarks": c.term_ids(at + ("hallmarks",), vocab["hallmarks"], "data/hallmarks.yml"),
+        "hallmarks": c.term_ids(at + ("hallmarks",), frameworks.hallmarks, "data/hallmarks.yml"),
         "entitlement_statements": c.term_ids(at + ("entitlement_statements",), statements, "data/entitlement.yml"),
-        "characteristics": c.term_ids(at + ("characteristics",), vocab["characteristics"], "data/characteristics.yml"),
+        "characteristics": c.term_ids(at + ("characteristics",), frameworks.characteristics, "data/characteristics.yml"),
     }
     if not any(links.values()):
         c.error(at, f"'{field_name(at)}' is linked to no hallmark, entitlement statement or characteristic: "
@@ -145,13 +144,13 @@ def _section(c: Checker, at: tuple, settings: list[str], vocab: dict) -> PlanSec
         **links)
 
 
-def check_plan(c: Checker, vocab: dict) -> PlanTemplate | None:
+def check_plan(c: Checker, frameworks: Frameworks) -> PlanTemplate | None:
     """The plan template from one checked document (problems collect in `c`)."""
     if not isinstance(c.doc.data, dict):
         c.error((), "the plan must be a block of fields (title:, settings:, sections:, …)")
         return None
     _known_keys(c, (), TOP_KEYS)
-    settings = c.term_ids(("settings",), vocab["settings"], "data/settings.yml", required=True)
+    settings = c.term_ids(("settings",), frameworks.settings, "data/settings.yml", required=True)
     fields = []
     for i, _ in enumerate(c.items(("title_page",))):
         at = ("title_page", i)
@@ -174,7 +173,7 @@ def check_plan(c: Checker, vocab: dict) -> PlanTemplate | None:
         c.error(("labels",), f"'labels' is missing {', '.join(missing)}")
     sections, seen_sections, seen_tables = [], set(), set()
     for i, _ in enumerate(c.items(("sections",))):
-        section = _section(c, ("sections", i), list(settings), vocab)
+        section = _section(c, ("sections", i), list(settings), frameworks)
         if section is None:
             continue
         if section.id in seen_sections:
@@ -197,7 +196,7 @@ def check_plan(c: Checker, vocab: dict) -> PlanTemplate | None:
         sections=tuple(sections), labels=labels, updated=updated or date(2000, 1, 1), source_path=c.doc.path)
 
 
-def load_plan(root: Path, vocab: dict, problems: list[Problem]) -> PlanTemplate | None:
+def load_plan(root: Path, frameworks: Frameworks, problems: list[Problem]) -> PlanTemplate | None:
     """The plan template of a project with a `plans/` folder (None without one, or on any error)."""
     path = Path(root) / PLAN_FILE
     if not path.parent.is_dir():
@@ -210,6 +209,6 @@ def load_plan(root: Path, vocab: dict, problems: list[Problem]) -> PlanTemplate 
     if doc is None:
         return None
     c = Checker(doc)
-    plan = check_plan(c, vocab)
+    plan = check_plan(c, frameworks)
     problems.extend(c.problems)
     return plan

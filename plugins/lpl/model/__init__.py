@@ -12,6 +12,7 @@ from .frameworks import (
     Entitlement,
     EntitlementStatement,
     EntitlementTable,
+    Frameworks,
     Membership,
     PracticePoint,
     Region,
@@ -24,7 +25,7 @@ from .text import DRAFT, LANGUAGES, REVIEWED, Source, Text
 
 __all__ = [
     "ILLUSTRATIVE", "KINDS", "SCHOOL", "SUMMARY", "PublishedSource",
-    "CaseStudy", "Contact", "Content", "DRAFT", "Entitlement", "EntitlementStatement", "EntitlementTable", "Image",
+    "CaseStudy", "Contact", "Content", "DRAFT", "Entitlement", "EntitlementStatement", "EntitlementTable", "Frameworks", "Image",
     "LANGUAGES", "Membership", "PracticePoint", "REVIEWED", "Region", "Resource", "SchoolName", "Source",
     "StatementPart", "Term", "Text", "Vocabulary", "index_citations", "region_for",
 ]

@@ -7,38 +7,25 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .case_study import CaseStudy
-from .frameworks import Entitlement, Region, Vocabulary
+from .frameworks import Frameworks, Region
 from .plan import PlanTemplate
-from .text import Text
 
 
 @dataclass(frozen=True)
 class Content:
-    """Everything loaded and checked: frameworks, vocabularies, case studies, interface labels."""
+    """Everything loaded and checked: what data/ holds, the case studies, the plan, and the cross-links."""
 
-    settings: Vocabulary
-    audiences: Vocabulary
-    local_authorities: Vocabulary
-    regions: tuple[Region, ...]
-    language_categories: dict[str, Vocabulary]  # by scheme
-    hallmarks: Vocabulary
-    slo: Vocabulary
-    characteristics: Vocabulary
-    contributory_factors: Vocabulary
-    national_priorities: Vocabulary
-    standards: dict[str, Vocabulary]  # by version
-    entitlement: Entitlement
-    labels: dict[str, Text]  # interface wording ("Setting", "Impact"…), by key
+    frameworks: Frameworks  # what data/ holds
     case_studies: tuple[CaseStudy, ...]  # published ones, sorted by slug
     unpublished: tuple[CaseStudy, ...] = ()
     citations: dict[tuple[str, str], tuple[CaseStudy, ...]] = field(default_factory=dict)
     plan: PlanTemplate | None = None  # plans/plan.yml: the plan template (lpl.model.plan)
 
     def label(self, key: str, lang: str) -> str:
-        return self.labels[key].best(lang)
+        return self.frameworks.label(key, lang)
 
     def region(self, region_id: str) -> Region:
-        return next(r for r in self.regions if r.id == region_id)
+        return next(r for r in self.frameworks.regions if r.id == region_id)
 
     def cited_by(self, framework: str, term_id: str) -> tuple[CaseStudy, ...]:
         """Case studies that cite a framework item, newest first: the reverse of `CaseStudy.links`."""

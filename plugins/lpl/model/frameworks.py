@@ -141,3 +141,38 @@ def region_for(regions: tuple[Region, ...], local_authority: str, on: date) -> s
     return None
 
 
+
+
+@dataclass(frozen=True)
+class Frameworks:
+    """Everything data/ holds: the vocabularies that describe a school, the frameworks a case study cites,
+    the dated regions and the interface wording. Read once by `lpl.load.data`; no case study in it."""
+
+    settings: Vocabulary
+    audiences: Vocabulary
+    local_authorities: Vocabulary
+    regions: tuple[Region, ...]
+    language_categories: dict[str, Vocabulary]  # by scheme
+    hallmarks: Vocabulary
+    slo: Vocabulary
+    characteristics: Vocabulary
+    contributory_factors: Vocabulary
+    national_priorities: Vocabulary
+    standards: dict[str, Vocabulary]  # by version
+    entitlement: Entitlement
+    labels: dict[str, Text]  # interface wording ("Setting", "Impact"…), by key
+
+    # The vocabularies a plan table can draw its rows from (plans/plan.yml `rows_from`).
+    ROW_SOURCES = ("national_priorities", "contributory_factors", "slo", "hallmarks", "characteristics")
+
+    def rows_from(self, name: str) -> Vocabulary:
+        if name not in self.ROW_SOURCES:
+            raise KeyError(name)
+        return getattr(self, name)
+
+    @property
+    def current_standards(self) -> Vocabulary:
+        return next((v for v in self.standards.values() if v.current), next(iter(self.standards.values())))
+
+    def label(self, key: str, lang: str) -> str:
+        return self.labels[key].best(lang)

@@ -23,8 +23,8 @@ CACHE_DIR = Path(".lpl-cache") / "plan-templates"
 
 def _digest(content: Content, site_url: str) -> str:
     studies = [(s.slug, s.title, s.settings, s.links(), s.published) for s in content.case_studies]
-    inputs = repr((content.plan, content.settings, content.hallmarks, content.characteristics,
-                   content.entitlement, studies, site_url, version("python-docx")))
+    inputs = repr((content.plan, content.frameworks.settings, content.frameworks.hallmarks, content.frameworks.characteristics,
+                   content.frameworks.entitlement, studies, site_url, version("python-docx")))
     h = hashlib.sha256(inputs.encode("utf-8"))
     for module in (plan_docx, plan_view):  # a change of the renderer's code is a change of input
         h.update(Path(module.__file__).read_bytes())

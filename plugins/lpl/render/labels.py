@@ -7,7 +7,7 @@ from ..model import LANGUAGES, CaseStudy, Content, Text
 
 def kind_label(content: Content, study: CaseStudy) -> Text:
     """'Illustrative example', 'Summary of a published case study' or 'The school's own account' (data/ui.yml)."""
-    return content.labels[f"kind_{study.kind}"]
+    return content.frameworks.labels[f"kind_{study.kind}"]
 
 
 def labelled_title(content: Content, study: CaseStudy) -> Text:

@@ -41,9 +41,9 @@ class PageContext:
     def term(self, vocabulary: Vocabulary, term_id: str) -> str:
         return self.text(vocabulary.term(term_id).label)
 
-    def setting(self, term_id): return self.term(self.content.settings, term_id)
-    def audience(self, term_id): return self.term(self.content.audiences, term_id)
-    def local_authority(self, term_id): return self.term(self.content.local_authorities, term_id)
+    def setting(self, term_id): return self.term(self.content.frameworks.settings, term_id)
+    def audience(self, term_id): return self.term(self.content.frameworks.audiences, term_id)
+    def local_authority(self, term_id): return self.term(self.content.frameworks.local_authorities, term_id)
 
     def region(self, region_id: str | None) -> str:
         return self.text(self.content.region(region_id).label) if region_id else self.t("region_none")
@@ -51,17 +51,17 @@ class PageContext:
     def language_category(self, study: CaseStudy) -> str:
         if study.language_category is None:  # a summary whose source does not say: never guessed
             return self.t("not_stated")
-        return self.term(self.content.language_categories[study.language_scheme], study.language_category)
+        return self.term(self.content.frameworks.language_categories[study.language_scheme], study.language_category)
 
     def kind(self, study: CaseStudy) -> str:
         return self.text(kind_label(self.content, study))
 
     def statement(self, statement_id: str) -> str:
-        s = self.content.entitlement.statement(statement_id)
+        s = self.content.frameworks.entitlement.statement(statement_id)
         return f"{self.t('statement_number', n=s.number)}: {self.text(s.label)}"
 
     def standard(self, study: CaseStudy, term_id: str) -> str:
-        return self.term(self.content.standards[study.standards_version], term_id)
+        return self.term(self.content.frameworks.standards[study.standards_version], term_id)
 
     def date(self, value) -> str:
         return value.isoformat() if value else ""
@@ -92,18 +92,18 @@ def facet_options(content: Content, ctx: PageContext) -> list[dict]:
     for study in content.case_studies:
         for facet, values in facet_values(content, study).items():
             used[facet].update(values)
-    scheme_terms = [t for v in content.language_categories.values() for t in v.terms]
+    scheme_terms = [t for v in content.frameworks.language_categories.values() for t in v.terms]
     sources = {
         "kind": ("kind", [(k, ctx.t(f"kind_{k}")) for k in KINDS]),
-        "setting": ("setting", [(t.id, ctx.text(t.label)) for t in content.settings.terms]),
-        "region": ("region", [(r.id, ctx.text(r.label)) for r in content.regions]),
-        "local_authority": ("local_authority", [(t.id, ctx.text(t.label)) for t in content.local_authorities.terms]),
+        "setting": ("setting", [(t.id, ctx.text(t.label)) for t in content.frameworks.settings.terms]),
+        "region": ("region", [(r.id, ctx.text(r.label)) for r in content.frameworks.regions]),
+        "local_authority": ("local_authority", [(t.id, ctx.text(t.label)) for t in content.frameworks.local_authorities.terms]),
         "language": ("language_category", list(dict((t.id, ctx.text(t.label)) for t in scheme_terms).items())),
-        "audience": ("audience", [(t.id, ctx.text(t.label)) for t in content.audiences.terms]),
+        "audience": ("audience", [(t.id, ctx.text(t.label)) for t in content.frameworks.audiences.terms]),
         "hallmark": ("hallmark", [(t.id, f"{t.number}. {ctx.text(t.label)}" if t.number else ctx.text(t.label))
-                                  for t in content.hallmarks.terms]),
-        "statement": ("entitlement_statement", [(s.id, ctx.statement(s.id)) for s in content.entitlement.statements]),
-        "slo": ("slo_dimension", [(t.id, ctx.text(t.label)) for t in content.slo.terms]),
+                                  for t in content.frameworks.hallmarks.terms]),
+        "statement": ("entitlement_statement", [(s.id, ctx.statement(s.id)) for s in content.frameworks.entitlement.statements]),
+        "slo": ("slo_dimension", [(t.id, ctx.text(t.label)) for t in content.frameworks.slo.terms]),
     }
     options = []
     for facet in FACETS:
@@ -134,16 +134,16 @@ def render_site_pages(content: Content, lang: str, site_url: str = "/") -> dict[
         pages[f"case-studies/{page}.md"] = env.get_template("facet_page.md.j2").render(
             groups=groups, title=ctx.t(title_key), **common)
     for key, page, attribute in FRAMEWORK_PAGES:
-        vocabulary = getattr(content, attribute)
+        vocabulary = getattr(content.frameworks, attribute)
         pages[f"frameworks/{page}.md"] = env.get_template("framework.md.j2").render(
             vocabulary=vocabulary, framework=key, anchor_prefix="",
             cited=lambda term_id, key=key: content.cited_by(key, term_id),
             draft=ctx.draft(vocabulary.name, *(t.label for t in vocabulary.terms)), **common)
     pages["frameworks/standards.md"] = env.get_template("standards.md.j2").render(
-        versions=list(content.standards.values()),
+        versions=list(content.frameworks.standards.values()),
         cited=lambda version, term_id: content.cited_by("standards", f"{version}:{term_id}"),
-        draft=any(ctx.draft(*(t.label for t in v.terms)) for v in content.standards.values()), **common)
-    entitlement = content.entitlement
+        draft=any(ctx.draft(*(t.label for t in v.terms)) for v in content.frameworks.standards.values()), **common)
+    entitlement = content.frameworks.entitlement
     pages["frameworks/entitlement.md"] = env.get_template("entitlement.md.j2").render(
         entitlement=entitlement, cited=lambda sid: content.cited_by("entitlement", sid),
         draft=any(ctx.draft(*s.entitlement.texts(), *s.expectation.texts()) for s in entitlement.statements), **common)
@@ -161,7 +161,7 @@ def _facet_pages(content: Content, ctx: PageContext):
         return out
 
     areas = []
-    for region in list(content.regions) + [None]:
+    for region in list(content.frameworks.regions) + [None]:
         region_id = region.id if region else None
         las = sorted({s.local_authority for s in content.case_studies if s.region == region_id},
                      key=lambda la: ctx.local_authority(la))
@@ -169,13 +169,13 @@ def _facet_pages(content: Content, ctx: PageContext):
             areas.append({"id": region_id or "no-region", "label": ctx.region(region_id),
                           "subgroups": group([(la, ctx.local_authority(la)) for la in las],
                                              lambda s: [s.local_authority])})
-    scheme_terms = [(f"{scheme}-{t.id}", t, scheme) for scheme, v in content.language_categories.items() for t in v.terms]
+    scheme_terms = [(f"{scheme}-{t.id}", t, scheme) for scheme, v in content.frameworks.language_categories.items() for t in v.terms]
     return [
         ("by-kind", group([(k, ctx.t(f"kind_{k}")) for k in KINDS], lambda s: [s.kind]), "by_kind"),
-        ("by-setting", group([(t.id, ctx.text(t.label)) for t in content.settings.terms], lambda s: s.settings), "by_setting"),
+        ("by-setting", group([(t.id, ctx.text(t.label)) for t in content.frameworks.settings.terms], lambda s: s.settings), "by_setting"),
         ("by-area", areas, "by_area"),
         ("by-language", group([(t.id, ctx.text(t.label)) for _, t, _ in scheme_terms],
                               lambda s: [s.language_category]), "by_language"),
-        ("by-audience", group([(t.id, ctx.text(t.label)) for t in content.audiences.terms], lambda s: s.audiences),
+        ("by-audience", group([(t.id, ctx.text(t.label)) for t in content.frameworks.audiences.terms], lambda s: s.audiences),
          "by_audience"),
     ]

@@ -236,7 +236,7 @@ class _PlanDocument:
 
     def _footer(self) -> None:
         paragraph = self.doc.sections[0].footer.paragraphs[0]
-        setting = self.content.settings.term(self.setting).label
+        setting = self.content.frameworks.settings.term(self.setting).label
         for i, lang in enumerate(self.langs):
             if i:
                 self.run(paragraph, " / ", lang, colour=GREY)
@@ -339,7 +339,7 @@ class _PlanDocument:
         title = self.para("Title")
         self.text(title, self.plan.title)
         subtitle = self.doc.add_paragraph()
-        setting = self.content.settings.term(self.setting).label
+        setting = self.content.frameworks.settings.term(self.setting).label
         self.text(subtitle, Text(*(f"{self.label('setting').best(lang)}: {setting.best(lang)}" for lang in ("en", "cy")),
                                  setting.en_status, setting.cy_status), bold=True)
         for run in subtitle.runs:
@@ -411,7 +411,7 @@ class _PlanDocument:
     def properties(self, school: str | None, year: str | None, when: datetime) -> None:
         if self.draft:
             self.text(self._notice_before.insert_paragraph_before(), self.label("draft_notice"))
-        setting = self.content.settings.term(self.setting).label
+        setting = self.content.frameworks.settings.term(self.setting).label
         both = " / ".join
         title = both(self.plan.title.best(lang) for lang in self.langs)
         props = self.doc.core_properties

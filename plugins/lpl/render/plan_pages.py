@@ -46,7 +46,7 @@ def render_plan_pages(content: Content, lang: str, sizes: dict[str, int]) -> dic
         return value.best(lang) if value else ""
 
     def setting_label(setting: str) -> str:
-        return text(content.settings.term(setting).label)
+        return text(content.frameworks.settings.term(setting).label)
 
     pages: dict[str, str] = {}
     rows = []

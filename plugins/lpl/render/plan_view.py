@@ -55,7 +55,7 @@ class SectionLinks:
 
 def statement_label(content: Content, statement_id: str, number_label: Text) -> Text:
     """'Statement 2: As a leader I am entitled to …' in both languages."""
-    s = content.entitlement.statement(statement_id)
+    s = content.frameworks.entitlement.statement(statement_id)
     text, points = s.entitlement.text, getattr(s.entitlement, "points", ())  # a lead-in's sub-points, where modelled
     parts = {}
     for lang in ("en", "cy"):
@@ -83,8 +83,8 @@ def section_links(content: Content, section: PlanSection, setting: str, number_l
     return SectionLinks(
         entitlement=tuple(Link(statement_label(content, sid, number_label), "frameworks/entitlement.md", sid)
                           for sid in section.entitlement_statements),
-        hallmarks=tuple(Link(content.hallmarks.term(h).label, "frameworks/hallmarks.md", h) for h in section.hallmarks),
-        characteristics=tuple(Link(content.characteristics.term(c).label, "frameworks/characteristics.md", c)
+        hallmarks=tuple(Link(content.frameworks.hallmarks.term(h).label, "frameworks/hallmarks.md", h) for h in section.hallmarks),
+        characteristics=tuple(Link(content.frameworks.characteristics.term(c).label, "frameworks/characteristics.md", c)
                               for c in section.characteristics),
         case_studies=tuple(Link(labelled_title(content, s), f"case-studies/{s.slug}.md") for s in case_studies_for(content, section, setting)),
         catalogue=Link(catalogue_label, "case-studies/index.md"),
