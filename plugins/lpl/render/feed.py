@@ -63,7 +63,7 @@ def render_feed(content: Content, lang: str, site_url: str) -> str:
         _add(entry, "summary", study.summary.best(lang), type="text")
         _add(entry, "category", term=study.kind, label=kind_label(content, study).best(lang))
         for setting in study.settings:
-            _add(entry, "category", term=setting, label=content.settings.term(setting).label.best(lang))
+            _add(entry, "category", term=setting, label=content.frameworks.settings.term(setting).label.best(lang))
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 

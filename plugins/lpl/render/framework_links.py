@@ -35,9 +35,9 @@ def framework_link(key: str, ref: str, label: Text) -> Link:
 def item_label(content: Content, key: str, ref: str) -> Text:
     """The label of an item as a case study cites it."""
     if key == "entitlement":
-        return content.entitlement.statement(ref).label
+        return content.frameworks.entitlement.statement(ref).label
     if key == "standards":
         version, term_id = ref.split(":", 1)
-        return content.standards[version].term(term_id).label
-    vocabulary: Vocabulary = getattr(content, key)
+        return content.frameworks.standards[version].term(term_id).label
+    vocabulary: Vocabulary = getattr(content.frameworks, key)
     return vocabulary.term(ref).label

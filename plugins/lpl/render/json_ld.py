@@ -48,7 +48,7 @@ def case_study_json_ld(content: Content, study: CaseStudy, lang: str, site_url: 
         "datePublished": study.published.isoformat(),
         "dateModified": max(study.published, study.last_reviewed or study.published).isoformat(),
         "about": about,  # empty for a summary whose source names no framework
-        "audience": [{"@type": "Audience", "audienceType": content.audiences.term(a).label.best(lang)}
+        "audience": [{"@type": "Audience", "audienceType": content.frameworks.audiences.term(a).label.best(lang)}
                      for a in study.audiences],
         "isPartOf": {"@type": "CollectionPage", "url": Link(Text(), "case-studies/index.md").url(site_url, lang),
                      "name": content.label("case_studies", lang)},

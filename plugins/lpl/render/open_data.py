@@ -82,7 +82,7 @@ class Labels:
     def language_category(self, study: CaseStudy) -> dict | None:
         if not study.language_category:
             return None
-        scheme = self.content.language_categories[study.language_scheme]
+        scheme = self.content.frameworks.language_categories[study.language_scheme]
         return {"scheme": study.language_scheme, **self.term(scheme, study.language_category)}
 
 
@@ -100,11 +100,11 @@ def case_study_record(content: Content, study: CaseStudy, lang: str, site_url: s
         "title": bilingual(study.title),
         "summary": bilingual(study.summary),
         "schools": [bilingual(school) for school in study.schools],
-        "settings": [labels.term(content.settings, s) for s in study.settings],
-        "local_authority": labels.term(content.local_authorities, study.local_authority),
+        "settings": [labels.term(content.frameworks.settings, s) for s in study.settings],
+        "local_authority": labels.term(content.frameworks.local_authorities, study.local_authority),
         "region": labels.region(study.region),
         "language_category": labels.language_category(study),
-        "audiences": [labels.term(content.audiences, a) for a in study.audiences],
+        "audiences": [labels.term(content.frameworks.audiences, a) for a in study.audiences],
         "frameworks": frameworks,
         "kind": study.kind,
         "kind_label": kind_label(content, study).best(lang),
@@ -158,19 +158,19 @@ def frameworks_data(content: Content, lang: str, site_url: str) -> dict:
     found = []
     for key in FRAMEWORKS:
         if key == "entitlement":
-            e = content.entitlement
+            e = content.frameworks.entitlement
             found.append(framework(key, e.name, e.source, [
                 item(key, s.id, s.id, s.label, number=s.number, audience=s.audience,
                      entitlement=bilingual(s.entitlement.text), expectation=bilingual(s.expectation.text),
                      unconfirmed=False)
                 for s in e.statements]))
         elif key == "standards":
-            for v in content.standards.values():
+            for v in content.frameworks.standards.values():
                 found.append(framework(key, v.name, v.source, [
                     item(key, f"{v.version}:{t.id}", t.id, t.label, number=t.number, unconfirmed=t.unconfirmed)
                     for t in v.terms], version=v.version, current=v.current))
         else:
-            v = getattr(content, key)
+            v = getattr(content.frameworks, key)
             found.append(framework(key, v.name, v.source, [
                 item(key, t.id, t.id, t.label, number=t.number, description=bilingual(t.description),
                      unconfirmed=t.unconfirmed)
