@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import get_relative_url
 
 from ..search.index import PageText, build_index, dumps
+from .i18n import language_root
 
 log = logging.getLogger("mkdocs.plugins.lpl.search")
 
@@ -23,14 +24,6 @@ log = logging.getLogger("mkdocs.plugins.lpl.search")
 class SearchConfig(Config):
     index_file = config_options.Type(str, default="search/lpl-index.json")
     """Where each language's index is written, under that language's root (/ or /cy/)."""
-
-
-def language_root(config) -> tuple[str, str]:
-    """(language being built, its folder under site/: "" for the default language, "cy/" …)."""
-    i18n = config.plugins.get("i18n")
-    lang = getattr(i18n, "current_language", None) or config.theme.get("language") or "en"
-    default = getattr(i18n, "default_language", lang) if i18n else lang
-    return lang, "" if lang == default else f"{lang}/"
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):

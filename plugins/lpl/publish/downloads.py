@@ -4,7 +4,7 @@ Fifteen .docx files (5 settings × English, Welsh, bilingual) take a few seconds
 kept in `.lpl-cache/plan-templates/<digest>/`: the digest covers everything a document is made from
 (the plan, the frameworks and case studies it links to, the site's address and the renderer's own
 code), so a build with unchanged inputs reuses them and a changed input always remakes them.
-Free of MkDocs: the plugin calls `plan_downloads`, `plan_pages` and `write_downloads`.
+Free of MkDocs: `publish.outputs.plan_templates` calls `plan_downloads` and `plan_pages`.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from pathlib import Path
 from ..model import LANGUAGES, Content
 from ..model.plan import PLAN_LANGUAGES
 from ..render import plan_docx, plan_view
-from ..render.plan_pages import DOWNLOADS_DIR, render_plan_pages
+from ..render.plan_pages import render_plan_pages
 
 CACHE_DIR = Path(".lpl-cache") / "plan-templates"
 
@@ -59,23 +59,7 @@ def plan_downloads(content: Content, site_url: str, root: Path) -> dict[str, byt
 
 
 def plan_pages(content: Content, documents: dict[str, bytes]) -> dict[str, dict[str, bytes]]:
-    """The downloads page and printable pages of each language, for `generate_pages(extra=…)`."""
+    """The downloads page and printable pages of each language, by path under docs/<lang>/."""
     sizes = {name: len(data) for name, data in documents.items()}
     return {lang: {path: md.encode("utf-8") for path, md in render_plan_pages(content, lang, sizes).items()}
             for lang in LANGUAGES}
-
-
-def write_downloads(documents: dict[str, bytes], site_dir: Path) -> int:
-    """Put the documents in <site_dir>/downloads/ (once per build: both languages link there)."""
-    folder = Path(site_dir) / DOWNLOADS_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    written = 0
-    for name, data in documents.items():
-        target = folder / name
-        if not target.is_file() or target.read_bytes() != data:
-            target.write_bytes(data)
-            written += 1
-    for stale in folder.glob("*.docx"):
-        if stale.name not in documents:
-            stale.unlink()
-    return written

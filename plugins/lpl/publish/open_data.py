@@ -1,5 +1,5 @@
 """The open-data files of each language (JSON, CSV, the Atom feed) and the JSON Schemas they follow,
-as generated files for `generate_pages(extra=…)`: MkDocs copies them into the site beside the pages.
+as pages for `publish.outputs.open_data`: MkDocs copies them into the site beside the pages.
 """
 from __future__ import annotations
 

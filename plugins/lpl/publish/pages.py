@@ -1,4 +1,4 @@
-"""Write the generated pages into docs/<lang>/ (git-ignored folders), changing only what changed.
+"""Write what a build made: pages into docs/<lang>/ (git-ignored folders) and files under site/, changing only what changed.
 
 Real files inside docs_dir are what mkdocs-static-i18n localises properly (switcher to the same
 page, hreflang alternates, sitemap); see README "Architecture". Files are rewritten only when their
@@ -6,11 +6,7 @@ content differs, so `mkdocs serve` does not rebuild forever.
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-
-from ..model import LANGUAGES, Content
-from ..render.pages import render_site_pages
 
 GENERATED_DIRS = ("case-studies", "frameworks", "plan-templates")  # wholly generated; never hand-edit
 
@@ -23,19 +19,13 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def generate_pages(content: Content, root: Path, docs_dir: Path, extra: dict[str, dict[str, bytes]] | None = None,
-                   site_url: str = "/") -> int:
-    """Render every language's pages (plus `extra` files by language) and sync them into docs_dir.
+def sync_pages(pages: dict[str, dict[str, bytes]], docs_dir: Path) -> int:
+    """Make docs_dir/<lang>/ hold exactly `pages[lang]` in the folders they and GENERATED_DIRS name.
 
     Returns how many files were written or removed.
     """
     changed = 0
-    for lang in LANGUAGES:
-        wanted: dict[str, bytes] = {path: md.encode("utf-8") for path, md in render_site_pages(content, lang, site_url).items()}
-        for study in content.case_studies:
-            for image in study.images:
-                wanted[f"case-studies/{image.path}"] = (root / "case_studies" / image.path).read_bytes()
-        wanted.update((extra or {}).get(lang, {}))
+    for lang, wanted in pages.items():
         base = docs_dir / lang
         for rel, data in wanted.items():
             changed += write_if_changed(base / rel, data)
@@ -50,7 +40,15 @@ def generate_pages(content: Content, root: Path, docs_dir: Path, extra: dict[str
     return changed
 
 
-def remove_generated(docs_dir: Path) -> None:
-    for lang in LANGUAGES:
-        for folder in GENERATED_DIRS:
-            shutil.rmtree(docs_dir / lang / folder, ignore_errors=True)
+def write_files(files: dict[str, bytes], site_dir: Path) -> int:
+    """Put `files` under site_dir (once per build: both languages link there); a file of the same kind left
+    from an earlier build in the same folder (a renamed .docx while serving) is removed."""
+    written = 0
+    for rel, data in files.items():
+        written += write_if_changed(Path(site_dir) / rel, data)
+    kinds = {(Path(rel).parent, Path(rel).suffix) for rel in files}
+    for folder, suffix in kinds:
+        for stale in (Path(site_dir) / folder).glob(f"*{suffix}"):
+            if stale.relative_to(site_dir).as_posix() not in files:
+                stale.unlink()
+    return written

@@ -1,0 +1,35 @@
+"""The content for a build: checked by the one loader, its problems turned into MkDocs' log and errors."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from ..editorial.preview import preview_content, preview_file
+from ..load import check
+from ..model import Content
+
+log = logging.getLogger("mkdocs.plugins.lpl")
+
+
+def load_content(root: Path, preview: str = "") -> Content:
+    """All of the content, or with `preview` (a case study's slug) just that case study, published."""
+    try:  # a preview reads only its own case study (and data/): fast, and others' drafts cannot stop it
+        paths = [preview_file(root, preview)] if preview else None
+    except ValueError as problem:
+        raise PluginError(f"preview_case_study (LPL_ONLY) {preview}: {problem}") from None
+    content, problems = check(root, paths)
+    for p in problems:
+        if p.severity == "warning":
+            log.info(str(p))  # editorial warnings: shown, never fatal (the page carries a notice)
+    if content is None:
+        errors = "\n".join(str(p) for p in problems if p.severity == "error")
+        raise PluginError(f"The content has errors; nothing was built:\n{errors}\n"
+                          "Run `python scripts/validate.py` to see them all.")
+    for study in content.unpublished:
+        log.info(f"{study.source_path}: unpublished: true — checked, but not published")
+    if preview:
+        log.info(f"lpl: preview of {paths[0].name} only (other case studies and the plan documents are left out)")
+        return preview_content(content)
+    return content

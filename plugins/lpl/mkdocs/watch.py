@@ -1,0 +1,48 @@
+"""What `mkdocs serve` watches, and how a build tells whether any input changed since the last one."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..model import LANGUAGES
+from ..publish.pages import GENERATED_DIRS
+
+WATCHED = ("data", "case_studies", "plans")
+TEMPLATES = Path(__file__).resolve().parent.parent / "render" / "templates"
+
+
+def fingerprint(root: Path) -> tuple:
+    """Names, sizes and times of every input file: cheap to take, changes when any input does."""
+    found = []
+    for folder in [root / name for name in WATCHED] + [TEMPLATES]:
+        if folder.is_dir():
+            for dirpath, _, names in os.walk(folder):
+                for name in names:
+                    st = os.stat(os.path.join(dirpath, name))
+                    found.append((dirpath, name, st.st_size, st.st_mtime_ns))
+    return tuple(sorted(found))
+
+
+def docs_to_watch(docs: Path) -> list[tuple[Path, bool]]:
+    """(path, recursive) pairs covering docs/ but the generated folders: docs/ and docs/<lang>/
+    themselves, not recursively, and every other folder in them, recursively."""
+    watched = [(docs, False)]
+    for child in sorted(p for p in docs.iterdir() if p.is_dir()):
+        if child.name in LANGUAGES:
+            watched.append((child, False))
+            watched += [(p, True) for p in sorted(child.iterdir()) if p.is_dir() and p.name not in GENERATED_DIRS]
+        else:
+            watched.append((child, True))
+    return watched
+
+
+def watch(server, root: Path, docs: Path) -> None:
+    """The inputs, and docs/ but the generated folders: the plugin rewrites those during a build, and
+    were they watched every saved case study would set off a second, needless rebuild of the whole site
+    (a folder added to docs/<lang>/ while serving is watched from the next start)."""
+    for name in WATCHED:
+        if (root / name).is_dir():
+            server.watch(str(root / name))
+    server.unwatch(str(docs))
+    for path, recursive in docs_to_watch(docs):
+        server.watch(str(path), recursive=recursive)
