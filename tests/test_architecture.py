@@ -13,7 +13,7 @@ ALLOWED = {
     "load": {"model"},
     "render": {"model"},
     "publish": {"model", "render"},
-    "editorial": {"model", "load", "publish"},
+    "editorial": {"model", "load", "publish", "search"},
     "mkdocs": {"model", "load", "render", "publish", "editorial", "search"},
 }
 

@@ -15,11 +15,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterator
 
 from ..publish.pages import GENERATED_DIRS
 from ..model import DRAFT, LANGUAGES, REVIEWED, CaseStudy, Content, Text
 from ..load.source import parse_yaml
+from .passages import data_texts
 
 REVIEW_AFTER_YEARS = 2  # a case study not reviewed (or, if never, published) for this long is due for review
 MISSING = "missing"
@@ -28,8 +28,6 @@ KINDS = ("page", "data", "case study")
 KIND_TITLES = {"page": "Guidance pages", "data": "Data (frameworks, vocabularies, interface, plan)",
                "case study": "Case studies"}
 LANGUAGE_NAMES = {"en": "English", "cy": "Welsh"}
-# Where each part of the model comes from, for the report's file column (others: data/<name>.yml).
-SOURCES = {"labels": "data/ui.yml", "plan": "plans/plan.yml"}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 
 
@@ -89,12 +87,9 @@ def review_due_date(last: date) -> date:
 def build_report(content: Content, root: Path, today: date) -> TranslationReport:
     report = TranslationReport(today)
     _pages(report, Path(root))
-    parts = [(part.name, getattr(content.frameworks, part.name)) for part in dataclasses.fields(content.frameworks)]
-    for name_of_part, value in parts + [("plan", content.plan)]:
-        source = SOURCES.get(name_of_part, f"data/{name_of_part}.yml")
-        for name, text in _walk(value, name_of_part):
-            for lang in LANGUAGES:  # a plan table's rows are data/'s own texts, so they point there
-                report.add("data", text.path or source, text.line(lang), name, lang, status_of(text, lang))
+    for path, name, text in data_texts(content):
+        for lang in LANGUAGES:  # a plan table's rows are data/'s own texts, so they point there
+            report.add("data", path, text.line(lang), name, lang, status_of(text, lang))
     for study in sorted(content.case_studies + content.unpublished, key=lambda s: s.source_path):
         _case_study(report, study)
         last = study.last_reviewed or study.published
@@ -117,20 +112,6 @@ def _case_study(report: TranslationReport, study: CaseStudy) -> None:
                        study.unpublished)
 
 
-def _walk(value, path: str) -> Iterator[tuple[str, Text]]:
-    """Every Text inside a part of the model, with a readable path (list items named by their id)."""
-    if isinstance(value, Text):
-        yield path, value
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            yield from _walk(getattr(value, f.name), f"{path}.{f.name}")
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _walk(item, f"{path}[{key}]")
-    elif isinstance(value, (tuple, list)):
-        for i, item in enumerate(value):
-            key = getattr(item, "id", None)
-            yield from _walk(item, f"{path}[{key if isinstance(key, str) and key else i}]")
 
 
 def _pages(report: TranslationReport, root: Path) -> None:

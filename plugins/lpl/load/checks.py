@@ -9,6 +9,7 @@ from ..model import (
     DRAFT,
     LANGUAGES,
     REVIEWED,
+    Source,
     Text,
     Vocabulary,
 )
@@ -96,9 +97,10 @@ class Checker:
         if not isinstance(value, dict):
             self.error(at, f"'{field_name(at)}' must have an 'en:' and a 'cy:' line")
             return None
-        unknown = set(value) - {"en", "cy", "en_status", "cy_status"}
+        known = [*LANGUAGES, *(f"{lang}_{part}" for part in ("status", "source") for lang in LANGUAGES)]
+        unknown = set(value) - set(known)
         for key in sorted(unknown):
-            hint = suggest(key, ['en', 'cy', 'en_status', 'cy_status'])
+            hint = suggest(key, known)
             if " " in key:  # a comma split an unquoted text inside { }
                 hint = " (a text with a comma inside { } must be put in quotes)"
             self.error(at + (key,), f"unknown field '{key}' in '{field_name(at)}'{hint}", key=True)
@@ -116,6 +118,16 @@ class Checker:
                 self.error(at + (f"{lang}_status",), f"'{lang}_status' must be 'draft' or 'reviewed' (got {status!r})")
                 status = DRAFT
             parts[f"{lang}_status"] = status
+            source = value.get(f"{lang}_source")
+            if source is not None:
+                if not isinstance(source, str) or not SAFE_URL.match(source) or not source.lower().startswith("https://"):
+                    self.error(at + (f"{lang}_source",), f"'{lang}_source' must be the web address (https://…) where "
+                                                         f"this {LANGUAGE_NAMES[lang]} text is published")
+                    source = None
+                elif status != REVIEWED:
+                    self.error(at + (f"{lang}_source",), f"'{lang}_source' says this {LANGUAGE_NAMES[lang]} text is "
+                                                         f"quoted from an official source: set '{lang}_status: reviewed'")
+            parts[f"{lang}_source"] = source
             if both and text is None:
                 self.error(at, f"'{field_name(at)}' has no {LANGUAGE_NAMES[lang]} text (add a '{lang}:' line)")
         if not parts["en"] and not parts["cy"] and not both:
@@ -171,3 +183,13 @@ def unknown_id_message(field: str, value: str, known: list[str], what: str) -> s
     return f"'{field}' must be one of {shown} (got {value!r}{suggest(value, known).replace(' — ', ' — ')}); see {what}"
 
 
+def source_of(c: Checker, at: tuple) -> Source | None:
+    """A `source:` block: a bilingual title and a web address per language."""
+    value = c.get(at)
+    if value is None:
+        return None
+    urls = c.mapping(at + ("url",), required=False)
+    for lang, url in urls.items():
+        if not isinstance(url, str) or not SAFE_URL.match(url):
+            c.error(at + ("url", lang), f"'{field_name(at + ('url', lang))}' must be a web address starting https://")
+    return Source(c.text(at + ("title",)) or Text(), urls.get("en"), urls.get("cy"))

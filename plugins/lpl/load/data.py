@@ -17,24 +17,17 @@ from ..model import (
     Text,
     Vocabulary,
 )
-from .checks import SAFE_URL, SLUG, Checker, field_name, unknown_id_message
+from .checks import SLUG, Checker, field_name, unknown_id_message
+from .checks import source_of as _source
 from .source import Problem, read_yaml
+from .terms import load_terms
 
 DATA_FILES = ("settings", "audiences", "local_authorities", "regions", "language_categories", "hallmarks",
               "slo", "characteristics", "contributory_factors", "national_priorities", "standards",
-              "entitlement", "ui")
+              "entitlement", "ui", "terms")
 
 
 
-def _source(c: Checker, at: tuple) -> Source | None:
-    value = c.get(at)
-    if value is None:
-        return None
-    urls = c.mapping(at + ("url",), required=False)
-    for lang, url in urls.items():
-        if not isinstance(url, str) or not SAFE_URL.match(url):
-            c.error(at + ("url", lang), f"'{field_name(at + ('url', lang))}' must be a web address starting https://")
-    return Source(c.text(at + ("title",)) or Text(), urls.get("en"), urls.get("cy"))
 
 
 def _terms(c: Checker, at: tuple) -> tuple[Term, ...]:
@@ -171,7 +164,8 @@ def load_data(root: Path, problems: list[Problem]) -> Frameworks | None:
         contributory_factors=_vocabulary(docs["contributory_factors"]),
         national_priorities=_vocabulary(docs["national_priorities"]), standards=standards,
         entitlement=_entitlement(docs["entitlement"], audiences),
-        labels={key: t for key in c.mapping(("labels",)) if (t := c.text(("labels", key)))})
+        labels={key: t for key in c.mapping(("labels",)) if (t := c.text(("labels", key)))},
+        terms=load_terms(docs["terms"]))
     for checker in docs.values():
         problems.extend(checker.problems)
     return frameworks

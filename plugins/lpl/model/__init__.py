@@ -21,11 +21,12 @@ from .frameworks import (
     Vocabulary,
     region_for,
 )
+from .terms import Concept, TermBase
 from .text import DRAFT, LANGUAGES, REVIEWED, Source, Text
 
 __all__ = [
     "ILLUSTRATIVE", "KINDS", "SCHOOL", "SUMMARY", "PublishedSource",
-    "CaseStudy", "Contact", "Content", "DRAFT", "Entitlement", "EntitlementStatement", "EntitlementTable", "Frameworks", "Image",
+    "CaseStudy", "Concept", "Contact", "Content", "DRAFT", "Entitlement", "EntitlementStatement", "EntitlementTable", "Frameworks", "Image",
     "LANGUAGES", "Membership", "PracticePoint", "REVIEWED", "Region", "Resource", "SchoolName", "Source",
-    "StatementPart", "Term", "Text", "Vocabulary", "index_citations", "region_for",
+    "StatementPart", "Term", "TermBase", "Text", "Vocabulary", "index_citations", "region_for",
 ]

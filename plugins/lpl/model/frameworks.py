@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from .terms import TermBase
 from .text import Source, Text
 
 
@@ -161,6 +162,7 @@ class Frameworks:
     standards: dict[str, Vocabulary]  # by version
     entitlement: Entitlement
     labels: dict[str, Text]  # interface wording ("Setting", "Impact"…), by key
+    terms: TermBase = TermBase(())  # data/terms.yml: the term base (glossary, term checks)
 
     # The vocabularies a plan table can draw its rows from (plans/plan.yml `rows_from`).
     ROW_SOURCES = ("national_priorities", "contributory_factors", "slo", "hallmarks", "characteristics")

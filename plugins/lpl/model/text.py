@@ -15,6 +15,10 @@ class Text:
     cy: str | None = None
     en_status: str = REVIEWED
     cy_status: str = DRAFT
+    # Where a language's text is published officially (its address): such a text is quoted, not ours, so it
+    # is reviewed and shown as official. None for the team's own words.
+    en_source: str | None = field(default=None, compare=False)
+    cy_source: str | None = field(default=None, compare=False)
     # Where it was written, for reports: the file, and each language's line (by LANGUAGES; a missing
     # language's is the text's own). Set by the loader; never part of equality, hashing or repr.
     path: str | None = field(default=None, compare=False, repr=False)
@@ -31,6 +35,12 @@ class Text:
 
     def is_draft(self, lang: str) -> bool:
         return self.get(lang) is not None and self.status(lang) == DRAFT
+
+    def is_official(self, lang: str) -> bool:
+        return self.get(lang) is not None and self.status(lang) == REVIEWED and self.source(lang) is not None
+
+    def source(self, lang: str) -> str | None:
+        return getattr(self, f"{lang}_source")
 
     def is_missing(self, lang: str) -> bool:
         return not self.get(lang)

@@ -1,0 +1,98 @@
+"""The Welsh checks (README "Welsh spelling and terms"): every Welsh text through hunspell-cy, and the term
+base over every text; `make test` fails on any finding the allowlist does not allow, with its file and line."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lpl.editorial.language_check import TERM, check_languages
+from lpl.editorial.passages import Passage, markdown_lines
+from lpl.editorial.spelling import ENGLISH, UNKNOWN, misspellings, read_allowlist, unknown_words, words
+from lpl.editorial.term_check import misuses
+from lpl.load import check, load
+from lpl.publish.downloads import plan_downloads
+
+ROOT = Path(__file__).resolve().parents[1]
+DICTIONARY = ROOT / "tools" / "hunspell-cy" / "cy_GB"
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load(ROOT)
+
+
+def test_every_welsh_text_is_spelt_and_named_as_the_site_does(content):
+    """Pages, data/, plans/, case studies, interface labels and the Welsh plan documents."""
+    result = check_languages(content, ROOT, plan_downloads(content, "/", ROOT))
+    assert result.passages > 5000 and result.words > 30000  # it really read the site
+    assert not result.problems, result.problems
+    assert not result.findings, "\n".join(f"{f.location()}: {f.message}" for f in result.findings)
+
+
+def test_welsh_words_with_apostrophes_stay_whole_and_are_known():
+    found = words("Mae'r ysgol sy'n dysgu i'w staff a'r dysgwyr, ac mae’r cyd-destun yn glir.")
+    assert {"Mae'r", "sy'n", "i'w", "a'r", "mae'r", "cyd-destun"} <= set(found)
+    assert unknown_words(found, DICTIONARY) == set()
+    assert unknown_words(["twilights", "ysgoll"], DICTIONARY) == {"twilights", "ysgoll"}
+
+
+def test_a_misspelling_and_an_english_word_are_reported_where_they_are():
+    passages = [Passage("docs/cy/x.md", 3, "Mae'r ysgoll yn cynnal twilights bob tymor."),
+                Passage("data/y.yml", 9, "Cafodd ADY sylw.")]
+    found = {(m.path, m.line, m.word, m.kind) for m in misspellings(passages, ROOT, {"ADY": "acronym"})}
+    assert found == {("docs/cy/x.md", 3, "ysgoll", UNKNOWN), ("docs/cy/x.md", 3, "twilights", ENGLISH)}
+
+
+def test_text_marked_english_is_skipped_and_lines_stay_true():
+    page = ('---\ntitle: "Teitl"\ntranslation: draft\n---\n# Pennawd\n\n'
+            'Gweler <span lang="en">*Developing schools\nas learning organisations*</span> a [dolen](https://example.org/slo).\n'
+            '```\ncode here\n```\nDiwedd `code` {: .class }\n')
+    lines = dict(markdown_lines(page))
+    assert lines[2] == "Teitl" and 3 not in lines
+    assert "Developing" not in " ".join(lines.values()) and "organisations" not in " ".join(lines.values())
+    assert lines[7].split() == ["Gweler"] and "dolen" in lines[8] and "example" not in lines[8]
+    assert 10 not in lines and lines[12].split() == ["Diwedd"]
+
+
+def test_forbidden_variants_are_found_in_their_mutated_forms_but_not_inside_right_names(content):
+    passages = [Passage("a.md", 1, "ystyriol o lesiant dysgwyr"), Passage("a.md", 2, "Mae llesiant yn bwysig."),
+                Passage("a.md", 3, "Deddf Llesiant Cenedlaethau'r Dyfodol"),
+                Passage("a.md", 4, "yr arolwg SLO, frameworks/slo.md"),
+                Passage("a.md", 5, "Academi Genedlaethol ar gyfer Arweinyddiaeth Addysgol Cymru; Academi Genedlaethol ar gyfer Arweinyddiaeth Addysgol.")]
+    found = [(m.line, m.found, m.concept.id) for m in misuses(passages, content.frameworks.terms, "cy")]
+    assert found == [(1, "lesiant", "well-being"), (2, "llesiant", "well-being"),
+                     (4, "SLO", "schools-as-learning-organisations"),
+                     (5, "Academi Genedlaethol ar gyfer Arweinyddiaeth Addysgol", "academy")]
+    english = [(m.found, m.concept.id) for m in misuses([Passage("b.md", 1, "The NPLE and wellbeing")], content.frameworks.terms, "en")]
+    assert english == [("NPLE", "entitlement"), ("wellbeing", "well-being")]
+
+
+def test_an_allowlist_entry_needs_a_reason(tmp_path):
+    path = tmp_path / "allow.txt"
+    path.write_text("# comment\nGwE  # a name\nXYZ\n", encoding="utf-8")
+    allowed, problems = read_allowlist(path)
+    assert allowed == {"GwE": "a name", "XYZ": ""} and problems == ["allow.txt:3: 'XYZ' has no reason (write 'word  # why it is right')"]
+    entries, problems = read_allowlist(ROOT / "data" / "welsh_allowlist.txt")
+    assert not problems and len(entries) < 60  # short, every entry reasoned
+
+
+def test_check_welsh_script_fails_with_file_and_line(project_copy):
+    shutil.copytree(ROOT / "tools" / "hunspell-cy", project_copy / "tools" / "hunspell-cy")
+    study = project_copy / "case_studies" / "pen-y-rhedyn-cluster-shared-inset.yml"
+    text = study.read_text(encoding="utf-8")
+    study.write_text(text.replace("neu les a phontio", "neu lesiant a phontio ysgoll"), encoding="utf-8")
+    page = project_copy / "docs" / "cy" / "inset.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nMae'r staff yn mynychu twilights.\n", encoding="utf-8")
+    script = shutil.copy(ROOT / "scripts" / "check_welsh.py", project_copy / "check_welsh.py")
+    run = subprocess.run([sys.executable, script, "--no-documents"], capture_output=True, text=True, cwd=project_copy)
+    assert run.returncode == 1, run.stdout + run.stderr
+    line = next(n for n, l in enumerate(study.read_text(encoding="utf-8").split("\n"), 1) if "ysgoll" in l)
+    assert f"case_studies/pen-y-rhedyn-cluster-shared-inset.yml:{line}: unknown Welsh word: 'ysgoll'" in run.stdout
+    assert f"case_studies/pen-y-rhedyn-cluster-shared-inset.yml:{line}: 'lesiant' is not the site's term" in run.stdout
+    last = len(page.read_text(encoding="utf-8").rstrip("\n").split("\n"))
+    assert f"docs/cy/inset.md:{last}: English word in Welsh text: 'twilights'" in run.stdout
+    assert f"docs/cy/inset.md:{last}: 'twilights' is not the site's term" in run.stdout
