@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lpl.editorial.language_check import check_languages, render_markdown, render_text
 from lpl.load import check
-from lpl.publish.downloads import plan_downloads
+from lpl.publish.downloads import make_documents
 
 ROOT = Path.cwd() if (Path.cwd() / "data" / "terms.yml").is_file() else Path(__file__).resolve().parents[1]
 
@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     if content is None:
         print("the content has errors: run scripts/validate.py first", file=sys.stderr)
         return 2
-    documents = None if args.no_documents else plan_downloads(content, "/", ROOT)
+    documents = None if args.no_documents else make_documents(content, "/")  # not cached: the build keeps its own
     result = check_languages(content, ROOT, documents)
     sys.stdout.write((render_markdown if args.markdown else render_text)(result))
     return 1 if result.failed else 0

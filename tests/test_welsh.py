@@ -14,7 +14,7 @@ from lpl.editorial.passages import Passage, markdown_lines
 from lpl.editorial.spelling import ENGLISH, UNKNOWN, misspellings, read_allowlist, unknown_words, words
 from lpl.editorial.term_check import misuses
 from lpl.load import check, load
-from lpl.publish.downloads import plan_downloads
+from lpl.publish.downloads import make_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 DICTIONARY = ROOT / "tools" / "hunspell-cy" / "cy_GB"
@@ -27,7 +27,7 @@ def content():
 
 def test_every_welsh_text_is_spelt_and_named_as_the_site_does(content):
     """Pages, data/, plans/, case studies, interface labels and the Welsh plan documents."""
-    result = check_languages(content, ROOT, plan_downloads(content, "/", ROOT))
+    result = check_languages(content, ROOT, make_documents(content, "/"))
     assert result.passages > 5000 and result.words > 30000  # it really read the site
     assert not result.problems, result.problems
     assert not result.findings, "\n".join(f"{f.location()}: {f.message}" for f in result.findings)
@@ -96,3 +96,45 @@ def test_check_welsh_script_fails_with_file_and_line(project_copy):
     last = len(page.read_text(encoding="utf-8").rstrip("\n").split("\n"))
     assert f"docs/cy/inset.md:{last}: English word in Welsh text: 'twilights'" in run.stdout
     assert f"docs/cy/inset.md:{last}: 'twilights' is not the site's term" in run.stdout
+
+
+def test_translation_report_tells_official_from_reviewed_and_draft_and_shows_the_findings(content):
+    from datetime import date
+
+    from lpl.editorial.language_check import Finding, LanguageCheck
+    from lpl.editorial.translation_report import build_report, render_json, render_markdown, render_text
+
+    finding = Finding("docs/cy/inset.md", 12, "spelling", "ysgoll", "unknown Welsh word: 'ysgoll'")
+    report = build_report(content, ROOT, date(2026, 11, 30), LanguageCheck(findings=[finding], hunspell="Hunspell 1.7.1"))
+    assert content.frameworks.entitlement.name.is_official("cy")  # quoted from Hwb's Welsh page, with its address
+    assert report.count("data", "cy", "official") >= 20 and report.count("data", "cy", "reviewed") > 0
+    assert report.count("data", "cy", "draft") > 0
+    assert not any(e.status == "official" for e in report.entries)  # official Welsh is not to do
+    markdown = render_markdown(report)
+    assert "Welsh: official | Welsh: reviewed | Welsh: draft | Welsh: missing" in markdown
+    assert "### Welsh spelling and terms" in markdown and "| `docs/cy/inset.md` | 12 | unknown Welsh word: 'ysgoll' |" in markdown
+    assert "docs/cy/inset.md:12: unknown Welsh word: 'ysgoll'" in render_text(report)
+    assert '"word": "ysgoll"' in render_json(report)
+
+
+def test_a_source_on_a_draft_text_is_refused(project_copy):
+    path = project_copy / "data" / "national_priorities.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "cy: Cwricwlwm i Gymru, cy_status: reviewed, cy_source:" in text
+    path.write_text(text.replace("cy: Cwricwlwm i Gymru, cy_status: reviewed,", "cy: Cwricwlwm i Gymru, cy_status: draft,"),
+                    encoding="utf-8")
+    _, problems = check(project_copy)
+    assert any("'cy_source' says this Welsh text is quoted from an official source: set 'cy_status: reviewed'" in p.message
+               for p in problems), problems
+
+
+def test_glossary_pages_come_from_the_term_base(content):
+    from lpl.render.pages import render_site_pages
+
+    welsh = render_site_pages(content, "cy")["frameworks/glossary.md"]
+    english = render_site_pages(content, "en")["frameworks/glossary.md"]
+    hwb = "https://hwb.gov.wales/dysgu-proffesiynol/arwain-dysgu-proffesiynol/hawl-genedlaethol-ar-gyfer-dysgu-proffesiynol/"
+    assert f"| lles | well-being | Cymraeg fel y'i cyhoeddwyd gan [Hwb (Llywodraeth Cymru)]({hwb}) |" in welsh
+    assert f"| well-being | lles | Welsh as published by [Hwb (Welsh Government)]({hwb}) |" in english
+    assert "| twilight session | sesiwn ar ôl ysgol | the site's choice (draft, for review) |" in english
+    assert welsh.count("\n| ") == len(content.frameworks.terms) + 1 and "translation: draft" in welsh

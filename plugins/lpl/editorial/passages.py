@@ -16,7 +16,7 @@ from typing import Iterator
 
 from docx import Document
 
-from ..model import LANGUAGES, Content, Text
+from ..model import LANGUAGES, CaseStudy, Content, Text
 from ..publish.pages import GENERATED_DIRS
 
 # Where each part of the model comes from, for a text without its own file (others: data/<name>.yml).
@@ -114,23 +114,40 @@ def page_passages(root: Path, lang: str) -> Iterator[Passage]:
 
 # --- the model's texts ---------------------------------------------------------------------------------
 
-def text_passages(path: str, text: Text, lang: str) -> Iterator[Passage]:
+def text_passages(path: str, text: Text, lang: str, names: tuple[str, ...] = ()) -> Iterator[Passage]:
+    """A model text's lines; `names` (written in another language) are left out where they appear."""
     value = text.get(lang)
     if not value:
         return
     first = text.line(lang) or 1
     for i, line in enumerate(value.split("\n")):
         line = PLACEHOLDER.sub(" ", LINK_TARGET.sub(" ", URL.sub(" ", line)))  # Markdown: [text](address)
+        for name in names:
+            line = line.replace(name, " ")
         if line.strip():
             yield Passage(path, first + i, line)
+
+
+def case_study_names(study: CaseStudy, lang: str) -> tuple[str, ...]:
+    """What a case study names in another language than `lang`: its schools' names as the schools write them
+    and the titles of its source and resources as published. No markup can mark them as English in a YAML
+    text (issue 14 keeps raw HTML out of case studies), so they are names to the check, not prose."""
+    other = "en" if lang == "cy" else "cy"
+    names = [n for school in study.schools for n in (school.get(other), school.get(lang)) if n]
+    names += [r.title.get(other) for r in study.resources if r.title.get(other)]
+    if study.source is not None:
+        names += [study.source.title, *([study.source.title_cy] if study.source.title_cy else [])]
+    names += [n.split(": ", 1)[1] for n in names if ": " in n]  # "Estyn: Title" quoted as "Title"
+    return tuple(sorted(set(names), key=len, reverse=True))
 
 
 def model_passages(content: Content, lang: str) -> Iterator[Passage]:
     for path, _, text in data_texts(content):
         yield from text_passages(path, text, lang)
     for study in sorted(content.case_studies + content.unpublished, key=lambda s: s.source_path):
+        names = case_study_names(study, lang)
         for text in study.texts().values():
-            yield from text_passages(study.source_path, text, lang)
+            yield from text_passages(study.source_path, text, lang, names)
 
 
 # --- the interface wording of mkdocs.yml ---------------------------------------------------------------

@@ -104,7 +104,9 @@ def misspellings(passages: Iterable[Passage], root: Path, allowed: dict[str, str
     """Every word of the passages the Welsh dictionary does not know and the allowlist does not hold."""
     phrases = sorted((a for a in allowed if " " in a), key=len, reverse=True)
     found_in = [(p, [w.strip("'-") for w in words(_without(p.text, phrases))]) for p in passages]
-    candidates = {w for _, ws in found_in for w in ws if w and w not in allowed}
+    # One letter is a label ("cam A neu B"), not a word to check.
+    found_in = [(p, [w for w in ws if len(w) > 1]) for p, ws in found_in]
+    candidates = {w for _, ws in found_in for w in ws if w not in allowed}
     unknown = unknown_words(candidates, Path(root) / DICTIONARY)
     try:
         english = unknown - unknown_words(unknown, ENGLISH_DICTIONARY) if unknown else set()

@@ -19,11 +19,16 @@ from pathlib import Path
 from ..publish.pages import GENERATED_DIRS
 from ..model import DRAFT, LANGUAGES, REVIEWED, CaseStudy, Content, Text
 from ..load.source import parse_yaml
+from .language_check import LanguageCheck
+from .language_check import render_markdown as language_markdown
+from .language_check import render_text as language_text
 from .passages import data_texts
 
 REVIEW_AFTER_YEARS = 2  # a case study not reviewed (or, if never, published) for this long is due for review
 MISSING = "missing"
-STATUSES = (REVIEWED, DRAFT, MISSING)
+OFFICIAL = "official"  # reviewed, and quoted from the official source its `<lang>_source` gives
+STATUSES = (OFFICIAL, REVIEWED, DRAFT, MISSING)
+DONE = (OFFICIAL, REVIEWED)
 KINDS = ("page", "data", "case study")
 KIND_TITLES = {"page": "Guidance pages", "data": "Data (frameworks, vocabularies, interface, plan)",
                "case study": "Case studies"}
@@ -62,6 +67,7 @@ class TranslationReport:
     entries: list[Entry] = field(default_factory=list)
     counts: dict[str, dict[str, Counter]] = field(default_factory=dict)  # kind → lang → status → n
     review_due: list[ReviewDue] = field(default_factory=list)
+    language: LanguageCheck | None = None  # the Welsh spelling and term checks, when run
 
     def count(self, kind: str, lang: str, status: str) -> int:
         return self.counts.get(kind, {}).get(lang, Counter())[status]
@@ -69,12 +75,14 @@ class TranslationReport:
     def add(self, kind: str, path: str, line: int | None, name: str, lang: str, status: str,
             unpublished: bool = False) -> None:
         self.counts.setdefault(kind, {l: Counter() for l in LANGUAGES})[lang][status] += 1
-        if status != REVIEWED:
+        if status not in DONE:
             self.entries.append(Entry(kind, path, line, name, lang, status, unpublished))
 
 
 def status_of(text: Text, lang: str) -> str:
-    return MISSING if text.is_missing(lang) else text.status(lang)
+    if text.is_missing(lang):
+        return MISSING
+    return OFFICIAL if text.is_official(lang) else text.status(lang)
 
 
 def review_due_date(last: date) -> date:
@@ -84,8 +92,8 @@ def review_due_date(last: date) -> date:
         return last.replace(year=last.year + REVIEW_AFTER_YEARS, day=28)
 
 
-def build_report(content: Content, root: Path, today: date) -> TranslationReport:
-    report = TranslationReport(today)
+def build_report(content: Content, root: Path, today: date, language: LanguageCheck | None = None) -> TranslationReport:
+    report = TranslationReport(today, language=language)
     _pages(report, Path(root))
     for path, name, text in data_texts(content):
         for lang in LANGUAGES:  # a plan table's rows are data/'s own texts, so they point there
@@ -154,12 +162,11 @@ def _selected(report: TranslationReport, langs: tuple[str, ...]) -> list[Entry]:
 
 def render_text(report: TranslationReport, langs: tuple[str, ...] = LANGUAGES) -> str:
     out = [f"Translation report, {report.today.isoformat()}: texts that are missing or still a draft", ""]
-    out.append(f"{'':<16}" + "".join(f"{LANGUAGE_NAMES[l] + ' (' + l + ')':<30}" for l in langs))
-    out.append(f"{'':<16}" + "".join(f"{'reviewed':>9}{'draft':>7}{'missing':>9}     " for _ in langs))
+    out.append(f"{'':<16}" + "".join(f"{LANGUAGE_NAMES[l] + ' (' + l + ')':<39}" for l in langs))
+    out.append(f"{'':<16}" + "".join("".join(f"{s:>9}" for s in STATUSES) + "   " for _ in langs))
     for kind in KINDS:
         out.append(f"{KIND_TITLES[kind].split(' (')[0]:<16}" + "".join(
-            f"{report.count(kind, l, REVIEWED):>9}{report.count(kind, l, DRAFT):>7}{report.count(kind, l, MISSING):>9}     "
-            for l in langs))
+            "".join(f"{report.count(kind, l, s):>9}" for s in STATUSES) + "   " for l in langs))
     for kind in KINDS:
         entries = [e for e in _selected(report, langs) if e.kind == kind]
         out += ["", f"{KIND_TITLES[kind]}: {len(entries)}"]
@@ -169,6 +176,8 @@ def render_text(report: TranslationReport, langs: tuple[str, ...] = LANGUAGES) -
     for r in report.review_due:
         out.append(f"  {r.path}: {'last reviewed' if r.reviewed else 'published, never reviewed,'} {r.last.isoformat()}; "
                    f"due {r.due.isoformat()} (add 'last_reviewed: YYYY-MM-DD' once checked)")
+    if report.language is not None:
+        out += ["", language_text(report.language).rstrip("\n")]
     return "\n".join(out) + "\n"
 
 
@@ -178,7 +187,8 @@ def _md(value: str) -> str:
 
 def render_markdown(report: TranslationReport, langs: tuple[str, ...] = LANGUAGES) -> str:
     out = [f"## Translation report ({report.today.isoformat()})", "",
-           "Texts still missing or a draft (a draft is shown to readers with a notice).", "",
+           "Texts still missing or a draft (a draft is shown to readers with a notice). *official*: quoted from the "
+           "official source its `cy_source`/`en_source` gives; *reviewed*: checked, ours or without a cited source.", "",
            "| | " + " | ".join(f"{LANGUAGE_NAMES[l]}: {s}" for l in langs for s in STATUSES) + " |",
            "|---|" + "---:|" * (len(langs) * len(STATUSES))]
     for kind in KINDS:
@@ -195,6 +205,8 @@ def render_markdown(report: TranslationReport, langs: tuple[str, ...] = LANGUAGE
     out += ["", f"### Case studies due for review (not reviewed for {REVIEW_AFTER_YEARS} years): {len(report.review_due)}", ""]
     out += [f"- `{_md(r.path)}`: {'last reviewed' if r.reviewed else 'published, never reviewed,'} "
             f"{r.last.isoformat()}; due {r.due.isoformat()}" for r in report.review_due]
+    if report.language is not None:
+        out += ["", language_markdown(report.language).replace("## ", "### ", 1).rstrip("\n")]
     return "\n".join(out) + "\n"
 
 
@@ -204,6 +216,7 @@ def render_json(report: TranslationReport, langs: tuple[str, ...] = LANGUAGES) -
         "review_after_years": REVIEW_AFTER_YEARS,
         "counts": {kind: {l: {s: report.count(kind, l, s) for s in STATUSES} for l in langs} for kind in KINDS},
         "texts": [dataclasses.asdict(e) for e in _selected(report, langs)],
+        "welsh_check": None if report.language is None else [dataclasses.asdict(f) for f in report.language.findings],
         "review_due": [{"path": r.path, "slug": r.slug, "last": r.last.isoformat(), "reviewed": r.reviewed,
                         "due": r.due.isoformat()} for r in report.review_due],
     }, ensure_ascii=False, indent=2) + "\n"

@@ -143,11 +143,19 @@ def render_site_pages(content: Content, lang: str, site_url: str = "/") -> dict[
         versions=list(content.frameworks.standards.values()),
         cited=lambda version, term_id: content.cited_by("standards", f"{version}:{term_id}"),
         draft=any(ctx.draft(*(t.label for t in v.terms)) for v in content.frameworks.standards.values()), **common)
+    terms = content.frameworks.terms
+    pages["frameworks/glossary.md"] = env.get_template("glossary.md.j2").render(
+        terms=terms, cell=_cell, draft=ctx.draft(terms.name, *(c.term for c in terms.concepts)), **common)
     entitlement = content.frameworks.entitlement
     pages["frameworks/entitlement.md"] = env.get_template("entitlement.md.j2").render(
         entitlement=entitlement, cited=lambda sid: content.cited_by("entitlement", sid),
         draft=any(ctx.draft(*s.entitlement.texts(), *s.expectation.texts()) for s in entitlement.statements), **common)
     return pages
+
+
+def _cell(value: str | None) -> str:
+    """A value in one cell of a Markdown table: one line, its pipes escaped."""
+    return " ".join((value or "").split()).replace("|", "\\|")
 
 
 def _facet_pages(content: Content, ctx: PageContext):
