@@ -6,7 +6,6 @@ import re
 from datetime import date
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
 
 import fastjsonschema
 import jsonschema
@@ -36,6 +35,7 @@ from .checks import (
     SLUG,
     Checker,
     field_name,
+    https_url,
     suggest,
     unknown_id_message,
 )
@@ -298,18 +298,6 @@ def check_case_study(path: Path, root: Path, frameworks: Frameworks, shown: str 
         resources=tuple(resources), images=tuple(images), contact=contact, published=published,
         last_reviewed=reviewed, kind=kind, source=source, unpublished=doc.data.get("unpublished") is True,
         region=region), c.problems
-
-
-def https_url(c: Checker, at: tuple) -> str | None:
-    """An https address, parsed: a host, no spaces, nothing else (a source is always a public web page)."""
-    url = c.get(at)
-    if url is None:
-        return None
-    parts = urlsplit(url.strip()) if isinstance(url, str) else None
-    if parts is None or parts.scheme != "https" or not parts.hostname or any(ch.isspace() for ch in url.strip()):
-        c.error(at, f"'{field_name(at)}' must be a web address starting with https:// (got {url!r})")
-        return None
-    return url.strip()
 
 
 def _published_source(c: Checker) -> PublishedSource | None:

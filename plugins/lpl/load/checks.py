@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 import re
 from datetime import date
+from urllib.parse import urlsplit
 
 from ..model import (
     DRAFT,
@@ -193,3 +194,19 @@ def source_of(c: Checker, at: tuple) -> Source | None:
         if not isinstance(url, str) or not SAFE_URL.match(url):
             c.error(at + ("url", lang), f"'{field_name(at + ('url', lang))}' must be a web address starting https://")
     return Source(c.text(at + ("title",)) or Text(), urls.get("en"), urls.get("cy"))
+
+
+def https_url(c: Checker, at: tuple) -> str | None:
+    """An https address, parsed: a host, no spaces, nothing else (a source is always a public web page)."""
+    url = c.get(at)
+    if url is None:
+        return None
+    try:
+        parts = urlsplit(url.strip()) if isinstance(url, str) else None
+        host = parts.hostname if parts else None
+    except ValueError:  # e.g. an unclosed '[' in the host
+        parts = host = None
+    if parts is None or parts.scheme != "https" or not host or any(ch.isspace() for ch in url.strip()):
+        c.error(at, f"'{field_name(at)}' must be a web address starting with https:// (got {url!r})")
+        return None
+    return url.strip()

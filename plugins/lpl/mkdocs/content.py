@@ -10,12 +10,16 @@ from pathlib import Path
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from ..model import Content
+from ..load.pages import page_sources
+from ..model import LANGUAGES, Content
 from ..publish.outputs import Build, Outputs, make_outputs
 from ..publish.pages import sync_pages, write_files
+from ..render.labels import label_case_links
 from ..render.page_html import absolute_alternates, with_draft_notice
+from ..render.sources import sources_section
 from .i18n import current_language, is_default_language_build
 from .loading import load_content
 from .watch import fingerprint, watch
@@ -79,11 +83,33 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     @event_priority(-50)
     def on_page_markdown(self, markdown, page, config, files):
+        if self.content is None:
+            return markdown
+        markdown = self.guidance(markdown, page, config)
         # A draft translation is never presented as reviewed.
-        if page.meta.get("translation") != "draft" or self.content is None:
+        if page.meta.get("translation") != "draft":
             return markdown
         lang = current_language(config)
         return with_draft_notice(markdown, self.content.label("draft_title", lang), self.content.label("draft_notice", lang))
+
+    def guidance(self, markdown: str, page, config) -> str:
+        """A hand-written guidance page: its links to case studies labelled with their kind, as the generated
+        lists are, and its "Sources" section from its front matter (a problem with them fails the build)."""
+        if not page.file.abs_src_path:
+            return markdown
+        path = Path(page.file.abs_src_path)
+        docs = Path(config.docs_dir).resolve()
+        if path.parent.name not in LANGUAGES or path.resolve().parent.parent != docs:
+            return markdown  # generated pages label their links and cite their sources themselves
+        written_in = path.parent.name  # the page's own language, also when another language's build shows it
+        found, problems = page_sources(path, path.resolve().relative_to(docs.parent).as_posix())
+        if any(p.severity == "error" for p in problems):
+            raise PluginError("\n".join(str(p) for p in problems))
+        markdown = label_case_links(markdown, self.content, written_in)
+        if found:
+            markdown += sources_section(found, written_in, self.content.label("sources", written_in),
+                                        self.content.label("source_accessed", written_in))
+        return markdown
 
     @event_priority(-110)  # after static-i18n has written the alternates
     def on_post_page(self, output, page, config):

@@ -22,11 +22,11 @@ from .frameworks import (
     region_for,
 )
 from .terms import Concept, TermBase
-from .text import DRAFT, LANGUAGES, REVIEWED, Source, Text
+from .text import DRAFT, LANGUAGES, REVIEWED, PageSource, Source, Text
 
 __all__ = [
     "ILLUSTRATIVE", "KINDS", "SCHOOL", "SUMMARY", "PublishedSource",
     "CaseStudy", "Concept", "Contact", "Content", "DRAFT", "Entitlement", "EntitlementStatement", "EntitlementTable", "Frameworks", "Image",
-    "LANGUAGES", "Membership", "PracticePoint", "REVIEWED", "Region", "Resource", "SchoolName", "Source",
+    "LANGUAGES", "Membership", "PageSource", "PracticePoint", "REVIEWED", "Region", "Resource", "SchoolName", "Source",
     "StatementPart", "Term", "TermBase", "Text", "Vocabulary", "index_citations", "region_for",
 ]

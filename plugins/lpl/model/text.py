@@ -65,3 +65,15 @@ class Source:
         return (self.url_cy if lang == "cy" else None) or self.url_en
 
 
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """One source a guidance page names in its front matter (`sources:`), in the page's own language."""
+
+    title: str
+    publisher: str
+    url: str  # https, checked by the loader
+    date: str | None = None  # as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD
+    accessed: str | None = None  # YYYY-MM-DD we read it, when the source gives no date
+    lang: str | None = None  # the title's language when it is not the page's (e.g. an English source on a Welsh page)

@@ -2,6 +2,9 @@
 from, so an invented example is never linked without saying so (issue 15)."""
 from __future__ import annotations
 
+import html
+import re
+
 from ..model import LANGUAGES, CaseStudy, Content, Text
 
 
@@ -17,3 +20,23 @@ def labelled_title(content: Content, study: CaseStudy) -> Text:
     status = {f"{lang}_status": "draft" if study.title.is_draft(lang) or kind.is_draft(lang) else "reviewed"
               for lang in LANGUAGES}
     return Text(**parts, **status)
+
+
+# A Markdown link to a case study page in hand-written guidance: [text](case-studies/<slug>.md#anchor).
+CASE_LINK = re.compile(r"(\[[^\]\n]*\]\((?:\.\./)*case-studies/([a-z0-9-]+)\.md(?:#[A-Za-z0-9_-]*)?\))")
+
+
+def kind_tag(content: Content, study: CaseStudy, lang: str) -> str:
+    """The kind as it follows a link on a page (the `case_link` macro writes the same)."""
+    return (f'<span class="lpl-kind lpl-kind--{study.kind}">'
+            f'({html.escape(kind_label(content, study).best(lang))})</span>')
+
+
+def label_case_links(markdown: str, content: Content, lang: str) -> str:
+    """Hand-written guidance linking a case study gets the same label after the link as the generated lists."""
+    studies = {s.slug: s for s in content.case_studies}
+
+    def label(match: re.Match) -> str:
+        study = studies.get(match.group(2))
+        return f"{match.group(1)} {kind_tag(content, study, lang)}" if study else match.group(1)
+    return CASE_LINK.sub(label, markdown)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..model import KINDS, CaseStudy, Content, Text, Vocabulary
 from .framework_links import FRAMEWORK_PAGES
 from .json_ld import case_study_json_ld, script_json
-from .labels import kind_label
+from .labels import kind_label, kind_tag
 from .templates import environment
 
 # Facets of the catalogue: (query key, data attribute, label key, no-JS page)
@@ -55,6 +55,9 @@ class PageContext:
 
     def kind(self, study: CaseStudy) -> str:
         return self.text(kind_label(self.content, study))
+
+    def kind_tag(self, study: CaseStudy) -> str:
+        return kind_tag(self.content, study, self.lang)
 
     def statement(self, statement_id: str) -> str:
         s = self.content.frameworks.entitlement.statement(statement_id)
