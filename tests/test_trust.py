@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from conftest import ROOT, run_build
+from bench.sites import ROOT, mkdocs_build
 from lpl.load import load
 from lpl.load.pages import WITHOUT_SOURCES, guidance_pages, page_sources
 from lpl.render.plan_view import docx_name
@@ -155,6 +155,6 @@ def test_a_build_fails_when_a_guidance_page_drops_its_sources(project_copy):
     text = page.read_text(encoding="utf-8")
     head, rest = text[4:].split("\n---", 1)
     page.write_text("---\n" + head.split("sources:")[0] + "---" + rest, encoding="utf-8")
-    result = run_build(project_copy)
+    result = mkdocs_build(project_copy)
     assert result.returncode != 0
     assert "docs/cy/funding.md:1:1: error: a guidance page must name its sources" in result.stdout + result.stderr
