@@ -364,3 +364,26 @@ def test_contributing_guides_exist_in_both_languages():
         for command in ("scripts/new_case_study.py", "scripts/preview.py", "scripts/validate.py"):
             assert command in guide
     assert "draft translation" in cy.split("\n\n", 2)[1] or "cyfieithiad drafft" in cy.split("\n\n", 2)[1]
+
+
+def test_translation_report_lists_a_bilingual_source_without_its_welsh_title(content_root):
+    for path in (content_root / "case_studies").glob("*.yml"):
+        path.unlink()
+    summary = REPORTED.replace("kind: illustrative\n", textwrap.dedent("""\
+        kind: summary
+        source:
+          publisher: Estyn
+          title: "Professional learning in a small school"
+          url: https://www.estyn.gov.wales/effective-practice/example
+          language: both
+        """))
+    (content_root / "case_studies" / "ysgol-prawf.yml").write_text(summary, encoding="utf-8")
+    content, problems = check(content_root)
+    assert content is not None, [str(p) for p in problems]
+    missing = {e.field for e in build_report(content, content_root, today=date(2026, 3, 1)).entries
+               if e.path == "case_studies/ysgol-prawf.yml" and e.status == "missing"}
+    assert {"source.title_cy", "source.url_cy"} <= missing
+    # A source published in English only has no Welsh title to find: nothing is missing.
+    (content_root / "case_studies" / "ysgol-prawf.yml").write_text(summary.replace("language: both", "language: en"), encoding="utf-8")
+    content, _ = check(content_root)
+    assert not any(e.field.startswith("source.") for e in build_report(content, content_root, today=date(2026, 3, 1)).entries)
