@@ -21,13 +21,13 @@ build: $(STAMP)  ## build the whole site into site/, failing on any warning
 	$(BIN)/mkdocs build --strict
 
 validate: $(STAMP)  ## check every case study and data file
-	$(BIN)/python scripts/validate.py
+	$(BIN)/lpl validate
 
 preview: $(STAMP)  ## one case study in both languages: make preview SLUG=<slug> (no SLUG: the whole site)
-	$(BIN)/python scripts/preview.py $(SLUG)
+	$(BIN)/lpl preview $(SLUG)
 
 translation-report: $(STAMP)  ## Welsh and English texts still missing or draft, and case studies due for review
-	$(BIN)/python scripts/translation_report.py
+	$(BIN)/lpl report
 
 test: $(STAMP)  ## the whole test suite (browser tests need Debian's chromium)
 	$(BIN)/python -m pytest

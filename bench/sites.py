@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from lpl.load.site_config import read_site_config
 from lpl.publish.pages import GENERATED_DIRS
 
 ROOT = Path(__file__).resolve().parents[1]  # the repository: benchmarks and tests run from a checkout
@@ -66,16 +67,8 @@ def mkdocs_build(project: Path, *extra: str, strict: bool = True, check: bool = 
     return built
 
 
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml's `!ENV [NAME, default]` as the default."""
-
-
-_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1]
-                        if isinstance(node, yaml.SequenceNode) else None)
-
-
 def our_config(project: Path) -> dict:
-    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    return read_site_config(project / "mkdocs.yml", environ={})  # the site as configured, not as this shell sets it
 
 
 def plain_material(docs: Path, dest: Path, config: dict) -> Path:

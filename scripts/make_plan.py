@@ -1,89 +1,9 @@
 #!/usr/bin/env python3
-"""Make a Leading Professional Learning plan for one school, ready to fill in, as a Word document.
-
-    python scripts/make_plan.py --lang cy --setting primary --school "Ysgol Gynradd Cwm Derwen" --year 2026/27 -o cynllun.docx
-
-The school's name and year go on the title page and in the document's properties. Settings and
-languages come from plans/plan.yml; an unknown value is refused with "did you mean …?" (exit code 2).
-"""
-import argparse
-import difflib
-import re
+"""`python scripts/make_plan.py …` is `lpl plan …` for this repository (see lpl/cli/plan.py)."""
 import sys
-from datetime import datetime, timezone
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))  # works before `pip install -e .` too
-
-from lpl.load import load  # noqa: E402
-from lpl.model.plan import PLAN_LANGUAGES  # noqa: E402
-from lpl.render.plan_docx import render_plan_docx  # noqa: E402
-from lpl.load.source import ContentError  # noqa: E402
-
-YEAR = re.compile(r"^(\d{4})/(\d{2})$")
-
-
-def one_of(choices: list[str], what: str):
-    """An argparse type: the value must be one of `choices`; otherwise say which one was meant."""
-    def check(value: str) -> str:
-        if value in choices:
-            return value
-        close = difflib.get_close_matches(value, choices, n=1, cutoff=0.5)
-        hint = f" — did you mean '{close[0]}'?" if close else ""
-        raise argparse.ArgumentTypeError(f"unknown {what} {value!r}{hint} (choose from {', '.join(choices)})")
-    return check
-
-
-def school_year(value: str) -> str:
-    match = YEAR.match(value)
-    if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
-        raise argparse.ArgumentTypeError(f"the year must be written like 2026/27 (got {value!r})")
-    return value
-
-
-def site_url(root: Path) -> str:
-    """The address the document's links point to, as the site build sees it (SITE_URL or mkdocs.yml's)."""
-    from mkdocs.utils.yaml import yaml_load  # understands mkdocs.yml's !ENV tag
-
-    with open(root / "mkdocs.yml", encoding="utf-8") as f:
-        return yaml_load(f)["site_url"]
-
-
-def main(argv=None) -> int:
-    # The choices come from the content, so the project folder is read before the other arguments.
-    first = argparse.ArgumentParser(add_help=False)
-    first.add_argument("--root", type=Path, default=ROOT)
-    root = first.parse_known_args(argv)[0].root
-    try:
-        content = load(root)
-    except ContentError as error:
-        print(error, file=sys.stderr)
-        return 1
-    plan = content.plan
-    if plan is None:
-        print("plans/plan.yml:1:1: error: there is no plan template to make", file=sys.stderr)
-        return 1
-    settings = list(plan.settings)
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--lang", required=True, type=one_of(list(PLAN_LANGUAGES), "language"),
-                        metavar="{" + ",".join(PLAN_LANGUAGES) + "}", help="bilingual puts Welsh first")
-    parser.add_argument("--setting", required=True, type=one_of(settings, "setting"),
-                        metavar="{" + ",".join(settings) + "}")
-    parser.add_argument("--school", help="the school's (or cluster's) name, for the title page")
-    parser.add_argument("--year", type=school_year, help="the school year, e.g. 2026/27")
-    parser.add_argument("-o", "--output", required=True, type=Path, help="the .docx file to write")
-    parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this repository)")
-    args = parser.parse_args(argv)
-    if args.output.suffix.lower() != ".docx":
-        parser.error(f"the output file must end in .docx (got {args.output.name!r})")
-    data = render_plan_docx(content, args.setting, args.lang, site_url=site_url(root), school=args.school,
-                            year=args.year, created=datetime.now(timezone.utc))
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_bytes(data)
-    print(f"{args.output}: {len(data) // 1024} KB", file=sys.stderr)
-    return 0
-
+from lpl.cli import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(["plan", "--root", str(Path(__file__).resolve().parent.parent), *sys.argv[1:]]))

@@ -1,51 +1,9 @@
 #!/usr/bin/env python3
-"""List every text still missing or a draft, in Welsh and English: `python scripts/translation_report.py`.
-
-Covers the guidance pages (docs/en, docs/cy), data/ and plans/, and every case study (file:line and
-field), with counts per status (official, reviewed, draft, missing), the case studies due for review, and
-the Welsh spelling and term findings (scripts/check_welsh.py; `--no-welsh-check` leaves them out). `--format markdown` suits a pull
-request's summary ($GITHUB_STEP_SUMMARY); `--format json` suits other tools.
-"""
-import argparse
+"""`python scripts/translation_report.py …` is `lpl report …` for this repository (see lpl/cli/report.py)."""
 import sys
-from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))  # works before `pip install -e .` too
-
-from lpl.load import check  # noqa: E402
-from lpl.editorial.language_check import check_languages  # noqa: E402
-from lpl.editorial.spelling import SpellerMissing  # noqa: E402
-from lpl.editorial.translation_report import FORMATS, build_report  # noqa: E402
-from lpl.publish.downloads import make_documents  # noqa: E402
-
-
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--format", choices=sorted(FORMATS), default="text")
-    parser.add_argument("--lang", choices=("en", "cy"), help="only this language's texts (default: both)")
-    parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this repository)")
-    parser.add_argument("--no-welsh-check", action="store_true", help="leave out the Welsh spelling and term findings")
-    args = parser.parse_args(argv)
-    content, problems = check(args.root)
-    if content is None:
-        for p in problems:
-            if p.severity == "error":
-                print(p, file=sys.stderr)
-        print("The content has errors (above): fix them first; `python scripts/validate.py` shows them all.",
-              file=sys.stderr)
-        return 1
-    language = None
-    if not args.no_welsh_check:
-        try:
-            language = check_languages(content, args.root, make_documents(content, "/"))
-        except SpellerMissing as error:
-            print(f"Welsh check left out: {error}", file=sys.stderr)
-    report = build_report(content, args.root, date.today(), language)
-    sys.stdout.write(FORMATS[args.format](report, (args.lang,) if args.lang else ("en", "cy")))
-    return 0
-
+from lpl.cli import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(["report", "--root", str(Path(__file__).resolve().parent.parent), *sys.argv[1:]]))

@@ -14,6 +14,7 @@ ALLOWED = {
     "render": {"model"},
     "publish": {"model", "render"},
     "editorial": {"model", "load", "publish", "search"},
+    "cli": {"model", "load", "render", "publish", "editorial"},
     "mkdocs": {"model", "load", "render", "publish", "editorial", "search"},
 }
 
@@ -100,3 +101,25 @@ def test_the_wheel_holds_only_the_product_and_package_data_globs_all_match():
     assert [p.name for p in PACKAGE.parent.iterdir() if (p / "__init__.py").exists()] == ["lpl"]
     globs = config["tool"]["setuptools"]["package-data"]["lpl"]
     assert [g for g in globs if not any(f.is_file() for f in PACKAGE.glob(g))] == []
+
+
+def test_no_sys_path_edits_anywhere():
+    """The package is installed (`pip install -e .`), bench/ and tests/ found through pytest's pythonpath."""
+    repo = PACKAGE.parents[1]
+    found = [str(p.relative_to(repo)) for folder in ("plugins", "bench", "scripts", "tests") for p in (repo / folder).rglob("*.py")
+             if "sys.path." in p.read_text(encoding="utf-8") and p.name != "test_architecture.py"]
+    assert found == []
+
+
+def test_one_command_runs_every_editorial_tool_and_the_scripts_are_shims():
+    import subprocess
+    import sys
+
+    lpl = Path(sys.executable).with_name("lpl")
+    usage = subprocess.run([lpl, "--help"], capture_output=True, text=True)
+    assert usage.returncode == 0 and all(f"lpl {c}" in usage.stdout for c in ("validate", "new", "preview", "report", "plan"))
+    checked = subprocess.run([lpl, "validate"], cwd=PACKAGE.parents[1], capture_output=True, text=True)
+    assert checked.returncode == 0 and "case studies checked" in checked.stderr, checked.stderr
+    for name in ("validate", "new_case_study", "preview", "translation_report", "make_plan", "bench"):
+        script = PACKAGE.parents[1] / "scripts" / f"{name}.py"
+        assert len(script.read_text(encoding="utf-8").splitlines()) <= 15, f"{script.name} is more than a shim"

@@ -314,13 +314,13 @@ def test_workflow_runs_the_readme_commands():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "bash .ci/run" in runs and "make test" in ci and "make test" in readme  # tests: as CI and README
     assert "make build" in runs and "make build" in readme
-    assert "scripts/validate.py --github" in runs and "scripts/validate.py" in readme
-    assert "scripts/translation_report.py --format markdown >> \"$GITHUB_STEP_SUMMARY\"" in runs
+    assert "lpl validate --github" in runs and "lpl validate" in readme
+    assert "lpl report --format markdown >> \"$GITHUB_STEP_SUMMARY\"" in runs
     check = workflow["jobs"]["check"]
     order = [step.get("run", step.get("uses", "")) for step in check["steps"]]
     position = {what: next(i for i, s in enumerate(order) if what in s)
-                for what in ("validate.py", "make build", "upload-artifact", ".ci/run")}
-    assert position["validate.py"] < position["make build"] < position["upload-artifact"] < position[".ci/run"]
+                for what in ("lpl validate", "make build", "upload-artifact", ".ci/run")}
+    assert position["lpl validate"] < position["make build"] < position["upload-artifact"] < position[".ci/run"]
     # "on" is read as True by YAML 1.1
     triggers = workflow.get("on", workflow.get(True))
     assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
