@@ -7,6 +7,7 @@ their language's index only; lpl-search.js fetches it when the reader opens the 
 from __future__ import annotations
 
 import logging
+from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -41,7 +42,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         search = page.meta.get("search")
         if not (isinstance(search, dict) and search.get("exclude")):
             location = get_relative_url(page.url or ".", self.index_uri(config))
-            self.pages.append(PageText(location, page.title or "", html))
+            # Titles are HTML to Material (front matter is written escaped: lpl.render.escape); the index holds text.
+            self.pages.append(PageText(location, unescape(page.title or ""), html))
         return html
 
     def on_page_context(self, context, page, config, nav):

@@ -1,13 +1,13 @@
-"""The Jinja environment the page renderers share: Markdown out, so no autoescape; values that go
-into HTML or YAML front matter are escaped by the `e` and `yamlstr` filters where they are written."""
+"""The Jinja environment the page renderers share: Markdown out, so no autoescape; every text from YAML
+is escaped where it is written, by the filters of `escape.py` (the one rule; see there and the README)."""
 from __future__ import annotations
 
-import html
-import json
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+
+from . import escape
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -18,8 +18,11 @@ def environment(folder: str) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES / folder), autoescape=False,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
-    env.filters["e"] = lambda s: html.escape(str(s), quote=True)
-    env.filters["oneline"] = lambda s: " ".join(str(s).split())
-    # A JSON string is a valid YAML double-quoted scalar: any title is written safely in front matter.
-    env.filters["yamlstr"] = lambda s: json.dumps(" ".join(str(s).split()), ensure_ascii=False)
+    # `e` and `oneline` are the same rule as `inline`: no text from YAML reaches a page unescaped.
+    env.filters["e"] = env.filters["oneline"] = env.filters["inline"] = escape.inline
+    env.filters["prose"] = escape.prose
+    env.filters["href"] = escape.href
+    env.filters["urlpath"] = escape.urlpath
+    env.filters["yamlstr"] = escape.yamlstr
+    env.filters["yamljson"] = escape.yamljson
     return env

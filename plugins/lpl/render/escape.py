@@ -1,0 +1,80 @@
+"""The one escaping rule, applied where a text from YAML is written into a generated page.
+
+Generated pages are Markdown that MkDocs renders with raw HTML and attribute lists enabled (our own
+templates use both), so no text from YAML may reach that Markdown as it was written:
+
+- `inline`: a one-line text (a title, a school's or contact's name, a role, alt text, a caption, a label)
+  becomes HTML-escaped text in which every character Markdown or an attribute list could read
+  (`[ ] ( ) { } * _ < > & …`) is a numeric entity: it reads the same, and means nothing to either parser.
+- `prose`: a Markdown field (summary, context, approach, impact, advice) is rendered here, by its own
+  CommonMark parser in which raw HTML and attribute lists do not exist and links are kept only when their
+  address is https:, http: or mailto: (`lpl.model.web`), then cleaned by nh3 (the Ammonia sanitiser) to an
+  allow-list of tags, attributes and URL schemes, and handed to MkDocs as one line of raw HTML (which it
+  passes through untouched), with the same entities for Markdown's characters.
+- `href`: an address goes into an attribute only when it is a permitted link, else the link is dropped.
+- Front matter (`yamlstr`): Material writes `page.meta.title` and `page.meta.description` into the page
+  without escaping, so they are handed to it HTML-escaped (and as a JSON string, which YAML reads as is);
+  `yamljson` for the values our own overrides/main.html escapes itself (feed_title, json_ld).
+"""
+from __future__ import annotations
+
+import html
+import json
+from urllib.parse import quote
+
+import nh3
+from markdown_it import MarkdownIt
+
+from ..model.web import is_link
+
+# Every ASCII character with a meaning to Markdown, attribute lists, HTML or Jinja, as a numeric entity.
+_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'`\\*_{}[]()#!|~:+-=.$%\n\r\t"})
+
+PROSE_TAGS = {"p", "a", "strong", "em", "ul", "ol", "li", "blockquote", "code", "pre", "br", "hr", "h3", "h4"}
+_ATTRIBUTES = {"a": {"href"}, "ol": {"start"}}
+
+
+def inline(value: object) -> str:
+    """A one-line text, inert in Markdown and HTML alike (whitespace, line breaks included, collapsed)."""
+    return " ".join(str(value).split()).translate(_ENTITIES)
+
+
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.disable(["image", "heading", "lheading"])  # images go under images:, headings are the page's own
+    md.validateLink = is_link  # an address that is not https:, http: or mailto: stays text
+    return md
+
+
+_MD = _parser()
+
+
+def prose(value: str) -> str:
+    """A Markdown field as one line of sanitised HTML, wrapped so MkDocs passes it through."""
+    rendered = nh3.clean(_MD.render(value), tags=PROSE_TAGS, attributes=_ATTRIBUTES,
+                         url_schemes={"https", "http", "mailto"}, link_rel="noopener")
+    # One line, and no character left for MkDocs' Markdown to read: it sees a raw HTML block.
+    one_line = rendered.strip().replace("\n", "&#10;")
+    for c in "{}[]*_`\\!":
+        one_line = one_line.replace(c, f"&#{ord(c)};")
+    return f'<div class="lpl-prose">{one_line}</div>'
+
+
+def href(url: str) -> str:
+    """An address for an href attribute, or "" when it may not be linked to."""
+    return html.escape(url.strip(), quote=True) if is_link(url) else ""
+
+
+def urlpath(path: str) -> str:
+    """A relative file path (checked by the loader) as a URL path: every other character percent-encoded."""
+    return quote(path, safe="/")
+
+
+def yamljson(value: object) -> str:
+    """A value for front matter that our own override escapes where it writes it (main.html: feed_title, json_ld)."""
+    return json.dumps(" ".join(str(value).split()), ensure_ascii=False)
+
+
+def yamlstr(value: object) -> str:
+    """A one-line text for front matter that Material writes into HTML unescaped."""
+    return json.dumps(html.escape(" ".join(str(value).split()), quote=True), ensure_ascii=False)
