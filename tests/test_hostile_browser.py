@@ -109,3 +109,20 @@ def test_nothing_a_hostile_case_study_brings_runs(hostile_site, browser):
     assert "hostile-innocent-quotes" in accepted, refused
     page = (site / "case-studies" / "hostile-innocent-quotes" / "index.html").read_text(encoding="utf-8")
     assert '<meta name="description" content="Two schools ran a &quot;marketplace&quot; &amp; a &lt;3 day' in page
+
+
+def test_a_link_of_any_length_leaves_the_page_responsive(hostile_site, browser):
+    """?q= with 10,000 words froze the tab (quadratic de-duplication); ?h= and filters are read capped too."""
+    base = hostile_site[0]
+    words = " ".join(f"gair{i} dysgu" for i in range(10_000))
+    context = browser.new_context()
+    tab = context.new_page()
+    try:
+        tab.goto(f"{base}cy/case-studies/?setting={'x' * 200_000}&q={words}&h={words}", wait_until="load")
+        tab.wait_for_selector(".md-search-result__meta", state="attached")
+        # The page answers at once; the search shows its result count within the usual time.
+        tab.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() !== ''",
+                              timeout=5000)
+        assert tab.evaluate("1 + 1") == 2
+    finally:
+        context.close()

@@ -3,7 +3,8 @@
     lpl plan --lang cy --setting primary --school "Ysgol Gynradd Cwm Derwen" --year 2026/27 -o cynllun.docx
 
 The school's name and year go on the title page and in the document's properties. Settings and
-languages come from plans/plan.yml; an unknown value is refused with "did you mean …?" (exit code 2).
+languages come from plans/plan.yml; an unknown value is refused with "did you mean …?" (exit code 2), and
+so are an existing output file (unless --force) and a school name with control characters or over 200 characters.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import argparse
 import difflib
 import re
 import sys
+import unicodedata
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -43,6 +45,24 @@ def school_year(value: str) -> str:
     return value
 
 
+MAX_SCHOOL = 200  # longer than any school's or cluster's name; the title page has room for it
+
+
+def school_name(value: str) -> str:
+    """An argparse type: a name that fits the title page and that Word can store."""
+    name = " ".join(value.split())
+    if not name:
+        raise argparse.ArgumentTypeError("the school's name is empty")
+    if len(name) > MAX_SCHOOL:
+        raise argparse.ArgumentTypeError(f"the school's name is {len(name):,} characters long; "
+                                         f"the limit is {MAX_SCHOOL}")
+    odd = next((c for c in name if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn")), None)
+    if odd is not None:
+        raise argparse.ArgumentTypeError(f"the school's name contains an invisible control character "
+                                         f"(U+{ord(odd):04X}); type the name again without it")
+    return name
+
+
 def site_url(root: Path) -> str:
     """The address the document's links point to, as the site build sees it (SITE_URL or mkdocs.yml's)."""
     return read_site_config(root / "mkdocs.yml")["site_url"]
@@ -68,13 +88,16 @@ def main(argv=None) -> int:
                         metavar="{" + ",".join(PLAN_LANGUAGES) + "}", help="bilingual puts Welsh first")
     parser.add_argument("--setting", required=True, type=one_of(settings, "setting"),
                         metavar="{" + ",".join(settings) + "}")
-    parser.add_argument("--school", help="the school's (or cluster's) name, for the title page")
+    parser.add_argument("--school", type=school_name, help="the school's (or cluster's) name, for the title page")
     parser.add_argument("--year", type=school_year, help="the school year, e.g. 2026/27")
     parser.add_argument("-o", "--output", required=True, type=Path, help="the .docx file to write")
+    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: the current folder)")
     args = parser.parse_args(argv)
     if args.output.suffix.lower() != ".docx":
         parser.error(f"the output file must end in .docx (got {args.output.name!r})")
+    if args.output.exists() and not args.force:
+        parser.error(f"{args.output} already exists; choose another name, or add --force to replace it")
     data = render_plan_docx(content, args.setting, args.lang, site_url=site_url(root), school=args.school,
                             year=args.year, created=datetime.now(timezone.utc))
     args.output.parent.mkdir(parents=True, exist_ok=True)

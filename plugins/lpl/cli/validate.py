@@ -10,15 +10,20 @@ import sys
 from pathlib import Path
 
 from ..load import check
-from ..load.source import Problem
+from ..load.source import Problem, printable
 
 PROG = "lpl validate"
 
 
 def annotation(p: Problem) -> str:
-    """A GitHub Actions workflow command: shows the message on the pull request's line."""
-    message = p.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return f"::{p.severity} file={p.path},line={p.line},col={p.column}::{message}"
+    """A GitHub Actions workflow command: shows the message on the pull request's line.
+
+    Both the file and the message are escaped as GitHub reads them (and printable first), so nothing
+    a file holds can end the command early or start another."""
+    message = printable(p.message).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    path = printable(p.path).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(
+        ":", "%3A").replace(",", "%2C")
+    return f"::{p.severity} file={path},line={p.line},col={p.column}::{message}"
 
 
 def main(argv=None) -> int:

@@ -1,10 +1,11 @@
 """Read one YAML file into plain values, remembering where every key and value stands.
 
 PyYAML's own loaders forget line numbers, silently keep the last of two
-duplicate keys, expand aliases without limit and (unsafe ones) build objects
-from tags. Editors' files go through this reader instead, which composes the
-node tree (bounded: an alias is a reference, not a copy) and turns it into
-dicts, lists and scalars itself, refusing what editors never need.
+duplicate keys, expand aliases without limit, (unsafe ones) build objects
+from tags, and compose by recursion (a file nested 100,000 deep crashes the
+process). Editors' files go through this reader instead, which turns the
+parser's events into dicts, lists and scalars itself in one loop, refusing
+what editors never need and nesting deeper than MAX_DEPTH.
 """
 from __future__ import annotations
 
@@ -43,7 +44,19 @@ class Problem:
     severity: str = "error"  # or "warning"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        return f"{printable(self.path)}:{self.line}:{self.column}: {self.severity}: {printable(self.message)}"
+
+
+# Messages quote what editors wrote (a key, a value). Printed in a terminal or a CI log, a control
+# character or a line starting with '::' (a GitHub Actions command) from a file must show as text.
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]} | {c: f"\\u{c:04x}" for c in (
+    *range(0x80, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0xFEFF)}
+_CONTROL.update({0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"})
+
+
+def printable(text: str) -> str:
+    """`text` on one line, control and direction characters written as escapes, '::' broken up."""
+    return str(text).translate(_CONTROL).replace("::", ":\\:")
 
 
 class ContentError(Exception):
@@ -83,17 +96,6 @@ class SourceDocument:
 ALIAS_MESSAGE = "anchors and aliases ('&name' / '*name') are not allowed; write the text out in full"
 
 
-def _tag_refused(node: yaml.Node) -> "_Refused":
-    written = node.tag.replace("tag:yaml.org,2002:", "!!")  # as the editor typed it
-    return _Refused(node, f"the YAML tag '{written}' is not allowed (tags can run code); remove it")
-
-
-class _Refused(Exception):
-    def __init__(self, node: yaml.Node, message: str):
-        self.node = node
-        self.message = message
-
-
 def read_yaml(path: Path, display_path: str | None = None) -> tuple[SourceDocument | None, list[Problem]]:
     """Read a YAML file; return the document, or None and the problems that stopped it."""
     shown = display_path or str(path)
@@ -115,44 +117,19 @@ def read_yaml(path: Path, display_path: str | None = None) -> tuple[SourceDocume
 # hundreds of case studies (bench.py build). Files it rejects are read again by the Python parser,
 # whose messages (and hints below) editors see.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _compose(text: str, loader) -> tuple[yaml.Node | None, yaml.Mark | None]:
-    """The node tree, or the mark of the first anchor or alias.
-
-    Composing is bounded (an alias is a reference to a node, not a copy). Only when the tree holds an
-    alias are the tokens scanned, to report it where it is written: scanning every file cost as much
-    as composing it (bench.py validate)."""
-    node = yaml.compose(text, Loader=loader)
-    if node is not None and _has_alias(node):
-        for token in yaml.scan(text, Loader=loader):
-            if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
-                return None, token.start_mark
-    return node, None
-
-
-def _has_alias(root: yaml.Node) -> bool:
-    seen, stack = set(), [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            return True
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            stack.extend(n for pair in node.value for n in pair)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-    return False
+# A case study nests four levels deep (images[0].alt.en), data files a few more. Deeper nesting is a
+# mistake or an attack: composing 100,000 levels overflows the C stack (a crash, not a message).
+MAX_DEPTH = 20
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
 def parse_yaml(text: str, shown: str) -> tuple[SourceDocument | None, list[Problem]]:
     try:
         try:
-            node, alias = _compose(text, _FAST_LOADER)
+            return _read_events(text, shown, _FAST_LOADER)
         except yaml.YAMLError:
-            node, alias = _compose(text, yaml.SafeLoader)
-        if alias is not None:
-            return None, [Problem(shown, alias.line + 1, alias.column + 1, ALIAS_MESSAGE)]
+            return _read_events(text, shown, yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -163,55 +140,132 @@ def parse_yaml(text: str, shown: str) -> tuple[SourceDocument | None, list[Probl
         elif "found character '\\t'" in what:
             hint = " (use spaces, not tabs, to indent)"
         return None, [Problem(shown, line, col, f"YAML syntax: {what}{hint}")]
-    except yaml.YAMLError as exc:  # pragma: no cover - composer errors are marked
+    except yaml.YAMLError as exc:  # pragma: no cover - parser errors are marked
         return None, [Problem(shown, 1, 1, f"YAML syntax: {exc}")]
-    doc = SourceDocument(shown, None)
-    if node is None:
-        return None, [Problem(shown, 1, 1, "the file is empty")]
-    try:
-        doc.data = _plain(node, (), doc, set())
     except _Refused as refused:
-        mark = refused.node.start_mark
-        return None, [Problem(shown, mark.line + 1, mark.column + 1, refused.message)]
+        return None, [Problem(shown, refused.mark.line + 1, refused.mark.column + 1, refused.message)]
+
+
+class _Refused(Exception):
+    def __init__(self, mark: yaml.Mark, message: str):
+        self.mark = mark
+        self.message = message
+
+
+def _tag_refused(mark: yaml.Mark, tag: str) -> _Refused:
+    written = tag.replace("tag:yaml.org,2002:", "!!")  # as the editor typed it
+    return _Refused(mark, f"the YAML tag '{written}' is not allowed (tags can run code); remove it")
+
+
+def _read_events(text: str, shown: str, loader) -> tuple[SourceDocument | None, list[Problem]]:
+    """Plain values straight from the parser's events, in one loop with an explicit stack.
+
+    No node tree is composed: nesting is counted as it is read and refused past MAX_DEPTH with its
+    location, so no input reaches a recursion limit or the C stack; anchors, aliases, tags other than
+    plain ones and merge keys are refused where they are written (so no "billion laughs")."""
+    doc = SourceDocument(shown, None)
+    stack: list[list] = []  # [container, path, key waiting for its value (mappings)]
+    root: list = []
+    parser = loader(text)
+    try:
+        # get_event directly, not yaml.parse: its generator cost a third more per event.
+        for event in iter(parser.get_event, None):
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                if event.anchor is not None:
+                    raise _Refused(event.start_mark, ALIAS_MESSAGE)
+                if stack and stack[-1][2] is None and type(stack[-1][0]) is dict:
+                    _key(stack[-1], event, doc)
+                else:
+                    _place(stack, root, _scalar(event), _next_path(stack), event, doc)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                _open(stack, event, doc)
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                value, at, _ = stack.pop()
+                _place(stack, root, value, at, event, doc, done=True)
+            elif kind is yaml.AliasEvent:
+                raise _Refused(event.start_mark, ALIAS_MESSAGE)
+            elif kind is yaml.DocumentStartEvent and root:
+                raise _Refused(event.start_mark, "the file holds more than one YAML document ('---'); keep one")
+            elif kind is yaml.StreamEndEvent:
+                break
+    finally:
+        parser.dispose()
+    if not root:
+        return None, [Problem(shown, 1, 1, "the file is empty")]
+    doc.data = root[0]
     return doc, []
 
 
-def _plain(node: yaml.Node, at: tuple, doc: SourceDocument, seen: set[int]):
-    if id(node) in seen:
-        # The same node reached twice is an alias; refusing it keeps memory bounded
-        # ("billion laughs") and editors never need anchors.
-        raise _Refused(node, ALIAS_MESSAGE)
-    seen.add(id(node))
-    doc.values[at] = Location(node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        if node.tag != "tag:yaml.org,2002:map":
-            raise _tag_refused(node)
-        result: dict = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _Refused(key_node, "merge keys ('<<') are not allowed; write the fields out in full")
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise _Refused(key_node, "a key must be a plain word")
-            key = key_node.value
-            if key in result:
-                first = doc.keys[at + (key,)]
-                raise _Refused(key_node, f"'{key}' appears twice in the same block (first on line {first.line}); "
+def _open(stack: list[list], event, doc: SourceDocument) -> None:
+    """A mapping or a list starts: refused if it is a key, tagged, anchored or nested too deep."""
+    mark = event.start_mark
+    if event.anchor is not None:
+        raise _Refused(mark, ALIAS_MESSAGE)
+    if stack and stack[-1][2] is None and type(stack[-1][0]) is dict:
+        raise _Refused(mark, "a key must be a plain word")
+    if len(stack) >= MAX_DEPTH:
+        raise _Refused(mark, f"the file is nested more than {MAX_DEPTH} levels deep; a case study needs "
+                             "four or five (check the indentation and the [ ] and { } brackets)")
+    is_map = type(event) is yaml.MappingStartEvent
+    if event.tag not in (None, "!") and event.tag != ("tag:yaml.org,2002:map" if is_map else "tag:yaml.org,2002:seq"):
+        raise _tag_refused(mark, event.tag)
+    at = _next_path(stack)
+    doc.values[at] = Location(mark.line + 1, mark.column + 1)
+    stack.append([{} if is_map else [], at, None])
+
+
+def _next_path(stack: list[list]) -> tuple:
+    if not stack:
+        return ()
+    container, at, key = stack[-1]
+    return at + ((key,) if isinstance(container, dict) else (len(container),))
+
+
+def _key(frame: list, event: yaml.ScalarEvent, doc: SourceDocument) -> None:
+    mapping, at, _ = frame
+    if event.tag not in (None, "!") and event.tag not in _PLAIN_TAGS:
+        raise _tag_refused(event.start_mark, event.tag)
+    if event.value == "<<" and event.implicit[0]:
+        raise _Refused(event.start_mark, "merge keys ('<<') are not allowed; write the fields out in full")
+    key = event.value
+    if key in mapping:
+        first = doc.keys[at + (key,)]
+        raise _Refused(event.start_mark, f"'{key}' appears twice in the same block (first on line {first.line}); "
                                          "only one can be kept, so delete or rename one")
-            doc.keys[at + (key,)] = Location(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = _plain(value_node, at + (key,), doc, seen)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        if node.tag != "tag:yaml.org,2002:seq":
-            raise _tag_refused(node)
-        return [_plain(item, at + (i,), doc, seen) for i, item in enumerate(node.value)]
-    if node.tag not in _PLAIN_TAGS:
-        raise _tag_refused(node)
-    kind = _PLAIN_TAGS[node.tag]
+    doc.keys[at + (key,)] = Location(event.start_mark.line + 1, event.start_mark.column + 1)
+    frame[2] = key
+
+
+def _place(stack: list[list], root: list, value, at: tuple, event, doc: SourceDocument, done: bool = False) -> None:
+    """Put a finished value into its parent (or make it the document)."""
+    if not done:
+        doc.values[at] = Location(event.start_mark.line + 1, event.start_mark.column + 1)
+    if not stack:
+        root.append(value)
+        return
+    frame = stack[-1]
+    if isinstance(frame[0], dict):
+        frame[0][frame[2]] = value
+        frame[2] = None
+    else:
+        frame[0].append(value)
+
+
+def _scalar(event: yaml.ScalarEvent):
+    if event.tag is None and not event.implicit[0]:
+        return event.value  # quoted or a block: text (the resolver would say so, slower)
+    tag = event.tag if event.tag not in (None, "!") else _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+    if tag not in _PLAIN_TAGS:
+        raise _tag_refused(event.start_mark, tag)
+    kind = _PLAIN_TAGS[tag]
     if kind is None:
         return None
     if kind is str:
-        return node.value
-    return yaml.SafeLoader(" ").construct_object(node) if kind is not bool else _bool(node.value)
+        return event.value
+    if kind is bool:
+        return _bool(event.value)
+    return _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark))
 
 
 def _bool(value: str) -> bool:

@@ -34,9 +34,10 @@
     switchers.forEach(function (a) { a.setAttribute("href", a.getAttribute("data-base-href") + query); });
   }
 
-  var initial = new URLSearchParams(location.search);
+  // Filter values are short ids: the address is read only so far, so a link of any length costs the same.
+  var initial = new URLSearchParams(location.search.slice(0, 1000));
   selects.forEach(function (s) {
-    var wanted = initial.get(s.name);
+    var wanted = (initial.get(s.name) || "").slice(0, 100);
     if (wanted && Array.prototype.some.call(s.options, function (o) { return o.value === wanted; })) s.value = wanted;
     s.addEventListener("change", apply);
   });

@@ -16,6 +16,7 @@
   var indexUrl = new URL(output.getAttribute("data-lpl-index"), location.href);
   var WORD = /[\p{L}\p{N}]+/gu;
   var EXACT = 1, PREFIX = 0.8, RELATED = 0.7, RELATED_PREFIX = 0.5, COMPLETE_WORD = 0.5, MAX_PREFIX_KEYS = 300, MAX_HIGHLIGHT = 20;
+  var MAX_QUERY = 200, MAX_TERMS = 12;  // what a query (typed or from ?q= / ?h=) is read up to
   var index = null, loading = null, shown = "";
 
   function say(name, n) {
@@ -124,7 +125,10 @@
   }
 
   function search(query) {
-    var qterms = terms(query).filter(function (t, i, all) { return all.indexOf(t) === i; });
+    // Distinct words, at most MAX_TERMS: a query (or a link's ?q=) of any length costs the same.
+    var seen = new Set(), qterms = terms(query.slice(0, MAX_QUERY)).filter(function (t) {
+      return !seen.has(t) && seen.add(t) && seen.size <= MAX_TERMS;
+    });
     var n = index.sections.length, scores = new Map(), hits = new Map(), forms = new Set();
     qterms.forEach(function (term, t) {
       var perSection = new Map();
@@ -355,11 +359,12 @@
     });
   }
 
-  var params = new URLSearchParams(location.search);
-  if (params.get("h")) highlight(params.get("h"));
+  // What the address brings is capped before it is read: a link of any length costs the same.
+  var params = new URLSearchParams(location.search.slice(0, 4 * MAX_QUERY));
+  if (params.get("h")) highlight(params.get("h").slice(0, MAX_QUERY));
 
   // A shared search: ?q=… opens the box with the query (as Material's search does).
-  var q = params.get("q");
+  var q = (params.get("q") || "").slice(0, MAX_QUERY);
   if (q) {
     input.value = q;
     setOpen(true);
