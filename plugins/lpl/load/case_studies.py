@@ -39,6 +39,7 @@ from .checks import (
     suggest,
     unknown_id_message,
 )
+from .images import image_problem
 from .source import Problem, read_yaml
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "case_study.schema.json"
@@ -333,6 +334,10 @@ def _check_image(c: Checker, at: tuple, root: Path, rel: str) -> bool:
     if target.stat().st_size > MAX_IMAGE_BYTES:
         c.error(at, f"image {rel!r} is {target.stat().st_size // 1024} KB; make it smaller than "
                     f"{MAX_IMAGE_BYTES // 1024} KB (about 1600 pixels wide is plenty)")
+        return False
+    problem = image_problem(target, pure.suffix.lower())
+    if problem:
+        c.error(at, f"image {rel!r}: {problem}")
         return False
     return True
 
