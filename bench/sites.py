@@ -58,7 +58,8 @@ def mkdocs_build(project: Path, *extra: str, strict: bool = True, check: bool = 
     """`<engine> build` in `project` (no -q: with it, --strict does not fail on warnings); with `check`,
     a failed build raises with its log."""
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", engine, "build", *(["--strict"] if strict else []), *extra],
+    config = ["-f", "mkdocs.yml"] if engine == "properdocs" else []  # ProperDocs reads mkdocs.yml, with a notice unless named
+    result = subprocess.run([sys.executable, "-m", engine, "build", *config, *(["--strict"] if strict else []), *extra],
                             cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
                             capture_output=True, text=True, timeout=timeout)
     built = Build(result.returncode, result.stdout, result.stderr, time.perf_counter() - start)
