@@ -6,7 +6,6 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import lxml.html
-import pytest
 import yaml
 
 from bench.sites import ROOT

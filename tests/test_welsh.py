@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lpl.editorial.language_check import TERM, check_languages
+from lpl.editorial.language_check import check_languages
 from lpl.editorial.passages import Passage, markdown_lines
 from lpl.editorial.spelling import ENGLISH, UNKNOWN, misspellings, read_allowlist, unknown_words, words
 from lpl.editorial.term_check import misuses

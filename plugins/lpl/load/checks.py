@@ -181,7 +181,7 @@ def suggest(value: str, known: list[str]) -> str:
 
 def unknown_id_message(field: str, value: str, known: list[str], what: str) -> str:
     shown = ", ".join(known) if len(known) <= 12 else ", ".join(known[:12]) + ", …"
-    return f"'{field}' must be one of {shown} (got {value!r}{suggest(value, known).replace(' — ', ' — ')}); see {what}"
+    return f"'{field}' must be one of {shown} (got {value!r}{suggest(value, known)}); see {what}"
 
 
 def source_of(c: Checker, at: tuple) -> Source | None:

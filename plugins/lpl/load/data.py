@@ -17,7 +17,7 @@ from ..model import (
     Text,
     Vocabulary,
 )
-from .checks import SLUG, Checker, field_name, unknown_id_message
+from .checks import SLUG, Checker, unknown_id_message
 from .checks import source_of as _source
 from .source import Problem, read_yaml
 from .terms import load_terms

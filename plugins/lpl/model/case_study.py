@@ -8,11 +8,6 @@ from .text import Text
 
 
 @dataclass(frozen=True)
-class SchoolName:
-    name: Text
-
-
-@dataclass(frozen=True)
 class Resource:
     title: Text
     url: str
@@ -114,7 +109,7 @@ class CaseStudy:
         return found
 
     def links(self) -> dict[str, tuple[str, ...]]:
-        """What the case study cites, by framework (the keys of `Content.frameworks`)."""
+        """What the case study cites, by framework key (as `Content.cited_by` takes it)."""
         return {
             "hallmarks": self.hallmarks,
             "entitlement": self.entitlement_statements,

@@ -139,7 +139,7 @@ def render_site_pages(content: Content, lang: str, site_url: str = "/") -> dict[
     for key, page, attribute in FRAMEWORK_PAGES:
         vocabulary = getattr(content.frameworks, attribute)
         pages[f"frameworks/{page}.md"] = env.get_template("framework.md.j2").render(
-            vocabulary=vocabulary, framework=key, anchor_prefix="",
+            vocabulary=vocabulary, framework=key,
             cited=lambda term_id, key=key: content.cited_by(key, term_id),
             draft=ctx.draft(vocabulary.name, *(t.label for t in vocabulary.terms)), **common)
     pages["frameworks/standards.md"] = env.get_template("standards.md.j2").render(
