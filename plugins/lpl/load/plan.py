@@ -29,6 +29,10 @@ PLAN_LABELS = (
     "downloads_title", "downloads_intro", "downloads_how", "downloads_guide", "col_language",
     "col_format", "col_size", "format_docx", "format_print", "size_web", "language_en", "language_cy",
     "language_bilingual", "print_title", "print_intro", "print_download",
+    "make_title", "make_intro", "make_privacy", "make_noscript", "make_choices", "make_language",
+    "make_bilingual_hint", "make_title_page", "make_row", "make_actions", "make_download", "make_print",
+    "make_save_file", "make_open_file", "make_clear", "make_clear_confirm", "make_empty", "make_saved",
+    "make_cleared", "make_opened", "make_storage_error", "make_file_error", "make_download_error", "make_link",
 )
 # Vocabularies a table may take its row labels from (`rows_from:`), so they are never copied by hand.
 MAX_ROWS = 40
@@ -151,15 +155,21 @@ def check_plan(c: Checker, frameworks: Frameworks) -> PlanTemplate | None:
         return None
     _known_keys(c, (), TOP_KEYS)
     settings = c.term_ids(("settings",), frameworks.settings, "data/settings.yml", required=True)
-    fields = []
+    fields, seen_fields = [], set()
     for i, _ in enumerate(c.items(("title_page",))):
         at = ("title_page", i)
-        _known_keys(c, at, ("label", "fill", "settings"))
+        _known_keys(c, at, ("id", "label", "fill", "settings"))
+        field_id = c.string(at + ("id",)) or ""
+        if field_id and not SLUG.match(field_id):
+            c.error(at + ("id",), f"id {field_id!r} must be lowercase words joined by hyphens")
+        elif field_id in seen_fields:
+            c.error(at + ("id",), f"title page id {field_id!r} is used twice")
+        seen_fields.add(field_id)
         fill = c.get(at + ("fill",))
         if fill not in (None, "school", "year"):
             c.error(at + ("fill",), f"'fill' can be 'school' or 'year' (got {fill!r}{suggest(str(fill), ['school', 'year'])})")
             fill = None
-        fields.append(TitleField(c.text(at + ("label",)) or Text(), fill,
+        fields.append(TitleField(field_id, c.text(at + ("label",)) or Text(), fill,
                                  c.term_ids(at + ("settings",), list(settings), PLAN_FILE)))
     labels = {}
     for key in c.mapping(("labels",)):

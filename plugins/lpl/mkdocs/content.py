@@ -19,6 +19,7 @@ from ..publish.outputs import Build, Outputs, make_outputs
 from ..publish.pages import sync_pages, write_files
 from ..render.labels import label_case_links
 from ..render.page_html import absolute_alternates, with_draft_notice
+from ..render.plan_pages import content_security_policy
 from ..render.sources import sources_section
 from .i18n import current_language, is_default_language_build
 from .loading import load_content
@@ -113,4 +114,6 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     @event_priority(-110)  # after static-i18n has written the alternates
     def on_post_page(self, output, page, config):
+        if page.meta.get("lpl_csp"):  # "Make your plan": nothing may leave the device
+            output = content_security_policy(output)
         return absolute_alternates(output, page.canonical_url) if page.canonical_url else output

@@ -93,6 +93,7 @@ class PlanSection:
 class TitleField:
     """A line of the title page (school, year, …); `fill` says which command-line value goes in it."""
 
+    id: str  # stable: names the field's content control in the .docx and its box on the "Make your plan" page
     label: Text
     fill: str | None = None  # "school" or "year"
     settings: tuple[str, ...] = ()
@@ -109,6 +110,9 @@ class PlanTemplate:
     labels: dict[str, Text]
     updated: date  # when the template's wording last changed: the documents' date
     source_path: str = "plans/plan.yml"
+
+    def title_fields_for(self, setting: str) -> list[TitleField]:
+        return [f for f in self.title_fields if applies(f.settings, setting)]
 
     def sections_for(self, setting: str) -> list[PlanSection]:
         return [s for s in self.sections if applies(s.settings, setting)]

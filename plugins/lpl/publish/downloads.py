@@ -4,19 +4,25 @@ Fifteen .docx files (5 settings × English, Welsh, bilingual) take a few seconds
 kept in `.lpl-cache/plan-templates/<digest>/`: the digest covers everything a document is made from
 (the plan, the frameworks and case studies it links to, the site's address and the renderer's own
 code), so a build with unchanged inputs reuses them and a changed input always remakes them.
-Free of MkDocs: `publish.outputs.plan_templates` calls `plan_downloads` and `plan_pages`.
+Free of MkDocs: `publish.outputs.plan_templates` calls `plan_downloads`, `plan_pages` and `site_downloads`
+(the documents and `template_pack`, the same documents as one script for the "Make your plan" page).
 """
 from __future__ import annotations
 
+import base64
 import hashlib
+import io
+import json
 import shutil
+import zipfile
+import zlib
 from importlib.metadata import version
 from pathlib import Path
 
 from ..model import LANGUAGES, Content
 from ..model.plan import PLAN_LANGUAGES
 from ..render import plan_docx, plan_view
-from ..render.plan_pages import render_plan_pages
+from ..render.plan_pages import TEMPLATES_PACK, render_plan_pages
 
 CACHE_DIR = Path(".lpl-cache") / "plan-templates"
 
@@ -56,6 +62,35 @@ def plan_downloads(content: Content, site_url: str, root: Path) -> dict[str, byt
     for name, data in documents.items():
         (here / name).write_bytes(data)
     return documents
+
+
+def site_downloads(documents: dict[str, bytes]) -> dict[str, bytes]:
+    """What goes into the site's downloads/: the documents and, made from them, their pack for the browser."""
+    return {**documents, TEMPLATES_PACK: template_pack(documents)} if documents else {}
+
+
+def template_pack(documents: dict[str, bytes]) -> bytes:
+    """The .docx templates as one script for the "Make your plan" page, which must work with no
+    connection after loading (its CSP forbids them): every part of every document, deflated and in
+    base64, each distinct part once (the 15 documents share their styles, theme and settings).
+    The browser re-zips a document's parts in order after filling its content controls."""
+    parts: dict[str, str] = {}
+    listing: dict[str, list[list[str]]] = {}
+    for name, data in sorted(documents.items()):
+        if not name.endswith(".docx"):
+            continue
+        entries = listing[name] = []
+        with zipfile.ZipFile(io.BytesIO(data)) as docx:
+            for info in docx.infolist():
+                raw = docx.read(info)
+                key = hashlib.sha256(raw).hexdigest()[:16]
+                if key not in parts:
+                    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+                    parts[key] = base64.b64encode(packer.compress(raw) + packer.flush()).decode("ascii")
+                entries.append([info.filename, key])
+    pack = json.dumps({"parts": parts, "documents": listing}, sort_keys=True, separators=(",", ":"))
+    return ("/* The plan templates of this build, for plan-templates/make/ (lpl.publish.downloads.template_pack). */\n"
+            f"self.lplPlanTemplates={pack};\n").encode("ascii")
 
 
 def plan_pages(content: Content, documents: dict[str, bytes]) -> dict[str, dict[str, bytes]]:

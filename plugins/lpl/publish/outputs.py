@@ -14,7 +14,7 @@ from typing import Callable
 from ..model import LANGUAGES, Content
 from ..render.pages import render_site_pages
 from ..render.plan_pages import DOWNLOADS_DIR
-from .downloads import plan_downloads, plan_pages
+from .downloads import plan_downloads, plan_pages, site_downloads
 from .open_data import open_data_files
 
 
@@ -41,10 +41,11 @@ def site_pages(content: Content, build: Build) -> Outputs:
 
 
 def plan_templates(content: Content, build: Build) -> Outputs:
-    """The plan templates as .docx (from the cache when unchanged), their downloads page and printable pages."""
+    """The plan templates as .docx (from the cache when unchanged) and as one script for "Make your plan",
+    their downloads page, printable pages and the "Make your plan" page."""
     documents = {} if build.preview else plan_downloads(content, build.site_url, build.root)
     return Outputs(pages=plan_pages(content, documents),
-                   files={f"{DOWNLOADS_DIR}/{name}": data for name, data in documents.items()})
+                   files={f"{DOWNLOADS_DIR}/{name}": data for name, data in site_downloads(documents).items()})
 
 
 def open_data(content: Content, build: Build) -> Outputs:

@@ -5,6 +5,9 @@ What schools need from the file, and why it is built this way:
 - every run carries its language (`w:lang` cy-GB / en-GB), and so do the styles' defaults, so
   spelling, hyphenation and speech work in Welsh; a bilingual document (Welsh first) marks each run;
 - tables repeat their header row on every page (`w:tblHeader`) and leave rows and boxes to write in;
+- every place a school writes (title-page lines, table cells, notes boxes) is a content control
+  (`w:sdt`, block-level, tagged with `plan_view.PlanField.tag`): a form in Word and LibreOffice,
+  and what the "Make your plan" page fills in the browser (the one list of tags: `plan_fields`);
 - links go to the site's case studies and frameworks (absolute URLs from `site_url`);
 - the bytes depend only on the inputs (fixed dates inside the zip), so an unchanged template is
   not rewritten and a build never churns.
@@ -27,7 +30,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from ..model import Content, Text
 from ..model.plan import LOCALES, PlanSection, PlanTable, PlanTemplate
-from .plan_view import Link, languages, section_links
+from .plan_view import Link, PlanField, languages, notes_tag, section_links, table_fields, title_tag
 
 FONT = "Arial"  # on every Windows, Mac and LibreOffice (as Liberation Sans); has ŵ and ŷ
 GREEN = RGBColor(0x00, 0x59, 0x4F)  # the site's primary colour, 7.9:1 on white
@@ -96,6 +99,7 @@ class _PlanDocument:
         self.doc = Document()
         self.draft = False  # any Welsh text used is a draft translation
         self.sections = plan.sections_for(setting)
+        self.controls = 0
         self._styles()
         self._page(self.doc.sections[0], landscape=False)
 
@@ -281,6 +285,25 @@ class _PlanDocument:
         tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
         return grid
 
+    def control(self, cell, field: PlanField, value: str | None = None) -> None:
+        """Make the cell's paragraph a tagged content control (rich text, so answers may run to paragraphs)."""
+        paragraph = cell.paragraphs[0]
+        if value:
+            self.run(paragraph, value, self.langs[0])
+        self.controls += 1
+        sdt, properties, content = OxmlElement("w:sdt"), OxmlElement("w:sdtPr"), OxmlElement("w:sdtContent")
+        label = field.label if field.row is None else Text(
+            *(f"{field.row.best(lang)}: {field.label.best(lang)}" for lang in ("en", "cy")))
+        for name, val in (("w:alias", " / ".join(label.best(lang) for lang in self.langs)), ("w:tag", field.tag),
+                          ("w:id", str(self.controls))):
+            element = OxmlElement(name)
+            element.set(qn("w:val"), val)
+            properties.append(element)
+        sdt.append(properties)
+        sdt.append(content)
+        paragraph._p.addprevious(sdt)
+        content.append(paragraph._p)
+
     def _shade(self, cell) -> None:
         shading = OxmlElement("w:shd")
         shading.set(qn("w:val"), "clear")
@@ -304,20 +327,23 @@ class _PlanDocument:
         for cell, column in zip(header.cells, table.columns):
             self._shade(cell)
             self.text(cell.paragraphs[0], column, bold=True)
-        for i, row in enumerate(grid.rows[1:]):
+        for i, (row, fields) in enumerate(zip(grid.rows[1:], table_fields(table))):
             row.height, row.height_rule = ROW_HEIGHT, WD_ROW_HEIGHT_RULE.AT_LEAST
             cant_split = OxmlElement("w:cantSplit")
             row._tr.get_or_add_trPr().append(cant_split)
             if i < len(table.rows):
                 self.text(row.cells[0].paragraphs[0], table.rows[i], bold=True)
+            for cell, field in zip(row.cells[len(row.cells) - len(fields):], fields):
+                self.control(cell, field)
         self.doc.add_paragraph()
 
-    def notes_box(self, lines: int) -> None:
+    def notes_box(self, section: PlanSection) -> None:
         """A bordered box to write in (a one-cell table: it prints, and Word lets you type inside)."""
         box = self._grid(1, 1)
         self._caption(box, self.label("your_notes"))
         row = box.rows[0]
-        row.height, row.height_rule = LINE_HEIGHT * lines, WD_ROW_HEIGHT_RULE.AT_LEAST
+        row.height, row.height_rule = LINE_HEIGHT * section.notes_lines, WD_ROW_HEIGHT_RULE.AT_LEAST
+        self.control(row.cells[0], PlanField(notes_tag(section), self.label("your_notes"), "answer"))
         self.doc.add_paragraph()
 
     # --- the document -----------------------------------------------------------------------
@@ -348,7 +374,7 @@ class _PlanDocument:
             named = self.doc.add_paragraph()
             lang = self.langs[0]
             self.run(named, " · ".join(v for v in (school, year) if v), lang, bold=True).font.size = Pt(20)
-        fields = [f for f in self.plan.title_fields if not f.settings or self.setting in f.settings]
+        fields = self.plan.title_fields_for(self.setting)
         grid = self._grid(len(fields), 2)
         self._caption(grid, self.plan.title)
         values = {"school": school, "year": year}
@@ -356,8 +382,7 @@ class _PlanDocument:
             row.height, row.height_rule = ROW_HEIGHT, WD_ROW_HEIGHT_RULE.AT_LEAST
             self._shade(row.cells[0])
             self.text(row.cells[0].paragraphs[0], field.label, bold=True)
-            if field.fill and values.get(field.fill):
-                self.run(row.cells[1].paragraphs[0], values[field.fill], self.langs[0])
+            self.control(row.cells[1], PlanField(title_tag(field.id), field.label, "name"), values.get(field.fill or ""))
         self.doc.add_paragraph()
         self.paragraphs(self.plan.intro)
         after_intro = self.heading(self.label("how_to_use_title"), 1, page_break=True)
@@ -388,7 +413,7 @@ class _PlanDocument:
             self.table(table)
         if section.notes_lines:
             self.heading(self.label("your_notes"), 2)
-            self.notes_box(section.notes_lines)
+            self.notes_box(section)
 
     def see_also(self, section: PlanSection) -> None:
         links = section_links(self.content, section, self.setting, self.label("statement_number"),

@@ -1,5 +1,7 @@
-"""What both plan renderers (Word and the printable page) share: file names, and for each section
-the guidance it points to — entitlement statements, hallmarks, characteristics and case studies.
+"""What the plan renderers (Word, the printable page, the "Make your plan" page) share: file names,
+the fields a school fills in (one list of tags for the .docx content controls and the browser), and
+for each section the guidance it points to — entitlement statements, hallmarks, characteristics and
+case studies.
 
 Links are kept as docs paths (`case-studies/x.md`, anchor) so the printable page can use relative
 `.md` links that MkDocs checks, and the Word document absolute URLs from the site's `site_url`.
@@ -9,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import CaseStudy, Content, Text
-from ..model.plan import PLAN_LANGUAGES, PlanSection
+from ..model.plan import PLAN_LANGUAGES, PlanSection, PlanTable, PlanTemplate
 from .labels import labelled_title
 
 CASE_STUDIES_PER_SECTION = 3
@@ -26,6 +28,75 @@ def print_page(setting: str) -> str:
     return f"plan-templates/{setting}.md"
 
 
+def make_page() -> str:
+    """The "Make your plan" page, as a path under docs/<lang>/."""
+    return "plan-templates/make.md"
+
+
+def page_href(from_page: str, to_page: str) -> str:
+    """From one docs page to another of the same language, as built (directory URLs)."""
+    depth = from_page.count("/") + (0 if from_page.endswith("index.md") else 1)
+    target = to_page[: -len("index.md")] if to_page.endswith("index.md") else to_page[: -len(".md")] + "/"
+    return "../" * depth + target
+
+
+@dataclass(frozen=True)
+class PlanField:
+    """A place a school writes: a content control in the .docx, a box on the "Make your plan" page.
+
+    The tag is the one name both use (`title.<id>`, `notes.<section>`, `table.<table>.<row>.<column>`,
+    rows and columns from 1), made from the plan's ids, so it stays stable while the wording changes.
+    """
+
+    tag: str
+    label: Text  # the title line, "Your notes" or the column's heading
+    kind: str  # "name": one line (a name, a year) · "answer": free text, in each of the document's languages
+    lines: int = 1  # how tall the box is
+    row: Text | None = None  # a table cell: the row's label, if the row has one
+
+
+def title_tag(field_id: str) -> str:
+    return f"title.{field_id}"
+
+
+def notes_tag(section: PlanSection) -> str:
+    return f"notes.{section.id}"
+
+
+def cell_tag(table: PlanTable, row: int, column: int) -> str:
+    return f"table.{table.id}.{row}.{column}"
+
+
+def table_fields(table: PlanTable) -> list[list[PlanField]]:
+    """The cells to fill in, row by row: a labelled row's first cell is its label, not a field."""
+    rows = []
+    for r in range(1, table.row_count + 1):
+        label = table.rows[r - 1] if r <= len(table.rows) else None
+        first = 2 if label is not None else 1
+        rows.append([PlanField(cell_tag(table, r, c), table.columns[c - 1], "answer", 2, label)
+                     for c in range(first, len(table.columns) + 1)])
+    return rows
+
+
+def plan_fields(plan: PlanTemplate, setting: str) -> list[PlanField]:
+    """Every field of a setting's template, in the document's order."""
+    fields = [PlanField(title_tag(f.id), f.label, "name") for f in plan.title_fields_for(setting)]
+    for section in plan.sections_for(setting):
+        for table in section.tables_for(setting):
+            fields += [field for row in table_fields(table) for field in row]
+        if section.notes_lines:
+            fields.append(PlanField(notes_tag(section), plan.label("your_notes"), "answer", section.notes_lines))
+    return fields
+
+
+def fields_data(plan: PlanTemplate) -> dict:
+    """The field list the browser gets (as JSON): tags and kinds by setting, and the template files."""
+    return {"settings": {setting: {"fields": {f.tag: f.kind for f in plan_fields(plan, setting)},
+                                   "documents": {lang: docx_name(setting, lang) for lang in PLAN_LANGUAGES}}
+                         for setting in plan.settings},
+            "languages": {lang: list(langs) for lang, langs in PLAN_LANGUAGES.items()}}
+
+
 @dataclass(frozen=True)
 class Link:
     label: Text
@@ -37,6 +108,10 @@ class Link:
         path = self.page[: -len("index.md")] if self.page.endswith("index.md") else self.page[: -len(".md")] + "/"
         prefix = "cy/" if lang == "cy" else ""
         return f"{site_url.rstrip('/')}/{prefix}{path}" + (f"#{self.anchor}" if self.anchor else "")
+
+    def href(self, from_page: str) -> str:
+        """The built page's address relative to another page's (for raw HTML, where MkDocs rewrites nothing)."""
+        return page_href(from_page, self.page) + (f"#{self.anchor}" if self.anchor else "")
 
     def relative(self, from_page: str) -> str:
         """A relative `.md` link from another generated page (MkDocs checks it in a strict build)."""
