@@ -110,9 +110,10 @@
   }
 
   function time(iso) {
-    var when = iso ? new Date(iso) : new Date();
-    return when.toLocaleString(document.documentElement.lang === "cy" ? "cy-GB" : "en-GB",
-                               { dateStyle: "medium", timeStyle: "short" });
+    // Digits only: browsers' date wording has no Welsh everywhere.
+    var when = iso ? new Date(iso) : new Date(), two = function (n) { return String(n).padStart(2, "0"); };
+    return two(when.getHours()) + ":" + two(when.getMinutes()) + ", " + two(when.getDate()) + "/" +
+      two(when.getMonth() + 1) + "/" + when.getFullYear();
   }
 
   var pending = null;
