@@ -20,7 +20,7 @@ import lxml.html
 import pytest
 from docx.oxml.ns import qn
 
-from conftest import ROOT
+from bench.sites import ROOT
 from lpl.load import load
 from lpl.model.plan import LOCALES, PLAN_LANGUAGES
 from lpl.render.plan_view import docx_name, fields_data, plan_fields
