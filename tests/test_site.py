@@ -68,6 +68,8 @@ def test_html_lang_and_welsh_interface(built_site):
     for page in pages(built_site, "cy"):
         tree = doc(page)
         assert tree.get("lang") == "cy", page
+        if tree.xpath("//meta[@http-equiv='Content-Security-Policy']"):
+            continue  # "Make your plan" forbids connections, so it has no search box (its index could not load)
         assert tree.xpath("//input[@name='query']/@placeholder") == ["Chwilio"], page
     for page in pages(built_site, "en"):
         assert doc(page).get("lang") == "en", page
