@@ -163,7 +163,7 @@ def render_make_page(content: Content, lang: str) -> str:
         t=t, lang=lang, plan=plan, title_fields=title_fields, title_tag=title_tag, sections=sections,
         languages=languages, data_json=data_json, field_id=field_id, draft=_is_draft(lang, *used, *[
             plan.label(k) for k in plan.labels if k.startswith("make_")]),
-        settings=[(s, content.settings.term(s).label.best(lang)) for s in plan.settings],
+        settings=[(s, content.frameworks.settings.term(s).label.best(lang)) for s in plan.settings],
         blank_href=downloads_href(page, lang, docx_name(plan.settings[0], lang)),
         downloads_page=page_href(page, "plan-templates/index.md"),
         scripts=[root_href(page, lang, FFLATE), downloads_href(page, lang, TEMPLATES_PACK),
