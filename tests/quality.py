@@ -39,6 +39,35 @@ def page_path(template: str) -> str:
     return template.format(case_study=slug, filters=filters)
 
 
+STRUCTURE = ("table", "form", "details", "figure", "img", "dl", "select", "textarea", "input", "nav", "section")
+
+
+def page_kinds(site: Path) -> dict[str, str]:
+    """One page of each kind in the built site, by English path ("" is home; Welsh is at "cy/" + path).
+
+    Chosen from what was built, not listed by hand: pages whose content (the <article>) has the same
+    structural elements and the same lpl- classes are one kind, so a new kind of page — a generated
+    page type, a form — is checked as soon as it exists. Grouping errs towards more pages, never fewer.
+    """
+    import lxml.html
+
+    kinds: dict[tuple, str] = {}
+    for index in sorted(site.rglob("index.html")):
+        path = index.parent.relative_to(site).as_posix()
+        path = "" if path == "." else path + "/"
+        if path.startswith("cy/"):
+            continue
+        article = lxml.html.parse(str(index)).getroot().xpath("//article")
+        if not article:
+            continue
+        elements = {e.tag for e in article[0].iter() if isinstance(e.tag, str) and e.tag in STRUCTURE}
+        classes = {c for e in article[0].iter() if isinstance(e.tag, str)
+                   for c in (e.get("class") or "").split() if c.startswith("lpl-")}
+        folder = "home" if not path else path.split("/")[0] if path.count("/") > 1 else "top"
+        kinds.setdefault((folder, frozenset(elements), frozenset(classes)), path)
+    return {path or "/": path for path in kinds.values()}
+
+
 def require_built(site: Path, name: str, path: str) -> None:
     """Skip, saying why, only for a page type that is not part of the site yet (none is silently left out)."""
     target = site / path.split("?")[0] / "index.html"

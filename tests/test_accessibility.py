@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from quality import (LANGUAGES, PAGE_TYPES, axe_violations, describe, open_search, page_path,
+from quality import (LANGUAGES, PAGE_TYPES, axe_violations, describe, open_search, page_kinds, page_path,
                      require_built)
 
 pytestmark = pytest.mark.browser
@@ -19,8 +19,23 @@ def check(tab, where: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("name, template", PAGE_TYPES, ids=[n for n, _ in PAGE_TYPES])
-def test_page_type_has_no_violations(built_site, site_server, page, name, template, lang):
+def test_every_kind_of_built_page_has_no_violations(built_site, site_server, page, lang):
+    """One page of each kind the build made (quality.page_kinds), in each language."""
+    kinds = page_kinds(built_site)
+    assert {"plan-templates/", "plan-templates/make/", "case-studies/", "frameworks/entitlement/"} <= set(kinds)
+    assert any(p.startswith("plan-templates/") and p.count("/") == 2 and p != "plan-templates/make/" for p in kinds)
+    found = []
+    for path in kinds.values():
+        page.goto(site_server + LANGUAGES[lang] + path)
+        violations = axe_violations(page)
+        if violations:
+            found.append(f"/{LANGUAGES[lang]}{path}:\n{describe(violations)}")
+    assert not found, "axe-core found WCAG 2.2 AA violations on:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name, template", [(n, t) for n, t in PAGE_TYPES if "?" in t], ids=lambda v: str(v))
+def test_page_state_in_the_address_has_no_violations(built_site, site_server, page, name, template, lang):
     path = LANGUAGES[lang] + page_path(template)
     require_built(built_site, name, path)
     page.goto(site_server + path)
@@ -35,7 +50,8 @@ def test_search_results_open_have_no_violations(site_server, page, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("template", ["", "case-studies/{case_study}/"], ids=["home", "case-study"])
+@pytest.mark.parametrize("template", ["", "case-studies/{case_study}/", "plan-templates/all-age/", "plan-templates/make/"],
+                         ids=["home", "case-study", "printable-plan", "make-plan"])
 def test_phone_viewport_has_no_violations(built_site, site_server, browser, template, lang):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
     try:

@@ -185,8 +185,9 @@ def _facet_pages(content: Content, ctx: PageContext):
         ("by-kind", group([(k, ctx.t(f"kind_{k}")) for k in KINDS], lambda s: [s.kind]), "by_kind"),
         ("by-setting", group([(t.id, ctx.text(t.label)) for t in content.frameworks.settings.terms], lambda s: s.settings), "by_setting"),
         ("by-area", areas, "by_area"),
-        ("by-language", group([(t.id, ctx.text(t.label)) for _, t, _ in scheme_terms],
-                              lambda s: [s.language_category]), "by_language"),
+        # A category id can recur in another scheme ("dual-language"): the scheme is part of the anchor.
+        ("by-language", group([(sid, ctx.text(t.label)) for sid, t, _ in scheme_terms],
+                              lambda s: [f"{s.language_scheme}-{s.language_category}"]), "by_language"),
         ("by-audience", group([(t.id, ctx.text(t.label)) for t in content.frameworks.audiences.terms], lambda s: s.audiences),
          "by_audience"),
     ]
