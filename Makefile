@@ -29,7 +29,15 @@ preview: $(STAMP)  ## one case study in both languages: make preview SLUG=<slug>
 translation-report: $(STAMP)  ## Welsh and English texts still missing or draft, and case studies due for review
 	$(BIN)/lpl report
 
-test: $(STAMP)  ## the whole test suite (browser tests need Debian's chromium)
+# The W3C Nu Html Checker for tests/test_html.py, pinned in tools/vnu/ (npm ci, no install scripts: it runs
+# with Debian's Java). Without npm the test is skipped with a message; .ci/run installs npm and Java.
+VNU := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU): tools/vnu/package.json tools/vnu/package-lock.json
+	cd tools/vnu && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(VNU)
+
+test: $(STAMP)  ## the whole test suite (browser tests need Debian's chromium; the HTML checker Java and npm)
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory $(VNU); else echo "npm not found: the HTML checker test will be skipped"; fi
 	$(BIN)/python -m pytest
 
 clean:
