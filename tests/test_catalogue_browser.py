@@ -49,3 +49,20 @@ def test_without_javascript_every_case_study_is_listed(browser, site_server):
             assert tab.is_visible("a[href='by-setting/']")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("kind", ["summary", "illustrative"])
+def test_the_kind_filter_tells_summaries_from_illustrative_examples(site_server, page, kind):
+    content = load(ROOT)
+    expected = {s.slug for s in content.case_studies if s.kind == kind}
+    assert expected and expected != {s.slug for s in content.case_studies}
+    for prefix in ("", "cy/"):
+        page.goto(site_server + prefix + f"case-studies/?kind={kind}")
+        assert visible_slugs(page) == expected
+        label = content.label(f"kind_{kind}", "cy" if prefix else "en")
+        assert set(page.eval_on_selector_all(".lpl-card:not([hidden]) .lpl-card__tag", "els => els.map(e => e.textContent)")) == {label}
+    # without JavaScript, the browse page by kind lists the same case studies under the kind's heading
+    page.goto(site_server + "case-studies/by-kind/")
+    links = page.eval_on_selector_all(f"xpath=//h2[@id='{kind}']/following-sibling::ul[1]//a",
+                                      "els => els.map(a => a.getAttribute('href'))")
+    assert {h.strip("/").split("/")[-1] for h in links} == expected
