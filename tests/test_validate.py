@@ -152,7 +152,7 @@ def test_html_and_javascript_links_rejected(project):
     _, problems = problems_for(project, text)
     line = line_of(text, "approach:")
     assert any(p.startswith(f"case_studies/ysgol-prawf.yml:{line}:16: error: 'approach.en' contains HTML ('<script>')") for p in problems), problems
-    assert any(f":{line}:" in p and "'approach.cy' links to 'javascript:alert(1'" in p for p in problems), problems
+    assert any(f":{line}:" in p and "'approach.cy' links to 'javascript:alert'" in p for p in problems), problems
 
 
 def test_event_handler_html_rejected(project):
@@ -164,7 +164,7 @@ def test_event_handler_html_rejected(project):
 def test_resource_link_must_be_web_address(project):
     text = GOOD + 'resources:\n  - title: {en: "Guide", cy: "Canllaw"}\n    url: "ftp://example.org/x"\n'
     _, problems = problems_for(project, text)
-    assert f"case_studies/ysgol-prawf.yml:{line_of(text, 'ftp://')}:10: error: 'resources[0].url' must start with https://, http:// or mailto: (got 'ftp://example.org/x')" in problems
+    assert f"case_studies/ysgol-prawf.yml:{line_of(text, 'ftp://')}:10: error: 'resources[0].url' is not a link a page may carry (got 'ftp://example.org/x'): links must start with https://, http:// or mailto:" in problems
 
 
 def test_images_missing_outside_and_without_alt(project):

@@ -20,6 +20,7 @@ import jinja2
 
 from ..load import PLACEHOLDER, SLUG
 from ..model import SCHOOL, Frameworks, Term
+from ..model.case_study import GENERATED_PAGES
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "scaffold"
 INTERFACE_LANGUAGES = ("en", "cy")
@@ -75,6 +76,7 @@ WORDING = {
         "needed": "An answer is needed.",
         "bad_slug": "{value!r} cannot be a web address: use lowercase letters, numbers and hyphens, e.g. {example!r}.",
         "exists": "A case study called {slug!r} already exists: {path}. Choose another short name, or edit that file.",
+        "generated": "{slug!r} is the name of one of the catalogue's own pages; add the school's name, e.g. {example!r}.",
         "no_answer": "No answer was given for: {question}",
         "data_errors": "The files in data/ have errors, so the choices cannot be offered. "
                        "Run `python scripts/validate.py` to see them.",
@@ -102,6 +104,7 @@ WORDING = {
         "needed": "Mae angen ateb.",
         "bad_slug": "Ni all {value!r} fod yn gyfeiriad gwe: defnyddiwch lythrennau bach, rhifau a chysylltnodau, "
                     "e.e. {example!r}.",
+        "generated": "{slug!r} yw enw un o dudalennau'r catalog ei hun; ychwanegwch enw'r ysgol, e.e. {example!r}.",
         "exists": "Mae astudiaeth achos o'r enw {slug!r} yn bodoli eisoes: {path}. Dewiswch enw byr arall, "
                   "neu golygwch y ffeil honno.",
         "no_answer": "Ni roddwyd ateb i: {question}",
@@ -154,6 +157,8 @@ def slug_problem(slug: str, root: Path, lang: str = "en") -> str | None:
     words = WORDING[lang]
     if not SLUG.match(slug):
         return words["bad_slug"].format(value=slug, example=slugify(slug) or "ysgol-example-coaching")
+    if slug in GENERATED_PAGES:
+        return words["generated"].format(slug=slug, example=f"ysgol-example-{slug}")
     for existing in (root / "case_studies" / f"{slug}.yml", root / "case_studies" / f"{slug}.yaml"):
         if existing.exists():
             return words["exists"].format(slug=slug, path=existing.relative_to(root).as_posix())

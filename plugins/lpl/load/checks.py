@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import html
 import re
 from datetime import date
 from urllib.parse import urlsplit
@@ -14,15 +15,60 @@ from ..model import (
     Text,
     Vocabulary,
 )
+from ..model.web import email_problem, link_problem
 from .source import Problem, SourceDocument
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-# Raw HTML is never needed in a case study and is how scripts get in; Markdown covers the rest.
-HTML_TAG = re.compile(r"<\s*[a-zA-Z!/][^>]*>?")
-JAVASCRIPT = re.compile(r"javascript\s*:", re.I)
-MD_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)")
-SAFE_URL = re.compile(r"^(https?://[^\s/]+\S*|mailto:[^\s@]+@[^\s@]+)$", re.I)
-EMAIL = re.compile(r"^[^\s@]+@[^\s@]+\.[^\s@]+$")
+# What a text may not hold, found by patterns that cannot backtrack: each is a fixed prefix, or a class
+# that stops at the next character that could start another match (so every scan is linear; a property
+# test in tests/test_hostile_properties.py runs them on long pathological strings).
+HTML_START = re.compile(r"<[A-Za-z/!?]")  # a tag, a comment, a declaration: raw HTML
+AUTOLINK = re.compile(r"<([^\s<>]{1,2000})>")  # <https://…> or <name@school.cymru>
+ATTRIBUTE_LIST = re.compile(r"\{([^{}\n]*)\}")  # { … } on one line; examined by attribute_list()
+LINK_DESTINATION = re.compile(r"\]\(\s{0,20}<?([^\s<>()]*)")  # [text](address  and  ![alt](address
+REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\[\]\n]{1,999}\]:[ \t]*\n?[ \t]*<?([^\s<>]*)", re.M)  # [r]: address
+IMAGE = re.compile(r"!\[[^\[\]]*\][(\[]")  # ![alt](…) or ![alt][ref]
+SCRIPT_SCHEME = re.compile(r"(?:java|vb)script[\s\x00-\x1f]{0,20}:", re.I)  # anywhere, even outside a link
+MAX_TEXT = 20_000  # characters in one language of one text: a long section is a fifth of that
+def text_problem(text: str, markdown: bool) -> str | None:
+    """What in a text could become markup, a script or a link to one, in plain words; None when nothing.
+
+    Every text field goes through it (names, roles, alt, captions and titles are rendered as plain text,
+    the narrative fields as Markdown without HTML: see lpl.render.escape), so what the validator accepts
+    is what the build renders, and it says so where the editor wrote it."""
+    if len(text) > MAX_TEXT:
+        return f"is {len(text):,} characters long; the limit is {MAX_TEXT:,} (split it, or shorten it)"
+    if "<" in text:
+        for start in HTML_START.finditer(text):
+            link = AUTOLINK.match(text, start.start())
+            address = link.group(1) if link else ""
+            if link and ("@" in address or ":" in address) and not link_problem(address if ":" in address else f"mailto:{address}"):
+                continue
+            if link and ":" in address and not address.lower().startswith(("https:", "http:", "mailto:")):
+                return f"links to {address[:60]!r}: {link_problem(address)}"
+            end = text.find(">", start.start(), start.start() + 60)
+            tag = text[start.start():end + 1] if end != -1 else text[start.start():start.start() + 30] + "…"
+            return (f"contains HTML ({tag!r}); HTML is not allowed in case studies"
+                    " — use Markdown (**bold**, [link text](https://…), lists starting with '- ')")
+    if "{" in text:
+        for braces in ATTRIBUTE_LIST.finditer(text):
+            inside = braces.group(1).strip()
+            if inside.startswith((":", "#", ".")) or "=" in inside:
+                return (f"contains an attribute list ({braces.group(0)[:40]!r}), which could change how the page "
+                        "behaves; remove the braces { } or reword")
+    if markdown and "![" in text and IMAGE.search(text):
+        return "has an image in the text; put images under 'images:' with alt text in both languages"
+    if "]" in text:
+        for found in (*LINK_DESTINATION.finditer(text), *REFERENCE.finditer(text)):
+            address = found.group(1)
+            problem = link_problem(address) if address else "the link has no address"
+            if problem:
+                return f"links to {address[:60]!r}: {problem}"
+    if ":" in text and SCRIPT_SCHEME.search(html.unescape(text) if "&" in text else text):
+        return "contains 'javascript:' or 'vbscript:', which is not allowed"
+    return None
+
+
 # What scripts/new_case_study.py (lpl.editorial.scaffold) writes in the texts still to be written: valid, so a new
 # file validates at once, but warned about, so a forgotten placeholder shows in review.
 PLACEHOLDER = {"en": "Write here:", "cy": "Ysgrifennwch yma:"}
@@ -35,9 +81,17 @@ class Checker:
         self.doc = doc
         self.problems: list[Problem] = []
         self.defaults = defaults or {"en": REVIEWED, "cy": DRAFT}
+        # Where an error was reported: a rule skips a part already said to be wrong, so checking code reads
+        # as a list of rules, and an editor reads one message per mistake.
+        self.reported: set[tuple] = set()
 
-    def error(self, at: tuple, message: str, *, key: bool = False) -> None:
+    def error(self, at: tuple, message: str, *, key: bool = False, covers: tuple | None = None) -> None:
         self.problems.append(self.doc.problem(at, message, key=key))
+        self.reported.add(at if covers is None else covers)
+
+    def fresh(self, at: tuple) -> bool:
+        """Nothing has been reported at `at` yet."""
+        return at not in self.reported
 
     def warning(self, at: tuple, message: str, *, key: bool = False) -> None:
         self.problems.append(self.doc.problem(at, message, key=key, severity="warning"))
@@ -121,7 +175,7 @@ class Checker:
             parts[f"{lang}_status"] = status
             source = value.get(f"{lang}_source")
             if source is not None:
-                if not isinstance(source, str) or not SAFE_URL.match(source) or not source.lower().startswith("https://"):
+                if not isinstance(source, str) or link_problem(source) or not source.lower().startswith("https://"):
                     self.error(at + (f"{lang}_source",), f"'{lang}_source' must be the web address (https://…) where "
                                                          f"this {LANGUAGE_NAMES[lang]} text is published")
                     source = None
@@ -191,7 +245,7 @@ def source_of(c: Checker, at: tuple) -> Source | None:
         return None
     urls = c.mapping(at + ("url",), required=False)
     for lang, url in urls.items():
-        if not isinstance(url, str) or not SAFE_URL.match(url):
+        if not isinstance(url, str) or link_problem(url) or not url.strip().lower().startswith("https://"):
             c.error(at + ("url", lang), f"'{field_name(at + ('url', lang))}' must be a web address starting https://")
     return Source(c.text(at + ("title",)) or Text(), urls.get("en"), urls.get("cy"))
 
@@ -206,7 +260,7 @@ def https_url(c: Checker, at: tuple) -> str | None:
         host = parts.hostname if parts else None
     except ValueError:  # e.g. an unclosed '[' in the host
         parts = host = None
-    if parts is None or parts.scheme != "https" or not host or any(ch.isspace() for ch in url.strip()):
+    if parts is None or parts.scheme != "https" or not host or link_problem(url):
         c.error(at, f"'{field_name(at)}' must be a web address starting with https:// (got {url!r})")
         return None
     return url.strip()

@@ -121,3 +121,10 @@ class CaseStudy:
         }
 
 
+
+
+# Names the site gives pages and files of its own in case-studies/ (the catalogue, its browse pages, the
+# feed, the open data, the images folder): a case study's file name (its slug) may not be one of them,
+# or its page would be replaced (tests/test_hostile.py checks this list against what is generated).
+GENERATED_PAGES = frozenset({"index", "by-kind", "by-setting", "by-area", "by-language", "by-audience",
+                             "feed", "images"})
