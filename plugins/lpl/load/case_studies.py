@@ -334,11 +334,11 @@ def _published_source(c: Checker) -> PublishedSource | None:
     published = c.date(at + ("published",), required=False)
     if published and published > date.today():
         c.error(at + ("published",), f"'source.published' ({published}) is in the future")
-    if not url:
-        return None
     for key in ("publisher", "title", "title_cy"):
         if isinstance(c.get(at + (key,)), str):
             _check_text(c, at + (key,), c.get(at + (key,)), markdown=False)
+    if not url:
+        return None
     get = lambda key: (c.get(at + (key,)) or "").strip() or None  # noqa: E731
     return PublishedSource(publisher=get("publisher"), title=get("title"), url=url, language=get("language"),
                            title_cy=get("title_cy"), url_cy=url_cy, published=published)
