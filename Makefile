@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate preview translation-report clean bench
+.PHONY: serve build test validate preview translation-report check-welsh clean bench
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ preview: $(STAMP)  ## one case study in both languages: make preview SLUG=<slug>
 
 translation-report: $(STAMP)  ## Welsh and English texts still missing or draft, and case studies due for review
 	$(BIN)/lpl report
+
+check-welsh: $(STAMP)  ## Welsh spelling (hunspell-cy) and the term base over every text, file:line for each finding
+	$(BIN)/python scripts/check_welsh.py
 
 # The W3C Nu Html Checker for tests/test_html.py, pinned in tools/vnu/ (npm ci, no install scripts: it runs
 # with Debian's Java). Without npm the test is skipped with a message; .ci/run installs npm and Java.
