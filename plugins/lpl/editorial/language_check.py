@@ -101,7 +101,8 @@ def render_text(result: LanguageCheck) -> str:
     return "\n".join(out) + "\n"
 
 
-def _md(value: str) -> str:
+def md_cell(value: str) -> str:
+    """A value in a Markdown table cell of a report: pipes escaped, no HTML."""
     return value.replace("|", "\\|").replace("<", "&lt;")
 
 
@@ -109,10 +110,10 @@ def render_markdown(result: LanguageCheck) -> str:
     out = ["## Welsh spelling and terms", "",
            f"{result.count(SPELLING)} unknown Welsh words, {result.count(ENGLISH)} English words in Welsh text, "
            f"{result.count(TERM)} terms not the site's (`data/terms.yml`), in {result.words} Welsh words "
-           f"({_md(result.hunspell)} with hunspell-cy, March 2025; {len(result.allowlist)} words allowed "
+           f"({md_cell(result.hunspell)} with hunspell-cy, March 2025; {len(result.allowlist)} words allowed "
            f"with a reason in `{spelling.ALLOWLIST.as_posix()}`).", ""]
     if result.findings or result.problems:
         out += ["| File | Line | Finding |", "|---|---:|---|"]
-        out += [f"| `{_md(f.path)}` | {f.line} | {_md(f.message)} |" for f in result.findings]
-        out += [f"| `{_md(spelling.ALLOWLIST.as_posix())}` | | {_md(p)} |" for p in result.problems]
+        out += [f"| `{md_cell(f.path)}` | {f.line} | {md_cell(f.message)} |" for f in result.findings]
+        out += [f"| `{md_cell(spelling.ALLOWLIST.as_posix())}` | | {md_cell(p)} |" for p in result.problems]
     return "\n".join(out) + "\n"

@@ -20,6 +20,7 @@ from ..publish.pages import GENERATED_DIRS
 from ..model import DRAFT, LANGUAGES, REVIEWED, CaseStudy, Content, Text
 from ..load.source import parse_yaml
 from .language_check import LanguageCheck
+from .language_check import md_cell as _md
 from .language_check import render_markdown as language_markdown
 from .language_check import render_text as language_text
 from .passages import data_texts
@@ -179,10 +180,6 @@ def render_text(report: TranslationReport, langs: tuple[str, ...] = LANGUAGES) -
     if report.language is not None:
         out += ["", language_text(report.language).rstrip("\n")]
     return "\n".join(out) + "\n"
-
-
-def _md(value: str) -> str:
-    return value.replace("|", "\\|").replace("<", "&lt;")
 
 
 def render_markdown(report: TranslationReport, langs: tuple[str, ...] = LANGUAGES) -> str:
