@@ -30,7 +30,7 @@ translation-report: $(STAMP)  ## Welsh and English texts still missing or draft,
 	$(BIN)/lpl report
 
 check-welsh: $(STAMP)  ## Welsh spelling (hunspell-cy) and the term base over every text, file:line for each finding
-	$(BIN)/python scripts/check_welsh.py
+	$(BIN)/lpl welsh
 
 # The W3C Nu Html Checker for tests/test_html.py, pinned in tools/vnu/ (npm ci, no install scripts: it runs
 # with Debian's Java). Without npm the test is skipped with a message; .ci/run installs npm and Java.

@@ -3,12 +3,11 @@ base over every text; `make test` fails on any finding the allowlist does not al
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from lpl.cli import main as cli_main
 from lpl.editorial.language_check import check_languages
 from lpl.editorial.passages import Passage, markdown_lines
 from lpl.editorial.spelling import ENGLISH, UNKNOWN, misspellings, read_allowlist, unknown_words, words
@@ -80,22 +79,22 @@ def test_an_allowlist_entry_needs_a_reason(tmp_path):
     assert not problems and len(entries) < 60  # short, every entry reasoned
 
 
-def test_check_welsh_script_fails_with_file_and_line(project_copy):
+def test_lpl_welsh_fails_with_file_and_line(project_copy, capsys):
     shutil.copytree(ROOT / "tools" / "hunspell-cy", project_copy / "tools" / "hunspell-cy")
     study = project_copy / "case_studies" / "pen-y-rhedyn-cluster-shared-inset.yml"
     text = study.read_text(encoding="utf-8")
     study.write_text(text.replace("neu les a phontio", "neu lesiant a phontio ysgoll"), encoding="utf-8")
     page = project_copy / "docs" / "cy" / "inset.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nMae'r staff yn mynychu twilights.\n", encoding="utf-8")
-    script = shutil.copy(ROOT / "scripts" / "check_welsh.py", project_copy / "check_welsh.py")
-    run = subprocess.run([sys.executable, script, "--no-documents"], capture_output=True, text=True, cwd=project_copy)
-    assert run.returncode == 1, run.stdout + run.stderr
+    code = cli_main(["welsh", "--root", str(project_copy), "--no-documents"])
+    run = capsys.readouterr()
+    assert code == 1, run.out + run.err
     line = next(n for n, l in enumerate(study.read_text(encoding="utf-8").split("\n"), 1) if "ysgoll" in l)
-    assert f"case_studies/pen-y-rhedyn-cluster-shared-inset.yml:{line}: unknown Welsh word: 'ysgoll'" in run.stdout
-    assert f"case_studies/pen-y-rhedyn-cluster-shared-inset.yml:{line}: 'lesiant' is not the site's term" in run.stdout
+    assert f"case_studies/pen-y-rhedyn-cluster-shared-inset.yml:{line}: unknown Welsh word: 'ysgoll'" in run.out
+    assert f"case_studies/pen-y-rhedyn-cluster-shared-inset.yml:{line}: 'lesiant' is not the site's term" in run.out
     last = len(page.read_text(encoding="utf-8").rstrip("\n").split("\n"))
-    assert f"docs/cy/inset.md:{last}: English word in Welsh text: 'twilights'" in run.stdout
-    assert f"docs/cy/inset.md:{last}: 'twilights' is not the site's term" in run.stdout
+    assert f"docs/cy/inset.md:{last}: English word in Welsh text: 'twilights'" in run.out
+    assert f"docs/cy/inset.md:{last}: 'twilights' is not the site's term" in run.out
 
 
 def test_translation_report_tells_official_from_reviewed_and_draft_and_shows_the_findings(content):

@@ -4,6 +4,7 @@
     lpl new                      start a new case study (asks the questions; --lang cy: in Welsh)
     lpl preview [SLUG|PATH]      serve one case study in both languages (none: the whole site)
     lpl report                   texts still missing or draft, case studies due for review
+    lpl welsh                    Welsh spelling (hunspell-cy) and the term base, file:line for each finding
     lpl plan --lang … --setting … -o plan.docx   a plan template for one school
 
 Each reads the project in the current folder (--root to choose another). The benchmarks are not here:
@@ -14,7 +15,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-COMMANDS = {name: f"lpl.cli.{name}" for name in ("validate", "new", "preview", "report", "plan")}
+COMMANDS = {name: f"lpl.cli.{name}" for name in ("validate", "new", "preview", "report", "plan", "welsh")}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -69,7 +69,7 @@ URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+|\S+@\S+\.\w+|\b(?:[\w-]+\.)+(?:cymr
 PLACEHOLDER = re.compile(r"\{\w+\}")  # "{n} astudiaeth achos": filled in by the code
 ADMONITION = re.compile(r"^(\s*)(?:!!!|\?\?\?\+?)\s+\S+")  # "!!! note "Title"": keep the title
 ABBREVIATION = re.compile(r"^\*\[[^\]]*\]:")  # "*[HMS]: Hyfforddiant Mewn Swydd": keep the expansion
-FRONT_MATTER_TEXT = ("title", "description")
+FRONT_MATTER_TEXT = ("title", "description", "publisher")  # what the page shows (its Sources list too)
 
 
 def markdown_lines(source: str) -> Iterator[tuple[int, str]]:
