@@ -28,7 +28,20 @@ def tab(browser):
 
 
 def index_of(site, lang):
-    return json.loads((site / ("cy/" if lang == "cy" else "") / "search/lpl-index.json").read_text(encoding="utf-8"))
+    """A language's index as build_index gives it (pages, sections, forms), read back from its pieces."""
+    folder = site / ("cy/" if lang == "cy" else "") / "search/lpl"
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    pages, sections, forms = [], [], set()
+    for p in range(len(manifest["sections"])):
+        fragment = json.loads((folder / f"f/{p}.json").read_text(encoding="utf-8"))
+        assert len(fragment["sections"]) == manifest["sections"][p]
+        # fragments' addresses are relative to the manifest, build_index's to search/lpl-index.json
+        pages.append([fragment["url"][3:] if fragment["url"].startswith("../") else "lpl/" + fragment["url"],
+                      fragment["title"]])
+        sections += [[p, *section] for section in fragment["sections"]]
+    for n in range(len(manifest["chunks"])):
+        forms.update(json.loads((folder / f"t/{n}.json").read_text(encoding="utf-8"))["forms"])
+    return {"language": manifest["language"], "pages": pages, "sections": sections, "forms": sorted(forms)}
 
 
 def test_query_set_recall_and_languages(site_server, tab):
@@ -68,11 +81,18 @@ def test_only_the_pages_language_index_is_loaded_and_only_when_search_opens(site
     page.goto(site_server + ("cy/inset/" if lang == "cy" else "inset/"))
     page.wait_for_load_state("networkidle")
     assert not [u for u in requested if u.endswith(".json")], "an index was fetched before the reader asked"
-    with page.expect_response(lambda r: r.url.endswith("lpl-index.json")) as response:
+    with page.expect_response(lambda r: r.url.endswith("manifest.json")) as response:
         page.click("input[name=query]")
-    assert response.value.url == site_server + ("cy/" if lang == "cy" else "") + "search/lpl-index.json"
-    other_index = site_server + ("cy/" if other == "cy" else "") + "search/lpl-index.json"
-    assert other_index not in requested
+    assert response.value.url == site_server + ("cy/" if lang == "cy" else "") + "search/lpl/manifest.json"
+    page.keyboard.type("cynllun" if lang == "cy" else "plan")
+    page.wait_for_selector(".md-search-result__item")
+    own = site_server + ("cy/" if lang == "cy" else "") + "search/lpl/"
+    pieces = [u for u in requested if u.startswith(own) and not u.endswith("manifest.json")]
+    assert any("/t/" in u for u in pieces) and any("/f/" in u for u in pieces), pieces
+    # only pieces of the page's own language, a few of them: not the whole index
+    other_index = site_server + ("cy/" if other == "cy" else "") + "search/"
+    assert not [u for u in requested if u.startswith(other_index) and not u.startswith(own)]
+    assert len(pieces) <= 20, pieces
     # no Material index, and nothing of search's from anywhere but the site itself
     assert not [u for u in requested if "search" in u and ("search_index" in u or not u.startswith(site_server))]
     context.close()
@@ -193,11 +213,13 @@ def load_absent():
 
 def synthetic(tab, site_server, lang, pages):
     """Open the site with the language's index replaced by one built from `pages` ({path: html})."""
-    from lpl.search.index import PageText, build_index, dumps
-    index = build_index([PageText(f"../{p}/", p, html) for p, html in pages.items()], lang)
+    from lpl.search.index import PageText, build_index
+    from lpl.search.shards import split_index
+    files = split_index(build_index([PageText(f"../../{p}/", p, html) for p, html in pages.items()], lang), target=200)
     prefix = "cy/" if lang == "cy" else ""
-    tab.route(f"{site_server}{prefix}search/lpl-index.json",
-              lambda route: route.fulfill(body=dumps(index), content_type="application/json"))
+    base = f"{site_server}{prefix}search/lpl/"
+    tab.route(base + "**", lambda route: route.fulfill(
+        body=files[route.request.url[len(base):].split("?")[0]], content_type="application/json"))
     tab.goto(f"{site_server}{prefix}")
     return SearchBox(tab, site_server, "lpl")
 

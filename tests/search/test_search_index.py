@@ -44,3 +44,31 @@ def test_english_index_uses_english_rules():
     assert {"chair", "chairs", "chaired", "governors", "meeting"} <= set(forms)
     assert "the" not in forms
     assert {forms[i] for i in index["rewrites"]["chair"]} == {"chairs", "chaired"}
+
+
+def test_pieces_hold_every_key_in_its_chunk_and_every_page_in_its_fragment():
+    from lpl.search.shards import split_index
+
+    pages = [PageText(f"../p{i}/", f"Tudalen {i}", PLAN.replace("cynllun", f"cynllun{i % 3}")) for i in range(12)]
+    index = build_index(pages, "cy")
+    files = split_index(index, target=150)
+    manifest = json.loads(files["manifest.json"])
+    firsts = manifest["chunks"]
+    assert len(firsts) > 2 and firsts == sorted(firsts)
+    assert sum(manifest["sections"]) == len(index["sections"])
+    keys = set(index["forms"]) | set(index["rewrites"])
+    for key in keys:
+        n = max(i for i, first in enumerate(firsts) if first <= key)  # as the browser's chunkOf
+        chunk = json.loads(files[f"t/{n}.json"])
+        found = dict(chunk["keys"])[key]
+        forms = {chunk["forms"][i] for i in found}
+        expected = ({key} & set(index["forms"])) | {index["forms"][i] for i in index["rewrites"].get(key, [])}
+        assert forms == expected
+        for i in found:  # postings come back from the gaps
+            p = chunk["postings"][i]
+            for j in range(2, len(p), 2):
+                p[j] += p[j - 2]
+            assert p == index["postings"][index["forms"].index(chunk["forms"][i])]
+    fragment = json.loads(files["f/3.json"])
+    assert fragment["url"] == "../p3/" and fragment["title"] == "Tudalen 3"
+    assert [s[0] for s in fragment["sections"]] == ["", "ein-nghynllun"]

@@ -1,12 +1,14 @@
 """The MkDocs adapter of lpl.search (`lpl-search` in mkdocs.yml, in place of Material's `search`).
 
 Collects each page's rendered content and, after each language's build (static-i18n builds the
-site once per language), writes that language's index under the language's root. Pages point at
-their language's index only; lpl-search.js fetches it when the reader opens the search box.
+site once per language), writes that language's index, split into pieces (`lpl.search.shards`),
+under the language's root. Pages point at their language's manifest only; lpl-search.js fetches it
+when the reader opens the search box, then only the pieces a query needs.
 """
 from __future__ import annotations
 
 import logging
+import shutil
 from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,15 +18,16 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import get_relative_url
 
-from ..search.index import PageText, build_index, dumps
+from ..search.index import PageText, build_index
+from ..search.shards import split_index
 from .i18n import language_root
 
 log = logging.getLogger("mkdocs.plugins.lpl.search")
 
 
 class SearchConfig(Config):
-    index_file = config_options.Type(str, default="search/lpl-index.json")
-    """Where each language's index is written, under that language's root (/ or /cy/)."""
+    index_dir = config_options.Type(str, default="search/lpl")
+    """Where each language's index pieces are written, under that language's root (/ or /cy/)."""
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
@@ -32,7 +35,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.pages: list[PageText] = []
 
     def index_uri(self, config) -> str:
-        return language_root(config)[1] + self.config.index_file
+        return language_root(config)[1] + self.config.index_dir.strip("/") + "/manifest.json"
 
     def on_pre_build(self, config):
         self.pages = []
@@ -57,8 +60,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_post_build(self, config):
         lang, _ = language_root(config)
-        data = dumps(build_index(self.pages, lang)).encode("utf-8")
-        target = Path(config.site_dir) / self.index_uri(config)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        log.info(f"lpl-search: {lang} index, {len(self.pages)} pages, {len(data) // 1024} KiB")
+        files = split_index(build_index(self.pages, lang))
+        folder = (Path(config.site_dir) / self.index_uri(config)).parent
+        shutil.rmtree(folder, ignore_errors=True)  # no pieces of an earlier build left behind
+        for name, data in files.items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_bytes(data)
+        log.info(f"lpl-search: {lang} index, {len(self.pages)} pages, {len(files)} files, "
+                 f"{sum(map(len, files.values())) // 1024} KiB")

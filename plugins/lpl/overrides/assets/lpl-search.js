@@ -1,8 +1,10 @@
 /* Search in the page's language, Welsh mutations included. No dependencies, no third parties.
-   The index (search/lpl-index.json under the language's root) is written at build time by
-   lpl.search and fetched only when the reader opens the search box. The word rules (Welsh
-   mutations, English inflections) come with the index, so they live in one place: Python.
-   The markup and keyboard behaviour are Material's, so its styles and habits carry over. */
+   The index is written at build time by lpl.search in pieces (lpl/search/shards.py): when the reader
+   opens the search box this fetches the language's small manifest (search/lpl/manifest.json); a
+   query then fetches only the term chunks holding its words' keys, and the results shown fetch their
+   pages' fragments. The word rules (Welsh mutations, English inflections) come with the manifest, so
+   they live in one place: Python. The markup and keyboard behaviour are Material's, so its styles
+   and habits carry over. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-lpl-search]");
@@ -13,11 +15,15 @@
   var meta = output.querySelector(".md-search-result__meta");
   var list = output.querySelector(".md-search-result__list");
   var toggle = document.getElementById("__search");
-  var indexUrl = new URL(output.getAttribute("data-lpl-index"), location.href);
+  var manifestUrl = new URL(output.getAttribute("data-lpl-index"), location.href);
   var WORD = /[\p{L}\p{N}]+/gu;
   var EXACT = 1, PREFIX = 0.8, RELATED = 0.7, RELATED_PREFIX = 0.5, COMPLETE_WORD = 0.5, MAX_PREFIX_KEYS = 300, MAX_HIGHLIGHT = 20;
   var MAX_QUERY = 200, MAX_TERMS = 12;  // what a query (typed or from ?q= / ?h=) is read up to
-  var index = null, loading = null, shown = "";
+  var PREFIX_CHUNKS = 2;  // a typed prefix reads completions from at most this many chunks
+  var PER_SCREEN = 10;    // results rendered (and fragments fetched) at a time
+  var WAIT = 120;         // ms of quiet typing before fetching what a query needs
+  var index = null, loading = null, shown = "", timer = 0;
+  var chunks = new Map(), fragments = new Map();  // number → Promise of the parsed piece
 
   function say(name, n) {
     var text = output.getAttribute("data-" + name) || "";
@@ -55,19 +61,23 @@
     return found;
   }
 
-  /* --- Index ------------------------------------------------------------------------------- */
+  /* --- The index, piece by piece ------------------------------------------------------------- */
+
+  function fetchJson(path) {
+    var url = new URL(path, manifestUrl);
+    if (index) url.search = "?v=" + index.v;  // a new build is never mixed with cached pieces
+    return fetch(url, { credentials: "same-origin" })
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
+  }
 
   function prepare(data) {
-    var byKey = new Map();
-    function add(key, ids) {
-      var had = byKey.get(key);
-      if (had) had.push.apply(had, ids); else byKey.set(key, ids.slice());
-    }
-    data.forms.forEach(function (form, i) { add(form, [i]); });
-    Object.keys(data.rewrites).forEach(function (key) { add(key, data.rewrites[key]); });
+    var pageOf = [], first = [];
+    data.sections.forEach(function (n, p) {
+      first.push(pageOf.length);
+      for (var i = 0; i < n; i++) pageOf.push(p);
+    });
     return {
-      pages: data.pages, sections: data.sections, forms: data.forms, postings: data.postings,
-      byKey: byKey, keys: Array.from(byKey.keys()).sort(),
+      v: data.v, chunks: data.chunks, pageOf: pageOf, first: first,
       rules: data.language.rules.map(function (r) { return [new RegExp(r[0]), r[1]]; }),
       prefixRules: data.language.prefixRules, minKey: data.language.minKey,
       stop: new Set(data.language.stop)
@@ -76,8 +86,7 @@
 
   function load() {
     if (!loading) {
-      loading = fetch(indexUrl, { credentials: "same-origin" })
-        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      loading = fetchJson("manifest.json")
         .then(function (data) {
           index = prepare(data);
           output.lplWords = { terms: terms, keys: keysOf };  // for tests: the browser's side of text.py
@@ -88,53 +97,114 @@
     return loading;
   }
 
-  function firstAtLeast(key) {  // binary search in the sorted keys
-    var lo = 0, hi = index.keys.length;
+  function parseChunk(data) {
+    var byKey = new Map();
+    data.keys.forEach(function (entry) { byKey.set(entry[0], entry[1]); });
+    data.postings.forEach(function (p) {  // section ids are stored as gaps
+      for (var i = 2; i < p.length; i += 2) p[i] += p[i - 2];
+    });
+    return { keys: data.keys.map(function (e) { return e[0]; }), byKey: byKey, forms: data.forms, postings: data.postings };
+  }
+
+  function chunk(n) {
+    if (!chunks.has(n)) {
+      chunks.set(n, fetchJson("t/" + n + ".json").then(parseChunk, function (e) { chunks.delete(n); throw e; }));
+    }
+    return chunks.get(n);
+  }
+
+  function fragment(page) {
+    if (!fragments.has(page)) {
+      fragments.set(page, fetchJson("f/" + page + ".json").catch(function (e) { fragments.delete(page); throw e; }));
+    }
+    return fragments.get(page);
+  }
+
+  function chunkOf(key) {  // the last chunk whose first key is ≤ key (binary search)
+    var lo = 0, hi = index.chunks.length;
     while (lo < hi) {
       var mid = (lo + hi) >> 1;
-      if (index.keys[mid] < key) lo = mid + 1; else hi = mid;
+      if (index.chunks[mid] <= key) lo = mid + 1; else hi = mid;
+    }
+    return Math.max(0, lo - 1);
+  }
+
+  function prefixed(key, i) {
+    return key.length >= 3 && (i === 0 || index.prefixRules);
+  }
+
+  // Distinct words, at most MAX_TERMS: a query (or a link's ?q=) of any length costs the same.
+  function queryTerms(query) {
+    var seen = new Set();
+    return terms(query.slice(0, MAX_QUERY)).filter(function (t) {
+      return !seen.has(t) && seen.add(t) && seen.size <= MAX_TERMS;
+    });
+  }
+
+  /* The chunks a query reads: each key's own, and for a prefix the next ones its completions reach. */
+  function needed(query) {
+    var want = new Set();
+    queryTerms(query).forEach(function (term) {
+      keysOf(term).forEach(function (key, i) {
+        var c = chunkOf(key);
+        want.add(c);
+        if (!prefixed(key, i)) return;
+        for (var k = c + 1; k < index.chunks.length && k < c + PREFIX_CHUNKS && index.chunks[k].lastIndexOf(key, 0) === 0; k++) {
+          want.add(k);
+        }
+      });
+    });
+    return Array.from(want);
+  }
+
+  function firstAtLeast(keys, key) {  // binary search in a chunk's sorted keys
+    var lo = 0, hi = keys.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (keys[mid] < key) lo = mid + 1; else hi = mid;
     }
     return lo;
   }
 
-  /* Forms a query term matches, with how closely: {form id: factor}. */
-  function match(term) {
+  /* Forms a query term matches, with how closely, from the loaded chunks: {form: [factor, postings]}. */
+  function match(term, loaded) {
     var found = new Map();
-    function take(ids, factorOf) {
+    function take(part, ids, factorOf) {
       ids.forEach(function (id) {
-        var f = factorOf(index.forms[id]);
-        if (!(found.get(id) >= f)) found.set(id, f);
+        var form = part.forms[id], f = factorOf(form), had = found.get(form);
+        if (!had || had[0] < f) found.set(form, [f, part.postings[id]]);
       });
     }
     keysOf(term).forEach(function (key, i) {
-      var exact = index.byKey.get(key);
-      if (exact) take(exact, function (form) { return form === term ? EXACT : RELATED; });
-      if (key.length < 3 || (i > 0 && !index.prefixRules)) return;
+      var c = chunkOf(key), part = loaded.get(c);
+      var exact = part && part.byKey.get(key);
+      if (exact) take(part, exact, function (form) { return form === term ? EXACT : RELATED; });
+      if (!prefixed(key, i)) return;
       // a word the site has is probably what the reader meant: completions of it count for less
-      var complete = exact ? COMPLETE_WORD : 1;
-      for (var k = firstAtLeast(key), n = 0; k < index.keys.length && n < MAX_PREFIX_KEYS; k++, n++) {
-        var other = index.keys[k];
-        if (other.lastIndexOf(key, 0) !== 0) break;
-        // a completion counts less the more it adds: "pen" is not much of "penderfyniadau"
-        if (other !== key) take(index.byKey.get(other), function (form) {
-          return (form.lastIndexOf(term, 0) === 0 ? PREFIX : RELATED_PREFIX) * complete * key.length / other.length;
-        });
+      var complete = exact ? COMPLETE_WORD : 1, n = 0;
+      for (; loaded.has(c) && n < MAX_PREFIX_KEYS; c++) {
+        part = loaded.get(c);
+        for (var k = firstAtLeast(part.keys, key); k < part.keys.length && n < MAX_PREFIX_KEYS; k++, n++) {
+          var other = part.keys[k];
+          if (other.lastIndexOf(key, 0) !== 0) return;
+          // a completion counts less the more it adds: "pen" is not much of "penderfyniadau"
+          if (other !== key) take(part, part.byKey.get(other), function (form) {
+            return (form.lastIndexOf(term, 0) === 0 ? PREFIX : RELATED_PREFIX) * complete * key.length / other.length;
+          });
+        }
       }
     });
     return found;
   }
 
-  function search(query) {
-    // Distinct words, at most MAX_TERMS: a query (or a link's ?q=) of any length costs the same.
-    var seen = new Set(), qterms = terms(query.slice(0, MAX_QUERY)).filter(function (t) {
-      return !seen.has(t) && seen.add(t) && seen.size <= MAX_TERMS;
-    });
-    var n = index.sections.length, scores = new Map(), hits = new Map(), forms = new Set();
+  function search(query, loaded) {
+    var qterms = queryTerms(query);
+    var n = index.pageOf.length, scores = new Map(), hits = new Map(), forms = new Set();
     qterms.forEach(function (term, t) {
       var perSection = new Map();
-      match(term).forEach(function (factor, id) {
-        forms.add(index.forms[id]);
-        var p = index.postings[id];
+      match(term, loaded).forEach(function (hit, form) {
+        var factor = hit[0], p = hit[1];
+        forms.add(form);
         for (var i = 0; i < p.length; i += 2) {
           perSection.set(p[i], (perSection.get(p[i]) || 0) + p[i + 1] * factor);
         }
@@ -148,7 +218,7 @@
     });
     var pages = new Map();
     scores.forEach(function (score, s) {
-      var p = index.sections[s][0];
+      var p = index.pageOf[s];
       var page = pages.get(p) || { page: p, sections: [], score: 0, terms: new Set() };
       page.sections.push({ section: s, score: score });
       page.score = Math.max(page.score, score);
@@ -161,7 +231,7 @@
       r.missing = qterms.filter(function (t, i) { return !r.terms.has(i); });
     });
     // pages holding every word first, then by score: a full match never drowns under partial ones
-    results.sort(function (a, b) { return (b.terms.size - a.terms.size) || (b.score - a.score); });
+    results.sort(function (a, b) { return (b.terms.size - a.terms.size) || (b.score - a.score) || (a.page - b.page); });
     return { results: results, forms: forms };
   }
 
@@ -203,17 +273,18 @@
     return found;
   }
 
-  function article(s, score, forms, parent, teaser, missing, marked) {
-    var section = index.sections[s], page = index.pages[section[0]];
-    var href = new URL(page[0], indexUrl);
-    href.hash = section[1];
+  // One section of a result as Material's article; `frag` is its page's fragment.
+  function article(frag, s, score, forms, parent, teaser, missing, marked) {
+    var section = frag.sections[s - index.first[frag.page]] || ["", frag.title, ""];
+    var href = new URL(frag.url, manifestUrl);
+    href.hash = section[0];
     // ?h= carries the words as they are written on that page (mutated forms too) to highlight there
     if (marked.length) href.search = "?h=" + encodeURIComponent(marked.join(" "));
     var html = '<a href="' + escapeHtml(href.pathname + href.search + href.hash) + '" class="md-search-result__link">' +
       '<article class="md-search-result__article md-typeset" data-md-score="' + score.toFixed(2) + '">' +
       (parent ? '<div class="md-search-result__icon md-icon"></div><h1>' : "<h2>") +
-      escapeHtml(section[2]) + (parent ? "</h1>" : "</h2>");
-    if (teaser) html += "<p>" + snippet(section[3], forms) + "</p>";
+      escapeHtml(section[1]) + (parent ? "</h1>" : "</h2>");
+    if (teaser) html += "<p>" + snippet(section[2], forms) + "</p>";
     if (teaser && missing.length) {
       html += '<p class="md-search-result__terms">' + escapeHtml(say("missing")) + ": " +
         missing.map(function (t) { return "<del>" + escapeHtml(t) + "</del>"; }).join(" ") + "</p>";
@@ -221,44 +292,85 @@
     return html + "</article></a>";
   }
 
-  function renderPage(result, forms) {
-    var top = null, rest = [], marked = [];
+  function renderPage(result, frag, forms) {
+    frag.page = result.page;
+    var first = index.first[result.page], top = null, rest = [], marked = [];
     result.sections.forEach(function (s) {
-      if (index.sections[s.section][1] === "" && !top) top = s; else rest.push(s);
-      formsIn(index.sections[s.section][2] + " " + index.sections[s.section][3], forms, marked);
+      var section = frag.sections[s.section - first] || ["", "", ""];
+      if (s.section === first && !top) top = s; else rest.push(s);
+      formsIn(section[1] + " " + section[2], forms, marked);
     });
     // the page itself comes first, with a teaser only if its top section matched
     var html = '<li class="md-search-result__item">' +
-      article(top ? top.section : firstSectionOf(result.page), top ? top.score : 0, forms, true, !!top,
-        result.missing, marked);
+      article(frag, top ? top.section : first, top ? top.score : 0, forms, true, !!top, result.missing, marked);
     var best = rest.slice(0, top ? 2 : 3), more = rest.slice(best.length);
-    best.forEach(function (s) { html += article(s.section, s.score, forms, false, true, [], marked); });
+    best.forEach(function (s) { html += article(frag, s.section, s.score, forms, false, true, [], marked); });
     if (more.length) {
       html += '<details class="md-search-result__more"><summary><div>' +
         escapeHtml(more.length === 1 ? say("more-one") : say("more-other", more.length)) + "</div></summary>";
-      more.forEach(function (s) { html += article(s.section, s.score, forms, false, true, [], marked); });
+      more.forEach(function (s) { html += article(frag, s.section, s.score, forms, false, true, [], marked); });
       html += "</details>";
     }
     return html + "</li>";
   }
 
-  function firstSectionOf(page) {
-    for (var s = 0; s < index.sections.length; s++) if (index.sections[s][0] === page) return s;
-    return 0;
+  var current = null;  // the query on screen: {query, results, forms, rendered}
+
+  // Renders the next screenful of results once their pages' fragments have come.
+  function renderMore(state) {
+    var next = state.results.slice(state.rendered, state.rendered + PER_SCREEN), fresh = !state.rendered;
+    state.rendered += next.length;
+    return Promise.all(next.map(function (r) { return fragment(r.page); })).then(function (frags) {
+      if (current !== state) return;
+      var html = next.map(function (r, i) { return renderPage(r, Object.assign({}, frags[i]), state.forms); }).join("");
+      if (fresh) list.innerHTML = html; else list.insertAdjacentHTML("beforeend", html);
+      watchEnd(state);
+    });
+  }
+
+  // More results when the last one scrolls into view (by mouse, touch or the arrow keys).
+  var watcher = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+    if (entries.some(function (e) { return e.isIntersecting; }) && current && current.rendered < current.results.length) {
+      watcher.disconnect();
+      renderMore(current);
+    }
+  }) : null;
+
+  function watchEnd(state) {
+    if (watcher && state.rendered < state.results.length && list.lastElementChild) watcher.observe(list.lastElementChild);
+  }
+
+  function show(query, found) {
+    var results = found.results, state = { query: query, results: results, forms: found.forms, rendered: 0 };
+    current = state;
+    if (watcher) watcher.disconnect();
+    return renderMore(state).then(function () {
+      if (current !== state) return;
+      meta.textContent = !query.trim() ? say("placeholder")
+        : results.length === 0 ? say("none")
+        : results.length === 1 ? say("one") : say("other", results.length);
+      output.setAttribute("data-lpl-query", query);  // tests and benchmarks wait for this
+    });
   }
 
   function run() {
     if (!index) return;
     var query = input.value;
     if (query === shown && output.hasAttribute("data-lpl-query")) return;
-    shown = query;
-    var found = query.trim() ? search(query) : { results: [], forms: new Set() };
-    var results = found.results;
-    meta.textContent = !query.trim() ? say("placeholder")
-      : results.length === 0 ? say("none")
-      : results.length === 1 ? say("one") : say("other", results.length);
-    list.innerHTML = results.slice(0, 50).map(function (r) { return renderPage(r, found.forms); }).join("");
-    output.setAttribute("data-lpl-query", query);  // tests and benchmarks wait for this
+    clearTimeout(timer);
+    var want = query.trim() ? needed(query) : [];
+    var ready = want.every(function (c) { return chunks.has(c); });
+    // what is cached answers at once; what must be fetched waits for a pause in the typing
+    timer = setTimeout(function () {
+      if (input.value !== query) return;
+      shown = query;
+      Promise.all(want.map(function (c) { return chunk(c).then(function (part) { return [c, part]; }); }))
+        .then(function (parts) {
+          if (input.value !== query) return;
+          return show(query, query.trim() ? search(query, new Map(parts)) : { results: [], forms: new Set() });
+        })
+        .catch(function () { shown = ""; meta.textContent = say("none"); });
+    }, ready ? 0 : WAIT);
   }
 
   /* --- Opening, closing, keyboard: as Material's own search -------------------------------- */
