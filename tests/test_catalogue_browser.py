@@ -28,6 +28,17 @@ def test_two_filters_show_the_right_cards_and_go_in_the_url(site_server, page):
     query = parse_qs(urlparse(page.url).query)
     assert query == {"setting": ["primary"], "hallmark": ["collaboration"]}
     assert page.inner_text(".lpl-count").startswith(str(len(expected)))
+    # each option counts what it would show given the other filter; the cards come from cards.json
+    primary_and = {s.slug for s in content.case_studies if "collaboration" in s.hallmarks and "primary" in s.settings}
+    option = page.inner_text("#lpl-filter-setting option[value=primary]")
+    assert option.endswith(f"({len(primary_and)})"), option
+    page.select_option("#lpl-filter-setting", "")
+    with_collaboration = {s.slug for s in content.case_studies if "collaboration" in s.hallmarks}
+    assert visible_slugs(page) == with_collaboration
+    page.select_option("#lpl-filter-hallmark", "")
+    assert visible_slugs(page) == {s.slug for s in content.case_studies}  # the page as built again
+    page.select_option("#lpl-filter-setting", "primary")
+    page.select_option("#lpl-filter-hallmark", "collaboration")
     # the shared address opens the same view, in Welsh too, with the filters set
     page.goto(site_server + "cy/case-studies/?setting=primary&hallmark=collaboration")
     assert visible_slugs(page) == expected

@@ -4,14 +4,25 @@ Links between generated pages are relative `.md` links, so MkDocs checks them in
 """
 from __future__ import annotations
 
+import json
+import re
+from collections import Counter
+
 from ..model import KINDS, CaseStudy, Content, Text, Vocabulary
 from .framework_links import FRAMEWORK_PAGES
 from .json_ld import case_study_json_ld, script_json
 from .labels import kind_label, kind_tag
 from .templates import environment
 
-# Facets of the catalogue: (query key, data attribute, label key, no-JS page)
-FACETS = ("kind", "setting", "region", "local_authority", "language", "audience", "hallmark", "statement", "slo")
+# Facets of the catalogue (query keys; data-* attributes with _ as -)
+FACETS = ("kind", "setting", "region", "local_authority", "language", "audience", "hallmark", "statement", "slo",
+          "characteristic", "factor", "priority", "standard")
+# The filter a framework page's "see them all" link sets, by the framework's key in CaseStudy.links
+FRAMEWORK_FACETS = {"hallmarks": "hallmark", "entitlement": "statement", "slo": "slo",
+                    "characteristics": "characteristic", "contributory_factors": "factor",
+                    "national_priorities": "priority", "standards": "standard"}
+PER_PAGE = 20  # cards on each catalogue page without JavaScript, and per "show more" with it
+NEWEST = 5     # case studies listed under a framework item; the rest are in the filtered catalogue
 
 
 class PageContext:
@@ -69,6 +80,16 @@ class PageContext:
     def date(self, value) -> str:
         return value.isoformat() if value else ""
 
+    newest = NEWEST
+
+    def card_meta(self, study: CaseStudy) -> str:
+        """Schools · settings · local authority · language category (if stated): a card's second line."""
+        return " · ".join(part for part in (
+            ", ".join(self.text(n) for n in study.schools),
+            ", ".join(self.setting(s) for s in study.settings),
+            self.local_authority(study.local_authority),
+            self.language_category(study) if study.language_category else "") if part)
+
 
 def study_is_draft(study: CaseStudy, lang: str) -> bool:
     return any(t.is_draft(lang) for t in study.texts().values())
@@ -86,15 +107,20 @@ def facet_values(content: Content, study: CaseStudy) -> dict[str, list[str]]:
         "hallmark": list(study.hallmarks),
         "statement": list(study.entitlement_statements),
         "slo": list(study.slo_dimensions),
+        "characteristic": list(study.characteristics),
+        "factor": list(study.contributory_factors),
+        "priority": list(study.national_priorities),
+        "standard": list(study.links()["standards"]),  # "2017:pedagogy": a standard of one version
     }
 
 
 def facet_options(content: Content, ctx: PageContext) -> list[dict]:
-    """Each facet with the values that at least one case study has, labelled in the page's language."""
-    used = {facet: set() for facet in FACETS}
+    """Each facet with the values that at least one case study has, labelled in the page's language,
+    with how many case studies have each: [{key, label, values: [(id, label, count)]}]."""
+    used = {facet: Counter() for facet in FACETS}
     for study in content.case_studies:
         for facet, values in facet_values(content, study).items():
-            used[facet].update(values)
+            used[facet].update(set(values))
     scheme_terms = [t for v in content.frameworks.language_categories.values() for t in v.terms]
     sources = {
         "kind": ("kind", [(k, ctx.t(f"kind_{k}")) for k in KINDS]),
@@ -107,13 +133,42 @@ def facet_options(content: Content, ctx: PageContext) -> list[dict]:
                                   for t in content.frameworks.hallmarks.terms]),
         "statement": ("entitlement_statement", [(s.id, ctx.statement(s.id)) for s in content.frameworks.entitlement.statements]),
         "slo": ("slo_dimension", [(t.id, ctx.text(t.label)) for t in content.frameworks.slo.terms]),
+        "characteristic": ("characteristics", [(t.id, ctx.text(t.label)) for t in content.frameworks.characteristics.terms]),
+        "factor": ("contributory_factors",
+                   [(t.id, ctx.text(t.label)) for t in content.frameworks.contributory_factors.terms]),
+        "priority": ("national_priorities",
+                     [(t.id, ctx.text(t.label)) for t in content.frameworks.national_priorities.terms]),
+        "standard": ("standards", [(f"{v.version}:{t.id}", f"{ctx.text(t.label)} ({v.version})")
+                                   for v in content.frameworks.standards.values() for t in v.terms]),
     }
     options = []
     for facet in FACETS:
         label_key, values = sources[facet]
         options.append({"key": facet, "label": ctx.t(label_key),
-                        "values": [(vid, label) for vid, label in values if vid in used[facet]]})
+                        "values": [(vid, label, used[facet][vid]) for vid, label in values if used[facet][vid]]})
     return options
+
+
+def _plain(markdown: str) -> str:
+    """A one-paragraph Markdown text as plain text (the catalogue's script shows it as text, never as
+    HTML): link texts kept, emphasis marks dropped."""
+    text = re.sub(r"!?\[([^\]\n]{0,500})\]\([^)\n]{0,1000}\)", r"\1", markdown)
+    return " ".join(re.sub(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)|`", "", text).split())
+
+
+def catalogue_cards(content: Content, ctx: PageContext, studies: list[CaseStudy], options: list[dict]) -> str:
+    """The compact data the catalogue's filters read (case-studies/cards.json, not the open data's
+    full records): each case study's slug, title, card line, plain summary, its kind's label, and
+    its facet values as numbers into `values` (the filter's options, in the form's order)."""
+    numbers = {o["key"]: {v[0]: i for i, v in enumerate(o["values"])} for o in options}
+    rows = []
+    for study in studies:
+        facets = facet_values(content, study)
+        rows.append([study.slug, " ".join(ctx.text(study.title).split()), ctx.card_meta(study),
+                     _plain(ctx.text(study.summary)), ctx.kind(study),
+                     *([numbers[f][v] for v in facets[f]] for f in FACETS)])
+    return json.dumps({"facets": list(FACETS), "values": [[v[0] for v in o["values"]] for o in options],
+                       "studies": rows}, ensure_ascii=False, separators=(",", ":"))
 
 
 def render_site_pages(content: Content, lang: str, site_url: str = "/") -> dict[str, str]:
@@ -129,22 +184,31 @@ def render_site_pages(content: Content, lang: str, site_url: str = "/") -> dict[
             study=study, related=content.related(study), draft=study_is_draft(study, lang),
             facets=facet_values(content, study),
             json_ld=script_json(case_study_json_ld(content, study, lang, site_url)), **common)
-    cards = [(s, facet_values(content, s)) for s in content.case_studies]
-    pages["case-studies/index.md"] = env.get_template("catalogue.md.j2").render(
-        cards=cards, options=facet_options(content, ctx),
-        draft=any(s.summary.is_draft(lang) or s.title.is_draft(lang) for s in content.case_studies), **common)
+    # The catalogue, newest first, PER_PAGE cards a page (page 1 is index.md, then page-2.md …)
+    newest = sorted(content.case_studies, key=lambda s: (s.published, s.slug), reverse=True)
+    options = facet_options(content, ctx)
+    count = max(1, -(-len(newest) // PER_PAGE))
+    for number in range(1, count + 1):
+        shown = newest[(number - 1) * PER_PAGE:number * PER_PAGE]
+        pages["case-studies/index.md" if number == 1 else f"case-studies/page-{number}.md"] = \
+            env.get_template("catalogue.md.j2").render(
+                cards=[(s, facet_values(content, s)) for s in shown], options=options, number=number, count=count,
+                total=len(newest), draft=any(s.summary.is_draft(lang) or s.title.is_draft(lang) for s in shown),
+                **common)
+    pages["case-studies/cards.json"] = catalogue_cards(content, ctx, newest, options)
     for page, groups, title_key in _facet_pages(content, ctx):
         pages[f"case-studies/{page}.md"] = env.get_template("facet_page.md.j2").render(
             groups=groups, title=ctx.t(title_key), **common)
     for key, page, attribute in FRAMEWORK_PAGES:
         vocabulary = getattr(content.frameworks, attribute)
         pages[f"frameworks/{page}.md"] = env.get_template("framework.md.j2").render(
-            vocabulary=vocabulary, framework=key,
+            vocabulary=vocabulary, framework=key, facet=FRAMEWORK_FACETS.get(key),
             cited=lambda term_id, key=key: content.cited_by(key, term_id),
             draft=ctx.draft(vocabulary.name, *(t.label for t in vocabulary.terms)), **common)
     pages["frameworks/standards.md"] = env.get_template("standards.md.j2").render(
         versions=list(content.frameworks.standards.values()),
         cited=lambda version, term_id: content.cited_by("standards", f"{version}:{term_id}"),
+        facet=FRAMEWORK_FACETS["standards"],
         draft=any(ctx.draft(*(t.label for t in v.terms)) for v in content.frameworks.standards.values()), **common)
     terms = content.frameworks.terms
     pages["frameworks/glossary.md"] = env.get_template("glossary.md.j2").render(
@@ -152,6 +216,7 @@ def render_site_pages(content: Content, lang: str, site_url: str = "/") -> dict[
     entitlement = content.frameworks.entitlement
     pages["frameworks/entitlement.md"] = env.get_template("entitlement.md.j2").render(
         entitlement=entitlement, cited=lambda sid: content.cited_by("entitlement", sid),
+        facet=FRAMEWORK_FACETS["entitlement"],
         draft=any(ctx.draft(*s.entitlement.texts(), *s.expectation.texts()) for s in entitlement.statements), **common)
     return pages
 
