@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import quote, urljoin, urlparse
 
 import lxml.html
 import yaml
 
 from bench.sites import ROOT
 from lpl.load import load
+from lpl.render.pages import FRAMEWORK_FACETS, NEWEST
 
 SITE_URL = "https://leading-professional-learning.example.org/"
 
@@ -123,6 +124,7 @@ def test_every_case_study_has_one_page_per_language(built_site):
     content = load(ROOT)
     generated = {p.parent.name for p in (built_site / "case-studies").glob("*/index.html")}
     facet_pages = {"by-kind", "by-setting", "by-area", "by-language", "by-audience"}
+    facet_pages |= {p for p in generated if re.fullmatch(r"page-\d+", p)}  # the catalogue's further pages
     assert generated - facet_pages == {s.slug for s in content.case_studies}
     generated_cy = {p.parent.name for p in (built_site / "cy/case-studies").glob("*/index.html")}
     assert generated_cy == generated
@@ -148,9 +150,13 @@ def test_every_link_from_a_case_study_has_its_reverse(built_site):
                     framework_page = doc(built_site / lang_prefix / "frameworks" / pages_for[framework] / "index.html")
                     section = framework_page.xpath(f"//*[@id='{anchor}']")
                     assert section, (framework, anchor)
-                    # the reverse link: the framework page links back to this case study
+                    # the reverse link: the framework page links back to this case study, or, when it is
+                    # not among the newest few, to the catalogue filtered to the item's case studies
                     back = framework_page.xpath(f"//a[@href='../../case-studies/{study.slug}/']")
-                    assert back, (framework, term_id, study.slug)
+                    newest = content.cited_by(framework, term_id)[:NEWEST]
+                    facet = FRAMEWORK_FACETS[framework]
+                    filtered = framework_page.xpath(f"//a[@href='../../case-studies/?{facet}={quote(term_id)}']")
+                    assert back if study in newest else filtered, (framework, term_id, study.slug)
 
 
 def test_entitlement_anchors_exist(built_site):
@@ -187,12 +193,14 @@ def test_draft_welsh_pages_show_a_notice(built_site):
         assert shown == (meta.get("translation") == "draft"), page
 
 
-def test_catalogue_lists_every_case_study_without_javascript(built_site):
+def test_catalogue_pages_list_every_case_study_without_javascript(built_site):
     content = load(ROOT)
     for prefix in ("", "cy/"):
         tree = doc(built_site / prefix / "case-studies/index.html")
         cards = tree.xpath("//article[contains(@class,'lpl-card')]")
-        assert len(cards) == len(content.case_studies)
+        for page in sorted((built_site / prefix / "case-studies").glob("page-*/index.html")):
+            cards += doc(page).xpath("//article[contains(@class,'lpl-card')]")
+        assert len(cards) == len(content.case_studies)  # on the catalogue's pages, each once
         assert tree.xpath("//form[@data-lpl-catalogue][@hidden]"), "filters are hidden until the script runs"
 
 
