@@ -2,8 +2,8 @@
 long an editor waits in `mkdocs serve` after saving a case study.
 
 For each N (default 250 and 1000) a temporary copy of the project gets N case studies in all (the
-examples and synthetic ones): valid, bilingual, of realistic length (their prose is drawn from the example
-case studies), with random ids from the vocabularies in data/ (read with lpl.load). Ours is built
+examples and synthetic ones): valid, bilingual, of realistic length, with varied
+text (Markov chains over the examples' and guidance pages' prose, `synthetic.py`), with random ids from the vocabularies in data/ (read with lpl.load). Ours is built
 with `mkdocs build --strict`; beside it, a plain Material + static-i18n project over the very
 Markdown our build generated (same pages, same navigation: case studies in the catalogue, not the
 nav) without the lpl plugins. Prints both times, their ratio and the growth from the smallest to
@@ -29,6 +29,7 @@ import yaml
 from lpl.load import check_data, load
 
 from .sites import copy_project, fetch, free_port, mkdocs_build, our_config, plain_material, wait_for
+from .synthetic import chains, school_name
 
 TARGET_RATIO = 1.10
 TARGET_GROWTH = 4.4
@@ -54,22 +55,26 @@ def synthetic_case_studies(project: Path, n: int, seed: int = 7) -> list[str]:
         raise SystemExit("data/ has errors:\n" + "\n".join(map(str, problems)))
     examples = load(project).case_studies
     rng = random.Random(seed)
+    words = chains(project, examples)  # varied text, not copies: realistic index sizes
     folder = project / "case_studies"
     standards = next(v for v in frameworks.standards.values() if v.current)
     scheme, categories = next(iter(frameworks.language_categories.items()))
     statements = [s.id for s in frameworks.entitlement.statements]
     slugs = []
     for i in range(n - len(examples)):
-        source = rng.choice(examples)
         slug = f"synthetic-{i:04d}-{rng.choice(frameworks.local_authorities.ids)}"
 
-        def text(field: str, study=None) -> dict:
-            value = getattr(study or rng.choice(examples), field)
-            return {"en": value.en, "cy": value.cy or value.en}
+        def text(field: str) -> dict:
+            like = getattr(rng.choice([s for s in examples if getattr(s, field)]), field)
+            return {lang: words[lang].text(rng, like.best(lang)) for lang in ("en", "cy")}
 
+        def title() -> dict:
+            return {lang: words[lang].sentence(rng, rng.randint(6, 12)).rstrip(".?!") for lang in ("en", "cy")}
+
+        name, topic = school_name(rng), title()
         doc = {
-            "title": {"en": f"Synthetic case study {i}: {source.title.en}", "cy": f"Astudiaeth achos synthetig {i}: {source.title.best('cy')}"},
-            "schools": [{"name": {"en": f"Synthetic School {i}", "cy": f"Ysgol Synthetig {i}"}}],
+            "title": {"en": f"Synthetic case study {i}: {topic['en']}", "cy": f"Astudiaeth achos synthetig {i}: {topic['cy']}"},
+            "schools": [{"name": {"en": f"Synthetic School {name}", "cy": f"Ysgol Synthetig {name}"}}],
             "settings": _pick(rng, frameworks.settings.ids, 1, 2),
             "local_authority": rng.choice(frameworks.local_authorities.ids),
             "language_category": {"scheme": scheme, "category": rng.choice(categories.ids)},
@@ -82,11 +87,11 @@ def synthetic_case_studies(project: Path, n: int, seed: int = 7) -> list[str]:
             "contributory_factors": _pick(rng, frameworks.contributory_factors.ids, 0, 2),
             "national_priorities": _pick(rng, frameworks.national_priorities.ids, 0, 2),
             "translation": {"en": "reviewed", "cy": "draft"},
-            "summary": text("summary", source),
+            "summary": text("summary"),
             "context": text("context"),
             "approach": text("approach"),
             "impact": text("impact"),
-            "advice": text("advice", next(s for s in examples if s.advice)),
+            "advice": text("advice"),
             "published": (date(2021, 6, 1) + timedelta(days=rng.randint(0, 1800))).isoformat(),
             "kind": "illustrative",
         }

@@ -1,10 +1,20 @@
-"""`python scripts/bench.py search`: our search against Material's, measured the same way in Chromium.
+"""`python scripts/bench.py search [--case-studies N]`: our search beside Pagefind (and, with
+--material, Material's), measured the same way in Chromium on the same built pages.
 
-Both sites are built from temporary copies of the project: ours as configured, the baseline with
-`lpl-search` swapped back to Material's `search` plugin. Each query of tests/search/queries.yml is
-typed into the real search box of the language's home page and the result list is read back, as
-a reader would see it. Prints recall@10 per language (and per Welsh mutation), results in the
-wrong language, index sizes, what search loads with the page, and time to first results.
+Our site is built from a temporary copy of the project (with N case studies in all: the project's
+and synthetic ones, `bench.build`), then Pagefind indexes the very pages our index holds
+(`bench.pagefind`). Measured:
+
+- recall@10 on tests/search/queries.yml per language (and per Welsh mutation), and results in the
+  other language: ours by typing each query into the real search box of the language's home page,
+  Pagefind through its JS API;
+- a first search, cold cache, for a sample of the queries: the bytes transferred from the moment the
+  box is focused (ours: manifest, term chunks, the fragments of the first screen of results;
+  Pagefind: its script, WebAssembly, entry, metadata, chunks and the data of 10 results), and the
+  time until those results are in hand, on a throttled phone profile (Lighthouse's mobile
+  settings through the Chrome DevTools Protocol: 562.5 ms request latency, 1.44 Mbit/s down,
+  CPU slowed 4×), the page having loaded unthrottled first;
+- what the search code adds to every page before the reader does anything.
 """
 from __future__ import annotations
 
@@ -21,6 +31,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from . import pagefind
 from .sites import ROOT, copy_project as copy_content, mkdocs_build, serve
 
 QUERIES = ROOT / "tests" / "search" / "queries.yml"
@@ -57,8 +68,11 @@ def copy_project(dest: Path, engine: str = "lpl") -> Path:
     return dest
 
 
-def build(dest: Path, engine: str) -> Path:
+def build(dest: Path, engine: str, case_studies: int | None = None) -> Path:
     project = copy_project(dest, engine)
+    if case_studies:
+        from .build import synthetic_case_studies
+        synthetic_case_studies(project, case_studies)
     result = mkdocs_build(project)
     if result.returncode:
         raise SystemExit(f"building the {engine} site failed:\n{result.stderr}")
@@ -66,7 +80,7 @@ def build(dest: Path, engine: str) -> Path:
 
 
 def engine_of(site: Path) -> str:
-    return "lpl" if (site / "search" / "lpl-index.json").exists() else "material"
+    return "lpl" if (site / "search" / "lpl" / "manifest.json").exists() else "material"
 
 
 # --- Driving the search box ------------------------------------------------------------------------
@@ -152,51 +166,110 @@ def run_queries(browser, base: str, engine: str, queries: list[Query]) -> list[O
     return outcomes
 
 
-def time_to_first_results(browser, base: str, engine: str, samples: int = 5) -> dict[str, float]:
-    """Median ms from focusing the box (page loaded, cache cold) to the first result on screen."""
-    times = {}
-    for lang, query in (("cy", "cynllun"), ("en", "plan")):
-        found = []
-        for _ in range(samples):
-            context = browser.new_context()
-            page = context.new_page()
-            page.goto(base + HOME[lang])
-            page.wait_for_load_state("load")
-            page.evaluate("""() => { window.__firstResult = new Promise(resolve => {
-                const list = document.querySelector('.md-search-result__list');
-                new MutationObserver(() => list.querySelector('.md-search-result__item') && resolve(performance.now()))
-                  .observe(list, {childList: true, subtree: true}); });
-              document.querySelector('input[name=query]').addEventListener('focus',
-                () => { window.__focused = performance.now(); }, {once: true}); }""")
+# Lighthouse's mobile profile as DevTools applies it (lighthouse-core/config/constants.js: slow 4G
+# with its request-latency and throughput multipliers, CPU 4×)
+PHONE_NETWORK = {"offline": False, "latency": 150 * 3.75, "downloadThroughput": 1.6 * 1024 * 1024 * 0.9 / 8,
+                 "uploadThroughput": 750 * 1024 * 0.9 / 8}
+PHONE_CPU = 4
+
+# Ours: ms from the box's focus until the results of `query` are on screen (data-lpl-query is set
+# once the first screen's fragments are in).
+OURS_TIMED = """query => new Promise(resolve => {
+  const output = document.querySelector('[data-lpl-search-result]');
+  const input = document.querySelector('input[name=query]');
+  let start = 0;
+  input.addEventListener('focus', () => { start = performance.now(); }, {once: true});
+  new MutationObserver((_, observer) => {
+    if (output.getAttribute('data-lpl-query') === query) { observer.disconnect(); resolve(performance.now() - start); }
+  }).observe(output, {attributes: true});
+})"""
+
+
+@dataclass
+class FirstSearch:
+    lang: str
+    query: str
+    bytes: int   # transferred after focus: index pieces and code (gzip as served, headers included)
+    ms: float    # focus to the first screen of results, throttled
+    requests: int
+
+
+def first_search(browser, base: str, engine: str, lang: str, query: str, throttle: bool = True) -> FirstSearch:
+    """One cold first search on the language's home page, as a phone would make it."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        page.goto(base + HOME[lang])
+        page.wait_for_load_state("networkidle")
+        sizes: dict[str, int] = {}
+        cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+        if throttle:
+            cdp.send("Network.emulateNetworkConditions", PHONE_NETWORK)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE_CPU})
+        if engine == "pagefind":
+            ms = page.evaluate(pagefind.SEARCH, [query, K])["ms"]
+        else:
+            done = page.evaluate_handle(OURS_TIMED, query)
             page.click("input[name=query]")
             page.keyboard.type(query)
-            end = page.evaluate("() => window.__firstResult")
-            found.append(end - page.evaluate("() => window.__focused"))
-            context.close()
-        times[lang] = statistics.median(found)
-    return times
+            ms = done.json_value()
+        page.wait_for_timeout(300)  # the last loadingFinished events
+        return FirstSearch(lang, query, sum(sizes.values()), ms, len(sizes))
+    finally:
+        context.close()
+
+
+def first_search_queries(queries: list[Query], per_language: int) -> list[Query]:
+    """An even sample of the query set, `per_language` a language."""
+    out = []
+    for lang in ("cy", "en"):
+        mine = [q for q in queries if q.lang == lang]
+        step = max(1, len(mine) // per_language)
+        out += mine[::step][:per_language]
+    return out
+
+
+def pagefind_queries(browser, base: str, queries: list[Query]) -> list[Outcome]:
+    """Each query through Pagefind's JS API on the language's home page; the first K results' paths."""
+    outcomes = []
+    for lang in ("cy", "en"):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base + HOME[lang])
+        for q in queries:
+            if q.lang == lang:
+                urls = page.evaluate(pagefind.SEARCH, [q.query, K])["urls"]
+                outcomes.append(Outcome(q, [urlsplit(u).path.lstrip("/") for u in urls]))
+        context.close()
+    return outcomes
 
 
 def loaded_with_page(browser, base: str) -> dict[str, int]:
-    """Bytes of search files (index, worker, script) a page fetches before the reader does anything."""
+    """Bytes (as transferred) of search files a page fetches before the reader does anything."""
     sizes = {}
     for lang in ("cy", "en"):
         context = browser.new_context()
         page = context.new_page()
         got = []
-        page.on("response", lambda r: got.append(r) if "search" in r.url else None)
+        page.on("requestfinished", lambda r: got.append(r) if "search" in r.url or "pagefind" in r.url else None)
         page.goto(base + HOME[lang])
         page.wait_for_load_state("networkidle")
-        sizes[lang] = sum(len(r.body()) for r in got if r.ok)
+        sizes[lang] = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in got)
         context.close()
     return sizes
 
 
-def index_sizes(site: Path) -> dict[str, tuple[int, int]]:
-    """{name: (bytes, gzip bytes)} of the search index files a site ships."""
-    files = ({"en": site / "search/lpl-index.json", "cy": site / "cy/search/lpl-index.json"}
-             if engine_of(site) == "lpl" else {"en+cy": site / "search/search_index.json"})
-    return {name: (len(p.read_bytes()), len(gzip.compress(p.read_bytes(), 9))) for name, p in files.items()}
+def index_sizes(site: Path, engine: str) -> tuple[int, int]:
+    """(files, bytes) of the search index a site ships, both languages."""
+    if engine == "pagefind":
+        files = [p for p in (site / pagefind.OUTPUT).rglob("*") if p.is_file() and "ui" not in p.name]
+    elif engine == "lpl":
+        files = [p for root in ("", "cy/") for p in (site / root / "search/lpl").rglob("*.json")]
+    else:
+        files = [site / "search/search_index.json"]
+    return len(files), sum(p.stat().st_size for p in files)
 
 
 # --- Report --------------------------------------------------------------------------------------
@@ -206,22 +279,24 @@ def mean(values) -> float:
     return sum(values) / len(values) if values else float("nan")
 
 
-def measure(browser, site: Path, queries: list[Query]) -> dict:
-    engine = engine_of(site)
+def measure(browser, site: Path, engine: str, queries: list[Query], sample: list[Query]) -> dict:
     with serve(site) as base:
-        outcomes = run_queries(browser, base, engine, queries)
-        return {"engine": engine, "outcomes": outcomes, "sizes": index_sizes(site),
-                "first": time_to_first_results(browser, base, engine), "loaded": loaded_with_page(browser, base)}
+        outcomes = (pagefind_queries(browser, base, queries) if engine == "pagefind"
+                    else run_queries(browser, base, engine, queries))
+        first = [first_search(browser, base, engine, q.lang, q.query) for q in sample] if engine != "material" else []
+        return {"engine": engine, "outcomes": outcomes, "sizes": index_sizes(site, engine), "first": first,
+                "loaded": loaded_with_page(browser, base) if engine != "pagefind" else {"cy": 0, "en": 0}}
 
 
-def kib(n: int) -> str:
-    return f"{n / 1024:.0f} KiB"
+def kib(n: float) -> str:
+    return f"{n / 1024:.1f} KiB" if n < 100 * 1024 else f"{n / 1024:.0f} KiB"
 
 
-def report(results: list[tuple[str, dict]], queries: list[Query]) -> str:
-    """A table with one column per measured site: [("ours (lpl-search)", result), …]."""
+def report(results: list[tuple[str, dict]], queries: list[Query], pages: int) -> str:
+    """A table with one column per measured engine: [("ours (lpl-search)", result), …]."""
     n_cy, n_en = sum(q.lang == "cy" for q in queries), sum(q.lang == "en" for q in queries)
-    lines = [f"Search, measured in Chromium: {n_cy} Welsh and {n_en} English queries (tests/search/queries.yml)", ""]
+    lines = [f"Search over {pages} pages a language, measured in Chromium: {n_cy} Welsh and {n_en} English queries "
+             "(tests/search/queries.yml)", ""]
     row = "{:<38}" + "{:>28}" * len(results)
     lines.append(row.format("", *(label for label, _ in results)))
 
@@ -242,10 +317,20 @@ def report(results: list[tuple[str, dict]], queries: list[Query]) -> str:
              lambda r: str(sum(len(o.wrong) for o in r["outcomes"] if o.query.lang == lang)))
         line(f"Mean results per query, {name}",
              lambda r: f"{mean(len(o.found) for o in r['outcomes'] if o.query.lang == lang):.1f}")
-    line("Index files (gzip)", lambda r: ", ".join(f"{name} {kib(raw)} ({kib(gz)})" for name, (raw, gz) in r["sizes"].items()))
+    line("Index on disk, both languages", lambda r: f"{r['sizes'][0]} files, {kib(r['sizes'][1])}")
     for lang, name in (("cy", "Welsh"), ("en", "English")):
-        line(f"Search bytes with the page, {name}", lambda r: kib(r["loaded"][lang]))
-        line(f"Time to first results, {name}", lambda r: f"{r['first'][lang]:.0f} ms")
+        line(f"Search code with every page, {name}", lambda r: kib(r["loaded"][lang]))
+    for lang, name in (("cy", "Welsh"), ("en", "English")):
+        def firsts(r):
+            return [f for f in r["first"] if f.lang == lang]
+        n = len([q for q in results[0][1]["first"] if q.lang == lang])
+        line(f"First search, {name} ({n} queries): median", lambda r: kib(statistics.median(f.bytes for f in firsts(r)))
+             if firsts(r) else "–")
+        line("  largest", lambda r: kib(max(f.bytes for f in firsts(r))) if firsts(r) else "–")
+        line("  requests (median)", lambda r: f"{statistics.median(f.requests for f in firsts(r)):.0f}" if firsts(r) else "–")
+        line("  time to results, phone (median)", lambda r: f"{statistics.median(f.ms for f in firsts(r)):.0f} ms"
+             if firsts(r) else "–")
+        line("  time, slowest", lambda r: f"{max(f.ms for f in firsts(r)):.0f} ms" if firsts(r) else "–")
     for label, result in results:
         misses = [o for o in result["outcomes"] if o.recall < 1]
         lines += ["", f"Queries {label} misses in its first {K} results: {len(misses)}"]
@@ -256,29 +341,42 @@ def report(results: list[tuple[str, dict]], queries: list[Query]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench.py search", description=__doc__.splitlines()[0])
+    parser.add_argument("--case-studies", type=int, metavar="N", help="N case studies in all (default: the project's)")
     parser.add_argument("--site", type=Path, help="an already built site with our search (default: build one)")
-    parser.add_argument("--baseline-site", type=Path, help="an already built site with Material's search")
     parser.add_argument("--queries", type=Path, default=QUERIES)
-    parser.add_argument("--no-baseline", action="store_true", help="measure our search only (quicker)")
+    parser.add_argument("--first-searches", type=int, default=8, metavar="Q",
+                        help="first searches measured per language (an even sample of the query set)")
+    parser.add_argument("--material", action="store_true", help="also build and measure Material's search")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
     queries = load_queries(args.queries)
+    sample = first_search_queries(queries, args.first_searches)
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
         raise SystemExit("needs Debian's chromium (apt-get install chromium)")
     with tempfile.TemporaryDirectory(prefix="lpl-bench-") as tmp:
         start = time.perf_counter()
-        site = args.site or build(Path(tmp) / "ours", "lpl")
-        baseline_site = None if args.no_baseline else args.baseline_site or build(Path(tmp) / "baseline", "material")
+        site = args.site or build(Path(tmp) / "ours", "lpl", args.case_studies)
+        if not (site / pagefind.OUTPUT / "pagefind-entry.json").exists():
+            pagefind.index_site(site)
+        baseline = build(Path(tmp) / "material", "material", args.case_studies) if args.material else None
         print(f"(sites ready in {time.perf_counter() - start:.0f} s)", file=sys.stderr)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
             try:
-                results = [("ours (lpl-search)", measure(browser, site, queries))]
-                if baseline_site:
-                    results.append(("Material (baseline)", measure(browser, baseline_site, queries)))
+                results = [("ours (lpl-search)", measure(browser, site, "lpl", queries, sample)),
+                           ("Pagefind 1.5.2", measure(browser, site, "pagefind", queries, sample))]
+                if baseline:
+                    results.append(("Material (baseline)", measure(browser, baseline, "material", queries, sample)))
             finally:
                 browser.close()
-    print(report(results, queries))
+        pages = len(pagefind.indexed_pages(site, ""))
+    print(report(results, queries, pages))
+    ours, theirs = results[0][1], results[1][1]
+    for lang, name in (("cy", "Welsh"), ("en", "English")):
+        mine = statistics.median(f.bytes for f in ours["first"] if f.lang == lang)
+        other = statistics.median(f.bytes for f in theirs["first"] if f.lang == lang)
+        print(f"Target, {name}: first search ≤ Pagefind's: {kib(mine)} vs {kib(other)} "
+              f"({mine / other:.2f}×) {'met' if mine <= other else 'NOT met'}")
     return 0
