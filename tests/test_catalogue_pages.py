@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 
-from conftest import ROOT
+from bench.sites import ROOT
 from lpl.load import load
 from lpl.model.content import index_citations
 from lpl.render.pages import NEWEST, PER_PAGE, render_site_pages
@@ -68,7 +68,7 @@ def test_facet_options_carry_their_counts(big):
 def test_framework_pages_show_counts_and_the_newest_with_a_link_to_the_rest(big):
     pages = render_site_pages(big, "en")
     page = pages["frameworks/hallmarks.md"]
-    term, citing = max(((t, big.cited_by("hallmarks", t.id)) for t in big.hallmarks.terms), key=lambda x: len(x[1]))
+    term, citing = max(((t, big.cited_by("hallmarks", t.id)) for t in big.frameworks.hallmarks.terms), key=lambda x: len(x[1]))
     assert len(citing) > NEWEST
     section = page.split(f"{{ #{term.id} }}")[1].split("\n## ")[0]
     assert f"({len(citing)} case studies)" in section
@@ -76,4 +76,4 @@ def test_framework_pages_show_counts_and_the_newest_with_a_link_to_the_rest(big)
     assert f"(../case-studies/index.md?hallmark={term.id})" in section
     entitlement = pages["frameworks/entitlement.md"]
     assert "(../case-studies/index.md?statement=" in entitlement
-    assert len(re.findall(r"\(\.\./case-studies/[^)?]+\.md\)", entitlement)) <= NEWEST * len(big.entitlement.statements)
+    assert len(re.findall(r"\(\.\./case-studies/[^)?]+\.md\)", entitlement)) <= NEWEST * len(big.frameworks.entitlement.statements)
