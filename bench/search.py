@@ -174,7 +174,7 @@ PHONE_CPU = 4
 
 # Ours: ms from the box's focus until the results of `query` are on screen (data-lpl-query is set
 # once the first screen's fragments are in).
-OURS_TIMED = """query => new Promise(resolve => {
+OURS_TIMED = """query => { window.__lplFirst = new Promise(resolve => {
   const output = document.querySelector('[data-lpl-search-result]');
   const input = document.querySelector('input[name=query]');
   let start = 0;
@@ -182,7 +182,7 @@ OURS_TIMED = """query => new Promise(resolve => {
   new MutationObserver((_, observer) => {
     if (output.getAttribute('data-lpl-query') === query) { observer.disconnect(); resolve(performance.now() - start); }
   }).observe(output, {attributes: true});
-})"""
+}); }"""
 
 
 @dataclass
@@ -211,10 +211,10 @@ def first_search(browser, base: str, engine: str, lang: str, query: str, throttl
         if engine == "pagefind":
             ms = page.evaluate(pagefind.SEARCH, [query, K])["ms"]
         else:
-            done = page.evaluate_handle(OURS_TIMED, query)
+            page.evaluate(OURS_TIMED, query)  # a promise kept in the page: evaluate would wait for it
             page.click("input[name=query]")
             page.keyboard.type(query)
-            ms = done.json_value()
+            ms = page.evaluate("() => window.__lplFirst")
         page.wait_for_timeout(300)  # the last loadingFinished events
         return FirstSearch(lang, query, sum(sizes.values()), ms, len(sizes))
     finally:
@@ -281,9 +281,13 @@ def mean(values) -> float:
 
 def measure(browser, site: Path, engine: str, queries: list[Query], sample: list[Query]) -> dict:
     with serve(site) as base:
+        start = time.perf_counter()
         outcomes = (pagefind_queries(browser, base, queries) if engine == "pagefind"
                     else run_queries(browser, base, engine, queries))
+        print(f"({engine}: {len(queries)} queries in {time.perf_counter() - start:.0f} s)", file=sys.stderr, flush=True)
+        start = time.perf_counter()
         first = [first_search(browser, base, engine, q.lang, q.query) for q in sample] if engine != "material" else []
+        print(f"({engine}: {len(first)} first searches in {time.perf_counter() - start:.0f} s)", file=sys.stderr, flush=True)
         return {"engine": engine, "outcomes": outcomes, "sizes": index_sizes(site, engine), "first": first,
                 "loaded": loaded_with_page(browser, base) if engine != "pagefind" else {"cy": 0, "en": 0}}
 
