@@ -102,11 +102,35 @@ def plain_material(docs: Path, dest: Path, config: dict) -> Path:
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
 
+class Link:
+    """A slow network shared by every connection (a phone's): each response waits `latency` seconds,
+    then its bytes go out no faster than `rate` bytes a second, all responses together."""
+
+    def __init__(self, latency: float, rate: float):
+        self.latency, self.rate = latency, rate
+        self.lock = threading.Lock()
+        self.free_at = 0.0
+
+    def send(self, write, data: bytes, chunk: int = 8192):
+        time.sleep(self.latency)
+        for i in range(0, len(data), chunk):
+            part = data[i:i + chunk]
+            with self.lock:
+                self.free_at = max(time.perf_counter(), self.free_at) + len(part) / self.rate
+                until = self.free_at
+            time.sleep(max(0.0, until - time.perf_counter()))
+            write(part)
+
+
 class StaticHandler(http.server.BaseHTTPRequestHandler):
-    """GET/HEAD of files under `directory`, gzip when asked for, like a static host."""
+    """GET/HEAD of files under `directory`, gzip when asked for, like a static host. With `sent`,
+    each response's path and bytes (headers and body) are appended to it; with `link`, responses
+    go out over that slow network."""
 
     directory: Path
     cache: dict
+    sent: list | None = None
+    link: Link | None = None
 
     def log_message(self, *args):
         pass
@@ -154,15 +178,19 @@ class StaticHandler(http.server.BaseHTTPRequestHandler):
         self.send_header("Vary", "Accept-Encoding")
         if gzipped:
             self.send_header("Content-Encoding", "gzip")
+        headers = sum(map(len, self._headers_buffer)) + 2
         self.end_headers()
+        if self.sent is not None:
+            self.sent.append((urlsplit(self.path).path, headers + (len(data) if body else 0)))
         if body:
-            self.wfile.write(data)
+            (self.link.send if self.link else lambda write, d: write(d))(self.wfile.write, data)
 
 
 @contextlib.contextmanager
-def serve(directory: Path):
-    """Serve `directory` on 127.0.0.1 (a free port); yields the base URL."""
-    handler = type("Handler", (StaticHandler,), {"directory": Path(directory).resolve(), "cache": {}})
+def serve(directory: Path, sent: list | None = None, link: Link | None = None):
+    """Serve `directory` on 127.0.0.1 (a free port); yields the base URL. `sent` and `link`: see StaticHandler."""
+    handler = type("Handler", (StaticHandler,), {"directory": Path(directory).resolve(), "cache": {},
+                                                 "sent": sent, "link": link})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
