@@ -15,7 +15,7 @@ from ..model import (
     Text,
     Vocabulary,
 )
-from ..model.web import email_problem, link_problem
+from ..model.web import link_problem
 from .source import Problem, SourceDocument
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -141,6 +141,20 @@ class Checker:
             self.error(at, f"'{field_name(at)}' must be a piece of text")
             return None
         return str(value)
+
+    def slug_id(self, at: tuple, seen: set[str] | None = None) -> str | None:
+        """An `id:` that becomes part of an address, an anchor or a Word tag: lowercase words joined by
+        hyphens, and (given the ids seen so far in its list) used once."""
+        value = self.string(at)
+        if value is None:
+            return None
+        if not SLUG.match(value):
+            self.error(at, f"id {value!r} must be lowercase words joined by hyphens")
+        elif seen is not None and value in seen:
+            self.error(at, f"id {value!r} is used twice")
+        if seen is not None:
+            seen.add(value)
+        return value
 
     def text(self, at: tuple, required: bool = True, both: bool = True) -> Text | None:
         """A bilingual text; in data files both languages are required."""

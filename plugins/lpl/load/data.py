@@ -17,7 +17,7 @@ from ..model import (
     Text,
     Vocabulary,
 )
-from .checks import SLUG, Checker, unknown_id_message
+from .checks import Checker, unknown_id_message
 from .checks import source_of as _source
 from .source import Problem, read_yaml
 from .terms import load_terms
@@ -35,14 +35,9 @@ def _terms(c: Checker, at: tuple) -> tuple[Term, ...]:
     for i, _ in enumerate(c.items(at)):
         here = at + (i,)
         entry = c.mapping(here)
-        term_id = c.string(here + ("id",))
+        term_id = c.slug_id(here + ("id",), seen)
         if term_id is None:
             continue
-        if not SLUG.match(term_id):
-            c.error(here + ("id",), f"id {term_id!r} must be lowercase words joined by hyphens")
-        if term_id in seen:
-            c.error(here + ("id",), f"id {term_id!r} is used twice")
-        seen.add(term_id)
         for key in sorted(set(entry) - {"id", "number", "label", "description", "status", "kind", "memberships"}):
             c.error(here + (key,), f"unknown field '{key}'", key=True)
         number = entry.get("number")

@@ -17,7 +17,7 @@ from ..model.plan import (
     PlanTemplate,
     TitleField,
 )
-from .checks import SLUG, Checker, field_name, suggest
+from .checks import Checker, field_name, suggest
 from .source import Problem, read_yaml
 
 PLAN_FILE = "plans/plan.yml"
@@ -77,9 +77,7 @@ def _with_settings(c: Checker, at: tuple, settings: list[str], what: str) -> tup
 
 def _table(c: Checker, at: tuple, settings: list[str], frameworks: Frameworks) -> PlanTable | None:
     _known_keys(c, at, TABLE_KEYS)
-    table_id = c.string(at + ("id",))
-    if table_id and not SLUG.match(table_id):
-        c.error(at + ("id",), f"id {table_id!r} must be lowercase words joined by hyphens")
+    table_id = c.slug_id(at + ("id",))
     columns = _texts(c, at + ("columns",), required=True)
     if not columns and c.get(at + ("columns",)) is not None:
         c.error(at + ("columns",), f"'{field_name(at + ('columns',))}' needs at least one column")
@@ -115,9 +113,7 @@ def _table(c: Checker, at: tuple, settings: list[str], frameworks: Frameworks) -
 
 def _section(c: Checker, at: tuple, settings: list[str], frameworks: Frameworks) -> PlanSection | None:
     _known_keys(c, at, SECTION_KEYS)
-    section_id = c.string(at + ("id",))
-    if section_id and not SLUG.match(section_id):
-        c.error(at + ("id",), f"id {section_id!r} must be lowercase words joined by hyphens")
+    section_id = c.slug_id(at + ("id",))
     questions = []
     for i, _ in enumerate(c.items(at + ("questions",))):
         text, only = _with_settings(c, at + ("questions", i), settings, PLAN_FILE)
@@ -159,12 +155,7 @@ def check_plan(c: Checker, frameworks: Frameworks) -> PlanTemplate | None:
     for i, _ in enumerate(c.items(("title_page",))):
         at = ("title_page", i)
         _known_keys(c, at, ("id", "label", "fill", "settings"))
-        field_id = c.string(at + ("id",)) or ""
-        if field_id and not SLUG.match(field_id):
-            c.error(at + ("id",), f"id {field_id!r} must be lowercase words joined by hyphens")
-        elif field_id in seen_fields:
-            c.error(at + ("id",), f"title page id {field_id!r} is used twice")
-        seen_fields.add(field_id)
+        field_id = c.slug_id(at + ("id",), seen_fields) or ""
         fill = c.get(at + ("fill",))
         if fill not in (None, "school", "year"):
             c.error(at + ("fill",), f"'fill' can be 'school' or 'year' (got {fill!r}{suggest(str(fill), ['school', 'year'])})")

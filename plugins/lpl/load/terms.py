@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..model import LANGUAGES, Concept, TermBase, Text
-from .checks import SLUG, Checker, field_name, source_of
+from .checks import Checker, field_name, source_of
 
 
 def load_terms(c: Checker) -> TermBase:
@@ -10,12 +10,7 @@ def load_terms(c: Checker) -> TermBase:
     for i, _ in enumerate(c.items(("concepts",))):
         at = ("concepts", i)
         entry = c.mapping(at)
-        concept_id = c.string(at + ("id",)) or ""
-        if concept_id and not SLUG.match(concept_id):
-            c.error(at + ("id",), f"id {concept_id!r} must be lowercase words joined by hyphens")
-        if concept_id in seen:
-            c.error(at + ("id",), f"id {concept_id!r} is used twice")
-        seen.add(concept_id)
+        concept_id = c.slug_id(at + ("id",), seen) or ""
         for key in sorted(set(entry) - {"id", "term", "definition", "source", "forbidden", "allowed_in"}):
             c.error(at + (key,), f"unknown field '{key}'", key=True)
         concepts.append(Concept(concept_id, c.text(at + ("term",)) or Text(),
