@@ -20,7 +20,7 @@ import jinja2
 
 from ..load import PLACEHOLDER, SLUG
 from ..model import SCHOOL, Frameworks, Term
-from ..model.case_study import GENERATED_PAGES
+from ..model.case_study import is_generated_page
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "scaffold"
 INTERFACE_LANGUAGES = ("en", "cy")
@@ -157,7 +157,7 @@ def slug_problem(slug: str, root: Path, lang: str = "en") -> str | None:
     words = WORDING[lang]
     if not SLUG.match(slug):
         return words["bad_slug"].format(value=slug, example=slugify(slug) or "ysgol-example-coaching")
-    if slug in GENERATED_PAGES:
+    if is_generated_page(slug):
         return words["generated"].format(slug=slug, example=f"ysgol-example-{slug}")
     for existing in (root / "case_studies" / f"{slug}.yml", root / "case_studies" / f"{slug}.yaml"):
         if existing.exists():

@@ -24,7 +24,7 @@ from ..model import (
     Text,
     region_for,
 )
-from ..model.case_study import GENERATED_PAGES
+from ..model.case_study import is_generated_page
 from ..model.web import email_problem, link_problem
 from .checks import (
     LANGUAGE_NAMES,
@@ -183,7 +183,7 @@ def _slug(c: Checker, path: Path) -> None:
     if not SLUG.match(slug):
         c.problems.append(Problem(c.doc.path, 1, 1, f"the file name {path.name!r} becomes the web address: use lowercase "
                           f"words joined by hyphens, e.g. {re.sub(r'[^a-z0-9]+', '-', slug.lower()).strip('-') or 'ysgol-example'}.yml"))
-    elif slug in GENERATED_PAGES:
+    elif is_generated_page(slug):
         c.problems.append(Problem(c.doc.path, 1, 1, f"the file name {path.name!r} would replace the catalogue's own page "
                           f"/case-studies/{slug}/; add the school's name, e.g. ysgol-example-{slug}.yml"))
 

@@ -1,6 +1,8 @@
 """A case study of practice, as read from case_studies/<slug>.yml."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from datetime import date
 
@@ -127,4 +129,9 @@ class CaseStudy:
 # feed, the open data, the images folder): a case study's file name (its slug) may not be one of them,
 # or its page would be replaced (tests/test_hostile.py checks this list against what is generated).
 GENERATED_PAGES = frozenset({"index", "by-kind", "by-setting", "by-area", "by-language", "by-audience",
-                             "feed", "images"})
+                             "feed", "images", "cards"})
+CATALOGUE_PAGE = re.compile(r"page-[0-9]+")  # the catalogue's further no-JavaScript pages: page-2, page-3 …
+
+
+def is_generated_page(slug: str) -> bool:
+    return slug in GENERATED_PAGES or CATALOGUE_PAGE.fullmatch(slug) is not None
