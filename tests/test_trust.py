@@ -70,10 +70,14 @@ def test_every_link_to_a_case_study_carries_its_kind(built_site, where, lang):
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
 def test_every_catalogue_card_says_what_kind_it_is(built_site, lang):
-    cards = re.findall(r'<article class="lpl-card".*?</article>', site_page(built_site, lang, "case-studies").read_text(encoding="utf-8"), re.S)
+    # The catalogue is paginated without JavaScript (case-studies/, page-2/ …): every card on one of its pages.
+    pages = ["case-studies"] + [f"case-studies/page-{n}" for n in range(2, 2 + len(CONTENT.case_studies))]
+    cards = [card for where in pages if site_page(built_site, lang, where).exists()
+             for card in re.findall(r'<article class="lpl-card".*?</article>',
+                                    site_page(built_site, lang, where).read_text(encoding="utf-8"), re.S)]
     assert len(cards) == len(CONTENT.case_studies)
     for card in cards:
-        slug = re.search(r'href="([a-z0-9-]+)/"', card).group(1)
+        slug = re.search(r'href="(?:\.\./)?([a-z0-9-]+)/"', card).group(1)
         kind = next(s.kind for s in CONTENT.case_studies if s.slug == slug)
         assert f'data-kind="{kind}"' in card
         assert f'<p class="lpl-card__tag lpl-kind--{kind}">{html.escape(KIND_LABEL[lang][kind])}</p>' in card, card
