@@ -13,6 +13,7 @@ pytestmark = pytest.mark.browser
 
 
 def visible_slugs(page) -> set[str]:
+    page.wait_for_function("!document.querySelector('.lpl-cards[aria-busy]')")  # a filter waiting for cards.json
     hrefs = page.eval_on_selector_all(
         ".lpl-card:not([hidden]) .lpl-card__title a:not(.headerlink)", "els => els.map(a => a.getAttribute('href'))")
     return {h.strip("/").split("/")[-1] for h in hrefs}

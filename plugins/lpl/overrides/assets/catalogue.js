@@ -121,7 +121,8 @@
     history.replaceState(null, "", location.pathname + query + location.hash);
     switchers.forEach(function (a) { a.setAttribute("href", a.getAttribute("data-base-href") + query); });
     if (!active.length || data) return render();
-    load().then(render, function () { count.textContent = page.count; });
+    box.setAttribute("aria-busy", "true");  // until cards.json has come: screen readers (and tests) wait for the list
+    load().then(render, function () { count.textContent = page.count; }).then(function () { box.removeAttribute("aria-busy"); });
   }
 
   // Filter values are short ids: the address is read only so far, so a link of any length costs the same.
