@@ -16,7 +16,7 @@
   var list = output.querySelector(".md-search-result__list");
   var toggle = document.getElementById("__search");
   var manifestUrl = new URL(output.getAttribute("data-lpl-index"), location.href);
-  var WORD = /[\p{L}\p{N}]+/gu;
+  var WORD = window.lplWords.WORD;
   var EXACT = 1, PREFIX = 0.8, RELATED = 0.7, RELATED_PREFIX = 0.5, COMPLETE_WORD = 0.5, MAX_PREFIX_KEYS = 300, MAX_HIGHLIGHT = 20;
   var MAX_QUERY = 200, MAX_TERMS = 12;  // what a query (typed or from ?q= / ?h=) is read up to
   var PREFIX_CHUNKS = 2;  // a typed prefix reads completions from at most this many chunks
@@ -36,30 +36,11 @@
     });
   }
 
-  /* --- Words: the same steps as lpl/search/text.py ------------------------------------------- */
+  /* --- Words: lpl-words.js, the same steps as lpl/search/text.py --------------------------- */
 
-  function fold(word) {
-    return word.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
-  }
-
-  function terms(text) {
-    var found = [];
-    (text.normalize("NFC").toLowerCase().match(WORD) || []).forEach(function (t) {
-      if (!index.stop.has(t)) found.push(fold(t));
-    });
-    return found;
-  }
-
-  function keysOf(term) {
-    var found = [term];
-    index.rules.forEach(function (rule) {
-      if (rule[0].test(term)) {
-        var key = term.replace(rule[0], rule[1]);
-        if (found.indexOf(key) < 0 && key.length >= index.minKey && !index.stop.has(key)) found.push(key);
-      }
-    });
-    return found;
-  }
+  var fold = window.lplWords.fold;
+  function terms(text) { return index.words.terms(text); }
+  function keysOf(term) { return index.words.keys(term); }
 
   /* --- The index, piece by piece ------------------------------------------------------------- */
 
@@ -78,9 +59,8 @@
     });
     return {
       v: data.v, chunks: data.chunks, pageOf: pageOf, first: first,
-      rules: data.language.rules.map(function (r) { return [new RegExp(r[0]), r[1]]; }),
-      prefixRules: data.language.prefixRules, minKey: data.language.minKey,
-      stop: new Set(data.language.stop)
+      words: window.lplWords.forLanguage(data.language),
+      prefixRules: data.language.prefixRules, minKey: data.language.minKey
     };
   }
 
@@ -89,7 +69,6 @@
       loading = fetchJson("manifest.json")
         .then(function (data) {
           index = prepare(data);
-          output.lplWords = { terms: terms, keys: keysOf };  // for tests: the browser's side of text.py
           run();
         })
         .catch(function () { loading = null; meta.textContent = say("none"); });
