@@ -6,6 +6,7 @@ indexes the built site's HTML: each page our index holds, in its language (Pagef
 The browser side is Pagefind's own JS API (`pagefind.js`, its WebAssembly, chunked index and
 per-page fragments), asked as its UI asks: search, then the data of the first results.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -16,8 +17,21 @@ from urllib.parse import urljoin, urlsplit
 OUTPUT = "pagefind"  # under the site's root: /pagefind/pagefind.js
 # Material's chrome and our widgets: what a reader does not search for (Pagefind reads the whole
 # <html> otherwise)
-EXCLUDE = (".md-header", ".md-tabs", ".md-sidebar", ".md-footer", ".md-search", ".md-dialog", ".headerlink",
-           "form", ".lpl-filters", "nav", "script", "style", "template")
+EXCLUDE = (
+    ".md-header",
+    ".md-tabs",
+    ".md-sidebar",
+    ".md-footer",
+    ".md-search",
+    ".md-dialog",
+    ".headerlink",
+    "form",
+    ".lpl-filters",
+    "nav",
+    "script",
+    "style",
+    "template",
+)
 
 # Runs in the page: Pagefind's API loaded on demand, one search, the data of the first `k` results.
 SEARCH = """async ([query, k]) => {

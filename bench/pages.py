@@ -7,6 +7,7 @@ installed there with `npm ci` the first time; it drives Debian's Chromium (CHROM
 four category scores and the bytes transferred on first load (the search index excluded: it is
 loaded when a reader opens search), and checks the targets.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,9 +42,9 @@ class Result:
     lang: str
     site: str
     scores: dict[str, int]
-    kb: float            # transferred on first load, search index excluded
-    index_kb: float      # the search index, if the page loaded it
-    failing: list[str]   # audits that cost points (for the report)
+    kb: float  # transferred on first load, search index excluded
+    index_kb: float  # the search index, if the page loaded it
+    failing: list[str]  # audits that cost points (for the report)
 
 
 def ensure_lighthouse() -> None:
@@ -58,19 +59,34 @@ def ensure_lighthouse() -> None:
 def page_types(project: Path) -> list[tuple[str, str]]:
     study = load(project).case_studies[0]
     return [
-        ("home", ""), ("guidance", "key-principles/"), ("case-study", f"case-studies/{study.slug}/"),
+        ("home", ""),
+        ("guidance", "key-principles/"),
+        ("case-study", f"case-studies/{study.slug}/"),
         ("catalogue", "case-studies/"),
         ("catalogue-filtered", f"case-studies/?setting={study.settings[0]}&hallmark={study.hallmarks[0]}"),
-        ("entitlement", "frameworks/entitlement/"), ("framework", "frameworks/hallmarks/"),
+        ("entitlement", "frameworks/entitlement/"),
+        ("framework", "frameworks/hallmarks/"),
         ("downloads", "plan-templates/"),
     ]
 
 
 def lighthouse(url: str, out: Path) -> dict:
     env = dict(os.environ, CHROME_PATH=CHROME)
-    subprocess.run(["node", str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-                    f"--chrome-flags={CHROME_FLAGS}", "--only-categories=" + ",".join(CATEGORIES)],
-                   env=env, check=True, timeout=300)
+    subprocess.run(
+        [
+            "node",
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            f"--chrome-flags={CHROME_FLAGS}",
+            "--only-categories=" + ",".join(CATEGORIES),
+        ],
+        env=env,
+        check=True,
+        timeout=300,
+    )
     return json.loads(out.read_text(encoding="utf-8"))
 
 
@@ -92,8 +108,15 @@ def median_result(results: list[Result]) -> Result:
     first = results[0]
     scores = {c: round(statistics.median(r.scores[c] for r in results)) for c in CATEGORIES}
     failing = sorted({f for r in results for f in r.failing})
-    return Result(first.page, first.lang, first.site, scores, statistics.median(r.kb for r in results),
-                  statistics.median(r.index_kb for r in results), failing)
+    return Result(
+        first.page,
+        first.lang,
+        first.site,
+        scores,
+        statistics.median(r.kb for r in results),
+        statistics.median(r.index_kb for r in results),
+        failing,
+    )
 
 
 def meets(result: Result) -> list[str]:
@@ -110,8 +133,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--lang", nargs="*", default=["en", "cy"], choices=["en", "cy"])
     parser.add_argument("--no-baseline", action="store_true", help="skip the plain Material site")
     parser.add_argument("--verbose", action="store_true", help="list the audits that cost points")
-    parser.add_argument("--case-studies", type=int, metavar="N",
-                        help="N case studies in all, synthetic ones added (bench.build); default: the project's")
+    parser.add_argument(
+        "--case-studies",
+        type=int,
+        metavar="N",
+        help="N case studies in all, synthetic ones added (bench.build); default: the project's",
+    )
     args = parser.parse_args(argv)
     ensure_lighthouse()
 
@@ -120,6 +147,7 @@ def main(argv: list[str]) -> int:
         ours = copy_project(tmp / "ours")
         if args.case_studies:
             from .build import synthetic_case_studies
+
             synthetic_case_studies(ours, args.case_studies)
         print("building our site …", file=sys.stderr)
         mkdocs_build(ours, check=True)
@@ -131,27 +159,34 @@ def main(argv: list[str]) -> int:
             sites["material"] = plain / "site"
         types = [t for t in page_types(ours) if args.only is None or t[0] in args.only]
         results: list[Result] = []
-        print(f"{'page':<20}{'lang':<5}{'site':<10}{'perf':>5}{'a11y':>5}{'bp':>5}{'seo':>5}"
-              f"{'KB':>8}{'index KB':>10}  target")
+        print(
+            f"{'page':<20}{'lang':<5}{'site':<10}{'perf':>5}{'a11y':>5}{'bp':>5}{'seo':>5}"
+            f"{'KB':>8}{'index KB':>10}  target"
+        )
         with contextlib.ExitStack() as stack:
             bases = {name: stack.enter_context(serve(site)) for name, site in sites.items()}
             for name, path in types:
                 for lang in args.lang:
                     for site, base in bases.items():
                         url = base + ("cy/" if lang == "cy" else "") + path
-                        runs = [summarise(lighthouse(url, tmp / "report.json"), name, lang, site)
-                                for _ in range(args.runs)]
+                        runs = [
+                            summarise(lighthouse(url, tmp / "report.json"), name, lang, site) for _ in range(args.runs)
+                        ]
                         r = median_result(runs)
                         results.append(r)
                         misses = meets(r) if site == "lpl" else []
-                        print(f"{name:<20}{lang:<5}{site:<10}{r.scores['performance']:>5}{r.scores['accessibility']:>5}"
-                              f"{r.scores['best-practices']:>5}{r.scores['seo']:>5}{r.kb:>8.1f}{r.index_kb:>10.1f}  "
-                              f"{'ok' if site == 'lpl' and not misses else '; '.join(misses)}", flush=True)
+                        print(
+                            f"{name:<20}{lang:<5}{site:<10}{r.scores['performance']:>5}{r.scores['accessibility']:>5}"
+                            f"{r.scores['best-practices']:>5}{r.scores['seo']:>5}{r.kb:>8.1f}{r.index_kb:>10.1f}  "
+                            f"{'ok' if site == 'lpl' and not misses else '; '.join(misses)}",
+                            flush=True,
+                        )
                         if args.verbose and r.failing:
                             print(f"{'':<25}costing points: {', '.join(r.failing)}")
     ours_failing = [r for r in results if r.site == "lpl" and meets(r)]
-    print(f"\nTargets (ours): performance ≥ {TARGETS['performance']}, accessibility, best practices and SEO 100, "
-          f"a case study ≤ {CASE_STUDY_BUDGET_KB} KB on first load (search index excluded), mobile profile.")
+    print(
+        f"\nTargets (ours): performance ≥ {TARGETS['performance']}, accessibility, best practices and SEO 100, "
+        f"a case study ≤ {CASE_STUDY_BUDGET_KB} KB on first load (search index excluded), mobile profile."
+    )
     print("all met" if not ours_failing else f"{len(ours_failing)} page(s) miss a target")
     return 0
-

@@ -16,6 +16,7 @@ and synthetic ones, `bench.build`), then Pagefind indexes the very pages our ind
   through the Chrome DevTools Protocol), the page having loaded unthrottled first;
 - what the search code adds to every page before the reader does anything.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,19 +44,23 @@ HOME = {"en": "", "cy": "cy/"}
 class Query:
     lang: str
     query: str
-    pages: tuple[str, ...]       # site paths that must be among the first K results ("cy/inset/")
+    pages: tuple[str, ...]  # site paths that must be among the first K results ("cy/inset/")
     mutation: str | None = None  # Welsh: how the query's form differs from the page's (soft, nasal…)
-    initial: str | None = None   # Welsh: the radical's initial (c, p, ll, vowel…)
-    text: str | None = None      # the form as written on the pages
+    initial: str | None = None  # Welsh: the radical's initial (c, p, ll, vowel…)
+    text: str | None = None  # the form as written on the pages
 
 
 def load_queries(path: Path = QUERIES) -> list[Query]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [Query(lang, str(q["query"]), tuple(q["pages"]), q.get("mutation"), q.get("initial"), q.get("text"))
-            for lang in ("cy", "en") for q in data[lang]]
+    return [
+        Query(lang, str(q["query"]), tuple(q["pages"]), q.get("mutation"), q.get("initial"), q.get("text"))
+        for lang in ("cy", "en")
+        for q in data[lang]
+    ]
 
 
 # --- Building and serving ------------------------------------------------------------------------
+
 
 def copy_project(dest: Path, engine: str = "lpl") -> Path:
     """The project's content in `dest`; engine "material" switches our search for Material's."""
@@ -72,6 +77,7 @@ def build(dest: Path, engine: str, case_studies: int | None = None) -> Path:
     project = copy_project(dest, engine)
     if case_studies:
         from .build import synthetic_case_studies
+
         synthetic_case_studies(project, case_studies)
     result = mkdocs_build(project)
     if result.returncode:
@@ -108,7 +114,8 @@ class SearchBox:
         if self.engine == "material":  # its index is fetched with the page; wait until it is ready
             self.page.click("input[name=query]")
             self.page.wait_for_function(
-                "() => !/initiali[sz]|Cychwyn/i.test(document.querySelector('.md-search-result__meta').textContent)")
+                "() => !/initiali[sz]|Cychwyn/i.test(document.querySelector('.md-search-result__meta').textContent)"
+            )
 
     def search(self, query: str) -> list[str]:
         """Site paths of the results, best first (one per result item, as listed)."""
@@ -120,13 +127,15 @@ class SearchBox:
         if self.engine == "lpl":
             self.page.wait_for_function(
                 "q => document.querySelector('[data-lpl-search-result]').getAttribute('data-lpl-query') === q",
-                arg=query)
+                arg=query,
+            )
         else:
             self.page.evaluate(SETTLED, [250, 5000])
         hrefs = self.page.eval_on_selector_all(
-            ".md-search-result__item", "items => items.map(i => i.querySelector('a[href]').href)")
+            ".md-search-result__item", "items => items.map(i => i.querySelector('a[href]').href)"
+        )
         base_path = urlsplit(self.base).path
-        return [urlsplit(h).path[len(base_path):] for h in hrefs]
+        return [urlsplit(h).path[len(base_path) :] for h in hrefs]
 
 
 def recall(found: list[str], expected: tuple[str, ...], k: int = K) -> float:
@@ -170,8 +179,8 @@ def run_queries(browser, base: str, engine: str, queries: list[Query]) -> list[O
 # with its request-latency and throughput multipliers; CPU 4×). The network is applied by our
 # static server (`sites.Link`), not by DevTools: Pagefind fetches from a Web Worker, which page-level
 # DevTools throttling and request events do not see; the server sees every request.
-PHONE_LATENCY = 0.150 * 3.75                 # s before each response
-PHONE_RATE = 1.6 * 1024 * 1024 * 0.9 / 8     # bytes a second, all responses together
+PHONE_LATENCY = 0.150 * 3.75  # s before each response
+PHONE_RATE = 1.6 * 1024 * 1024 * 0.9 / 8  # bytes a second, all responses together
 PHONE_CPU = 4
 
 # Ours: ms from the box's focus until the results of `query` are on screen (data-lpl-query is set
@@ -191,8 +200,8 @@ OURS_TIMED = """query => { window.__lplFirst = new Promise(resolve => {
 class FirstSearch:
     lang: str
     query: str
-    bytes: int   # transferred after focus: index pieces and code (gzip as served, headers included)
-    ms: float    # focus to the first screen of results, throttled
+    bytes: int  # transferred after focus: index pieces and code (gzip as served, headers included)
+    ms: float  # focus to the first screen of results, throttled
     requests: int
 
 
@@ -279,6 +288,7 @@ def index_sizes(site: Path, engine: str) -> tuple[int, int]:
 
 # --- Report --------------------------------------------------------------------------------------
 
+
 def mean(values) -> float:
     values = list(values)
     return sum(values) / len(values) if values else float("nan")
@@ -288,15 +298,30 @@ def measure(browser, site: Path, engine: str, queries: list[Query], sample: list
     sent, link = [], Link(0.0, float("inf"))
     with serve(site, sent, link) as base:
         start = time.perf_counter()
-        outcomes = (pagefind_queries(browser, base, queries) if engine == "pagefind"
-                    else run_queries(browser, base, engine, queries))
+        outcomes = (
+            pagefind_queries(browser, base, queries)
+            if engine == "pagefind"
+            else run_queries(browser, base, engine, queries)
+        )
         print(f"({engine}: {len(queries)} queries in {time.perf_counter() - start:.0f} s)", file=sys.stderr, flush=True)
         start = time.perf_counter()
-        first = ([first_search(browser, base, engine, q.lang, q.query, sent, link) for q in sample]
-                 if engine != "material" else [])
-        print(f"({engine}: {len(first)} first searches in {time.perf_counter() - start:.0f} s)", file=sys.stderr, flush=True)
-        return {"engine": engine, "outcomes": outcomes, "sizes": index_sizes(site, engine), "first": first,
-                "loaded": loaded_with_page(browser, base) if engine != "pagefind" else {"cy": 0, "en": 0}}
+        first = (
+            [first_search(browser, base, engine, q.lang, q.query, sent, link) for q in sample]
+            if engine != "material"
+            else []
+        )
+        print(
+            f"({engine}: {len(first)} first searches in {time.perf_counter() - start:.0f} s)",
+            file=sys.stderr,
+            flush=True,
+        )
+        return {
+            "engine": engine,
+            "outcomes": outcomes,
+            "sizes": index_sizes(site, engine),
+            "first": first,
+            "loaded": loaded_with_page(browser, base) if engine != "pagefind" else {"cy": 0, "en": 0},
+        }
 
 
 def kib(n: float) -> str:
@@ -306,14 +331,20 @@ def kib(n: float) -> str:
 def report(results: list[tuple[str, dict]], queries: list[Query], pages: int) -> str:
     """A table with one column per measured engine: [("ours (lpl-search)", result), …]."""
     n_cy, n_en = sum(q.lang == "cy" for q in queries), sum(q.lang == "en" for q in queries)
-    lines = [f"Search over {pages} pages a language, measured in Chromium: {n_cy} Welsh and {n_en} English queries "
-             "(tests/search/queries.yml)", ""]
+    lines = [
+        f"Search over {pages} pages a language, measured in Chromium: {n_cy} Welsh and {n_en} English queries "
+        "(tests/search/queries.yml)",
+        "",
+    ]
     row = "{:<38}" + "{:>28}" * len(results)
     lines.append(row.format("", *(label for label, _ in results)))
 
     def recall_of(result, lang, mutation=None):
-        return mean(o.recall for o in result["outcomes"]
-                    if o.query.lang == lang and (mutation is None or o.query.mutation == mutation))
+        return mean(
+            o.recall
+            for o in result["outcomes"]
+            if o.query.lang == lang and (mutation is None or o.query.mutation == mutation)
+        )
 
     def line(label, cell):
         lines.append(row.format(label, *(cell(r) for _, r in results)))
@@ -324,29 +355,45 @@ def report(results: list[tuple[str, dict]], queries: list[Query], pages: int) ->
         n = sum(q.mutation == mutation for q in queries if q.lang == "cy")
         line(f"  Welsh, {mutation} ({n} queries)", lambda r: f"{recall_of(r, 'cy', mutation):.3f}")
     for lang, name in (("cy", "Welsh"), ("en", "English")):
-        line(f"Other-language results, {name} pages",
-             lambda r: str(sum(len(o.wrong) for o in r["outcomes"] if o.query.lang == lang)))
-        line(f"Mean results per query, {name}",
-             lambda r: f"{mean(len(o.found) for o in r['outcomes'] if o.query.lang == lang):.1f}")
+        line(
+            f"Other-language results, {name} pages",
+            lambda r: str(sum(len(o.wrong) for o in r["outcomes"] if o.query.lang == lang)),
+        )
+        line(
+            f"Mean results per query, {name}",
+            lambda r: f"{mean(len(o.found) for o in r['outcomes'] if o.query.lang == lang):.1f}",
+        )
     line("Index on disk, both languages", lambda r: f"{r['sizes'][0]} files, {kib(r['sizes'][1])}")
     for lang, name in (("cy", "Welsh"), ("en", "English")):
         line(f"Search code with every page, {name}", lambda r: kib(r["loaded"][lang]))
     for lang, name in (("cy", "Welsh"), ("en", "English")):
+
         def firsts(r):
             return [f for f in r["first"] if f.lang == lang]
+
         n = len([q for q in results[0][1]["first"] if q.lang == lang])
-        line(f"First search, {name} ({n} queries): median", lambda r: kib(statistics.median(f.bytes for f in firsts(r)))
-             if firsts(r) else "–")
+        line(
+            f"First search, {name} ({n} queries): median",
+            lambda r: kib(statistics.median(f.bytes for f in firsts(r))) if firsts(r) else "–",
+        )
         line("  largest", lambda r: kib(max(f.bytes for f in firsts(r))) if firsts(r) else "–")
-        line("  requests (median)", lambda r: f"{statistics.median(f.requests for f in firsts(r)):.0f}" if firsts(r) else "–")
-        line("  time to results, phone (median)", lambda r: f"{statistics.median(f.ms for f in firsts(r)):.0f} ms"
-             if firsts(r) else "–")
+        line(
+            "  requests (median)",
+            lambda r: f"{statistics.median(f.requests for f in firsts(r)):.0f}" if firsts(r) else "–",
+        )
+        line(
+            "  time to results, phone (median)",
+            lambda r: f"{statistics.median(f.ms for f in firsts(r)):.0f} ms" if firsts(r) else "–",
+        )
         line("  time, slowest", lambda r: f"{max(f.ms for f in firsts(r)):.0f} ms" if firsts(r) else "–")
     for label, result in results:
         misses = [o for o in result["outcomes"] if o.recall < 1]
         lines += ["", f"Queries {label} misses in its first {K} results: {len(misses)}"]
-        lines += [f"  [{o.query.lang}] {o.query.query!r}: wanted {list(o.query.pages)}, got {o.found[:K]}"
-                  for o in misses if label.startswith("ours")]
+        lines += [
+            f"  [{o.query.lang}] {o.query.query!r}: wanted {list(o.query.pages)}, got {o.found[:K]}"
+            for o in misses
+            if label.startswith("ours")
+        ]
     return "\n".join(lines)
 
 
@@ -355,8 +402,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--case-studies", type=int, metavar="N", help="N case studies in all (default: the project's)")
     parser.add_argument("--site", type=Path, help="an already built site with our search (default: build one)")
     parser.add_argument("--queries", type=Path, default=QUERIES)
-    parser.add_argument("--first-searches", type=int, default=8, metavar="Q",
-                        help="first searches measured per language (an even sample of the query set)")
+    parser.add_argument(
+        "--first-searches",
+        type=int,
+        default=8,
+        metavar="Q",
+        help="first searches measured per language (an even sample of the query set)",
+    )
     parser.add_argument("--material", action="store_true", help="also build and measure Material's search")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
@@ -376,8 +428,10 @@ def main(argv: list[str] | None = None) -> int:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
             try:
-                results = [("ours (lpl-search)", measure(browser, site, "lpl", queries, sample)),
-                           ("Pagefind 1.5.2", measure(browser, site, "pagefind", queries, sample))]
+                results = [
+                    ("ours (lpl-search)", measure(browser, site, "lpl", queries, sample)),
+                    ("Pagefind 1.5.2", measure(browser, site, "pagefind", queries, sample)),
+                ]
                 if baseline:
                     results.append(("Material (baseline)", measure(browser, baseline, "material", queries, sample)))
             finally:
@@ -388,6 +442,8 @@ def main(argv: list[str] | None = None) -> int:
     for lang, name in (("cy", "Welsh"), ("en", "English")):
         mine = statistics.median(f.bytes for f in ours["first"] if f.lang == lang)
         other = statistics.median(f.bytes for f in theirs["first"] if f.lang == lang)
-        print(f"Target, {name}: first search ≤ Pagefind's: {kib(mine)} vs {kib(other)} "
-              f"({mine / other:.2f}×) {'met' if mine <= other else 'NOT met'}")
+        print(
+            f"Target, {name}: first search ≤ Pagefind's: {kib(mine)} vs {kib(other)} "
+            f"({mine / other:.2f}×) {'met' if mine <= other else 'NOT met'}"
+        )
     return 0

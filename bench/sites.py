@@ -2,6 +2,7 @@
 wrapper, a plain Material site with the same Markdown pages beside ours, a static server on
 127.0.0.1 that sends what a static host sends (gzip for text, a short cache lifetime), and
 free_port/fetch/wait_for for `mkdocs serve`."""
+
 from __future__ import annotations
 
 import contextlib
@@ -40,8 +41,10 @@ def copy_project(dest: Path) -> Path:
             shutil.copy2(src, dest / part)
     # The theme overrides are found relative to mkdocs.yml: point at the repository's copy.
     text = (dest / "mkdocs.yml").read_text(encoding="utf-8")
-    (dest / "mkdocs.yml").write_text(text.replace("custom_dir: plugins/lpl/overrides",
-                                                  f"custom_dir: {ROOT / 'plugins/lpl/overrides'}"), encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(
+        text.replace("custom_dir: plugins/lpl/overrides", f"custom_dir: {ROOT / 'plugins/lpl/overrides'}"),
+        encoding="utf-8",
+    )
     return dest
 
 
@@ -53,15 +56,23 @@ class Build:
     seconds: float
 
 
-def mkdocs_build(project: Path, *extra: str, strict: bool = True, check: bool = False,
-                 engine: str = "mkdocs", timeout: float = 900) -> Build:
+def mkdocs_build(
+    project: Path, *extra: str, strict: bool = True, check: bool = False, engine: str = "mkdocs", timeout: float = 900
+) -> Build:
     """`<engine> build` in `project` (no -q: with it, --strict does not fail on warnings); with `check`,
     a failed build raises with its log."""
     start = time.perf_counter()
-    config = ["-f", "mkdocs.yml"] if engine == "properdocs" else []  # ProperDocs reads mkdocs.yml, with a notice unless named
-    result = subprocess.run([sys.executable, "-m", engine, "build", *config, *(["--strict"] if strict else []), *extra],
-                            cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-                            capture_output=True, text=True, timeout=timeout)
+    config = (
+        ["-f", "mkdocs.yml"] if engine == "properdocs" else []
+    )  # ProperDocs reads mkdocs.yml, with a notice unless named
+    result = subprocess.run(
+        [sys.executable, "-m", engine, "build", *config, *(["--strict"] if strict else []), *extra],
+        cwd=project,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
     built = Build(result.returncode, result.stdout, result.stderr, time.perf_counter() - start)
     if check and built.returncode != 0:
         raise RuntimeError(f"{engine} build failed in {project}:\n{built.stderr[-4000:]}")
@@ -85,15 +96,16 @@ def plain_material(docs: Path, dest: Path, config: dict) -> Path:
         "site_description": config.get("site_description"),
         "site_url": config["site_url"],
         "docs_dir": "docs",
-        "theme": {"name": "material", "language": "en", "font": False,
-                  "features": config["theme"].get("features", [])},
+        "theme": {"name": "material", "language": "en", "font": False, "features": config["theme"].get("features", [])},
         "plugins": ["search", {"i18n": i18n}],
         "nav": config.get("nav"),
         "not_in_nav": config.get("not_in_nav"),
         "markdown_extensions": config.get("markdown_extensions", []),
     }
-    (dest / "mkdocs.yml").write_text(yaml.safe_dump({k: v for k, v in plain.items() if v is not None},
-                                                     allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(
+        yaml.safe_dump({k: v for k, v in plain.items() if v is not None}, allow_unicode=True, sort_keys=False),
+        encoding="utf-8",
+    )
     return dest
 
 
@@ -114,7 +126,7 @@ class Link:
     def send(self, write, data: bytes, chunk: int = 8192):
         time.sleep(self.latency)
         for i in range(0, len(data), chunk):
-            part = data[i:i + chunk]
+            part = data[i : i + chunk]
             with self.lock:
                 self.free_at = max(time.perf_counter(), self.free_at) + len(part) / self.rate
                 until = self.free_at
@@ -189,8 +201,9 @@ class StaticHandler(http.server.BaseHTTPRequestHandler):
 @contextlib.contextmanager
 def serve(directory: Path, sent: list | None = None, link: Link | None = None):
     """Serve `directory` on 127.0.0.1 (a free port); yields the base URL. `sent` and `link`: see StaticHandler."""
-    handler = type("Handler", (StaticHandler,), {"directory": Path(directory).resolve(), "cache": {},
-                                                 "sent": sent, "link": link})
+    handler = type(
+        "Handler", (StaticHandler,), {"directory": Path(directory).resolve(), "cache": {}, "sent": sent, "link": link}
+    )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -202,6 +215,7 @@ def serve(directory: Path, sent: list | None = None, link: Link | None = None):
 
 
 # --- mkdocs serve, as an editor meets it ----------------------------------------------------------
+
 
 def free_port() -> int:
     with socket.socket() as s:

@@ -7,6 +7,7 @@ generated text has the site's vocabulary, word frequencies and Welsh mutations a
 combinations; school and place names are put together from word lists. The text is not meant to
 be read: it is labelled synthetic and exists only in benchmark copies of the project.
 """
+
 from __future__ import annotations
 
 import random
@@ -18,11 +19,64 @@ ORDER = 2
 START = ("", "")
 
 # Elements of (mostly invented) Welsh school and place names: "Ysgol Bryn Derwen", "Ysgol Nant Eithin".
-NAME_FIRST = ("Aber", "Bryn", "Cae", "Coed", "Cwm", "Glan", "Gwaun", "Llan", "Maes", "Nant", "Pant", "Pen",
-              "Pont", "Rhos", "Tal", "Tre", "Ty'n", "Ynys", "Bron", "Caer", "Dôl", "Ffridd", "Garth", "Hafod")
-NAME_SECOND = ("Derwen", "Eithin", "Helyg", "Onnen", "Afon", "Celyn", "Grug", "Bedw", "Ceirios", "Gwenyn",
-               "Meillion", "Rhedyn", "Wennol", "Dderwen", "Felin", "Ffynnon", "Gollen", "Mynydd", "Gwyn",
-               "Glas", "Llwyd", "Teg", "Hir", "Bach", "Mawr", "Uchaf", "Isaf", "Eryr", "Dyffryn", "Rhiw")
+NAME_FIRST = (
+    "Aber",
+    "Bryn",
+    "Cae",
+    "Coed",
+    "Cwm",
+    "Glan",
+    "Gwaun",
+    "Llan",
+    "Maes",
+    "Nant",
+    "Pant",
+    "Pen",
+    "Pont",
+    "Rhos",
+    "Tal",
+    "Tre",
+    "Ty'n",
+    "Ynys",
+    "Bron",
+    "Caer",
+    "Dôl",
+    "Ffridd",
+    "Garth",
+    "Hafod",
+)
+NAME_SECOND = (
+    "Derwen",
+    "Eithin",
+    "Helyg",
+    "Onnen",
+    "Afon",
+    "Celyn",
+    "Grug",
+    "Bedw",
+    "Ceirios",
+    "Gwenyn",
+    "Meillion",
+    "Rhedyn",
+    "Wennol",
+    "Dderwen",
+    "Felin",
+    "Ffynnon",
+    "Gollen",
+    "Mynydd",
+    "Gwyn",
+    "Glas",
+    "Llwyd",
+    "Teg",
+    "Hir",
+    "Bach",
+    "Mawr",
+    "Uchaf",
+    "Isaf",
+    "Eryr",
+    "Dyffryn",
+    "Rhiw",
+)
 
 
 def _plain(markdown: str) -> str:
@@ -73,8 +127,7 @@ class Chain:
     def text(self, rng: random.Random, like: str) -> str:
         """Text shaped like `like` (as many paragraphs, about as many sentences each)."""
         paras = [p for p in re.split(r"\n\s*\n", like.strip()) if p.strip()] or [like]
-        out = [self.paragraph(rng, max(1, len(re.findall(r"[.?!](?:\s|$)", p)) + rng.randint(-1, 1)))
-               for p in paras]
+        out = [self.paragraph(rng, max(1, len(re.findall(r"[.?!](?:\s|$)", p)) + rng.randint(-1, 1))) for p in paras]
         return "\n\n".join(out) if len(out) > 1 else out[0]
 
 

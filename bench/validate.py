@@ -3,6 +3,7 @@
 Target (issue 3): under 2 s for 1,000 on this kind of machine. Plain YAML parsing (yaml.safe_load of the
 same files, no checks) is timed beside it as the baseline.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,6 +39,8 @@ def main(argv: list[str]) -> int:
                 for f in files:
                     yaml.load(f.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
                 plain.append(time.perf_counter() - started)
-            print(f"validate N={len(files)}: lpl.load.check {min(ours):.2f} s (target < 2 s); "
-                  f"plain YAML parse {min(plain):.2f} s; ratio {min(ours) / min(plain):.1f}x")
+            print(
+                f"validate N={len(files)}: lpl.load.check {min(ours):.2f} s (target < 2 s); "
+                f"plain YAML parse {min(plain):.2f} s; ratio {min(ours) / min(plain):.1f}x"
+            )
     return 0

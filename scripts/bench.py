@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """`python scripts/bench.py search|pages|build|validate [options]`: runs `python -m bench …` with the
 repository on the child's import path (bench/ is not installed: it measures a checkout)."""
+
 import os
 import subprocess
 import sys

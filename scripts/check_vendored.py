@@ -7,6 +7,7 @@ release recorded in SOURCE.json. The test suite checks the recorded hashes witho
 (tests/test_plan_maker.py); this is the one place that goes to the registry. To update fflate: change the
 version in SOURCE.json, run this with --write, and review the diff.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,7 +51,9 @@ def main() -> int:
                 (FOLDER / name).write_bytes(data)
                 entry["sha256"] = digest
             elif (FOLDER / name).read_bytes() != data or entry["sha256"] != digest:
-                print(f"{name} differs from {entry['from']} in {source['package']} {source['version']}", file=sys.stderr)
+                print(
+                    f"{name} differs from {entry['from']} in {source['package']} {source['version']}", file=sys.stderr
+                )
                 failed += 1
     if args.write:
         (FOLDER / "SOURCE.json").write_text(json.dumps(source, indent=2) + "\n", encoding="utf-8")

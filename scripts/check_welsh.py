@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """`python scripts/check_welsh.py …` is `lpl welsh …` for this repository (see lpl/cli/welsh.py)."""
+
 import sys
 from pathlib import Path
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """`python scripts/make_plan.py …` is `lpl plan …` for this repository (see lpl/cli/plan.py)."""
+
 import sys
 from pathlib import Path
 

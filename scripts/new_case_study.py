@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """`python scripts/new_case_study.py …` is `lpl new …` for this repository (see lpl/cli/new.py)."""
+
 import sys
 from pathlib import Path
 

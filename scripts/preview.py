@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """`python scripts/preview.py …` is `lpl preview …` for this repository (see lpl/cli/preview.py)."""
+
 import sys
 from pathlib import Path
 

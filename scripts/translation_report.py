@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """`python scripts/translation_report.py …` is `lpl report …` for this repository (see lpl/cli/report.py)."""
+
 import sys
 from pathlib import Path
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """`python scripts/validate.py …` is `lpl validate …` for this repository (see lpl/cli/validate.py)."""
+
 import sys
 from pathlib import Path
 

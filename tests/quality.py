@@ -1,4 +1,5 @@
 """What the accessibility and privacy tests share: the page types a reader meets, and axe-core."""
+
 from __future__ import annotations
 
 import functools
@@ -61,8 +62,13 @@ def page_kinds(site: Path) -> dict[str, str]:
         if not article:
             continue
         elements = {e.tag for e in article[0].iter() if isinstance(e.tag, str) and e.tag in STRUCTURE}
-        classes = {c for e in article[0].iter() if isinstance(e.tag, str)
-                   for c in (e.get("class") or "").split() if c.startswith("lpl-")}
+        classes = {
+            c
+            for e in article[0].iter()
+            if isinstance(e.tag, str)
+            for c in (e.get("class") or "").split()
+            if c.startswith("lpl-")
+        }
         folder = "home" if not path else path.split("/")[0] if path.count("/") > 1 else "top"
         kinds.setdefault((folder, frozenset(elements), frozenset(classes)), path)
     return {path or "/": path for path in kinds.values()}
@@ -72,8 +78,7 @@ def require_built(site: Path, name: str, path: str) -> None:
     """Skip, saying why, only for a page type that is not part of the site yet (none is silently left out)."""
     target = site / path.split("?")[0] / "index.html"
     if not target.exists():
-        pytest.skip(f"the {name} page ({path.split('?')[0] or '/'}) is not built yet: "
-                    f"nothing to check until it exists")
+        pytest.skip(f"the {name} page ({path.split('?')[0] or '/'}) is not built yet: nothing to check until it exists")
 
 
 def axe_script() -> str:
@@ -85,7 +90,8 @@ def axe_script() -> str:
 def axe_violations(tab) -> list[dict]:
     tab.evaluate(axe_script())
     result = tab.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS)
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", AXE_TAGS
+    )
     return result["violations"]
 
 

@@ -1,12 +1,12 @@
 """WCAG 2.2 AA: axe-core in Chromium on every page type in both languages, on a phone, and by keyboard."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from quality import (LANGUAGES, PAGE_TYPES, axe_violations, describe, open_search, page_kinds, page_path,
-                     require_built)
+from quality import LANGUAGES, PAGE_TYPES, axe_violations, describe, open_search, page_kinds, page_path, require_built
 
 pytestmark = pytest.mark.browser
 
@@ -50,8 +50,11 @@ def test_search_results_open_have_no_violations(site_server, page, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("template", ["", "case-studies/{case_study}/", "plan-templates/all-age/", "plan-templates/make/"],
-                         ids=["home", "case-study", "printable-plan", "make-plan"])
+@pytest.mark.parametrize(
+    "template",
+    ["", "case-studies/{case_study}/", "plan-templates/all-age/", "plan-templates/make/"],
+    ids=["home", "case-study", "printable-plan", "make-plan"],
+)
 def test_phone_viewport_has_no_violations(built_site, site_server, browser, template, lang):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
     try:
@@ -64,6 +67,7 @@ def test_phone_viewport_has_no_violations(built_site, site_server, browser, temp
 
 
 # --- Keyboard only ---------------------------------------------------------------------------------
+
 
 def tab_to(tab, selector: str, limit: int = 60) -> bool:
     """Press Tab until the focused element matches `selector`; False if it never does."""

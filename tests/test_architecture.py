@@ -1,4 +1,5 @@
 """The package's layout is its flow: load → model → render → publish → mkdocs adapters, with no import circles."""
+
 from __future__ import annotations
 
 import ast
@@ -59,7 +60,7 @@ def test_no_import_circles():
         if node in done:
             return
         if node in visiting:
-            cycles.append(trail[trail.index(node):] + [node])
+            cycles.append(trail[trail.index(node) :] + [node])
             return
         visiting.add(node)
         for nxt in sorted(edges[node]):
@@ -86,12 +87,18 @@ def test_layers_import_only_what_comes_before_them_in_the_flow():
 
 
 def test_only_the_adapters_know_mkdocs():
-    users = [module_name(p) for p in PACKAGE.rglob("*.py")
-             if any(
-                 isinstance(n, (ast.Import, ast.ImportFrom)) and any(
-                     (getattr(n, "module", None) or a.name or "").split(".")[0] == "mkdocs" and not getattr(n, "level", 0)
-                     for a in n.names)
-                 for n in ast.walk(ast.parse(p.read_text(encoding="utf-8"))))]
+    users = [
+        module_name(p)
+        for p in PACKAGE.rglob("*.py")
+        if any(
+            isinstance(n, (ast.Import, ast.ImportFrom))
+            and any(
+                (getattr(n, "module", None) or a.name or "").split(".")[0] == "mkdocs" and not getattr(n, "level", 0)
+                for a in n.names
+            )
+            for n in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+        )
+    ]
     assert users and all(u.startswith("lpl.mkdocs.") for u in users), users
 
 
@@ -106,8 +113,12 @@ def test_the_wheel_holds_only_the_product_and_package_data_globs_all_match():
 def test_no_sys_path_edits_anywhere():
     """The package is installed (`pip install -e .`), bench/ and tests/ found through pytest's pythonpath."""
     repo = PACKAGE.parents[1]
-    found = [str(p.relative_to(repo)) for folder in ("plugins", "bench", "scripts", "tests") for p in (repo / folder).rglob("*.py")
-             if "sys.path." in p.read_text(encoding="utf-8") and p.name != "test_architecture.py"]
+    found = [
+        str(p.relative_to(repo))
+        for folder in ("plugins", "bench", "scripts", "tests")
+        for p in (repo / folder).rglob("*.py")
+        if "sys.path." in p.read_text(encoding="utf-8") and p.name != "test_architecture.py"
+    ]
     assert found == []
 
 
@@ -117,7 +128,9 @@ def test_one_command_runs_every_editorial_tool_and_the_scripts_are_shims():
 
     lpl = Path(sys.executable).with_name("lpl")
     usage = subprocess.run([lpl, "--help"], capture_output=True, text=True)
-    assert usage.returncode == 0 and all(f"lpl {c}" in usage.stdout for c in ("validate", "new", "preview", "report", "plan"))
+    assert usage.returncode == 0 and all(
+        f"lpl {c}" in usage.stdout for c in ("validate", "new", "preview", "report", "plan")
+    )
     checked = subprocess.run([lpl, "validate"], cwd=PACKAGE.parents[1], capture_output=True, text=True)
     assert checked.returncode == 0 and "case studies checked" in checked.stderr, checked.stderr
     for name in ("validate", "new_case_study", "preview", "translation_report", "make_plan", "bench"):

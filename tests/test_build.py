@@ -1,4 +1,5 @@
 """The build as an editor meets it: errors stop it with the validator's located message; serve shows edits."""
+
 from __future__ import annotations
 
 import os
@@ -23,8 +24,12 @@ def test_invalid_case_study_stops_the_build_with_the_validators_message(project_
     assert result.returncode == 1
     expected = f"case_studies/{path.name}:{index + 1}:12: error: 'settings' must be one of"
     assert expected in result.stderr, result.stderr
-    validator = subprocess.run([sys.executable, "scripts/validate.py", "--root", str(project_copy)],
-                               capture_output=True, text=True, cwd=os.path.dirname(os.path.dirname(__file__)))
+    validator = subprocess.run(
+        [sys.executable, "scripts/validate.py", "--root", str(project_copy)],
+        capture_output=True,
+        text=True,
+        cwd=os.path.dirname(os.path.dirname(__file__)),
+    )
     assert expected in validator.stdout
     assert not (project_copy / "site" / "case-studies" / path.stem).exists()
 
@@ -50,8 +55,13 @@ def test_unpublished_case_study_is_checked_but_not_published(project_copy):
 def test_serve_rebuilds_when_a_case_study_changes(project_copy):
     port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=project_copy, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project_copy,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         path = first_case_study(project_copy)
         for lang in ("", "cy/"):
@@ -66,8 +76,13 @@ def test_serve_rebuilds_when_a_case_study_changes(project_copy):
             end += 1
         lines[index:end] = [f'title: {{en: "{marker_en}", cy: "{marker_cy}"}}']
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        assert wait_for(lambda: marker_en in fetch(f"http://127.0.0.1:{port}/case-studies/{path.stem}/"), 60) is not None
-        assert wait_for(lambda: marker_cy in fetch(f"http://127.0.0.1:{port}/cy/case-studies/{path.stem}/"), 30) is not None
+        assert (
+            wait_for(lambda: marker_en in fetch(f"http://127.0.0.1:{port}/case-studies/{path.stem}/"), 60) is not None
+        )
+        assert (
+            wait_for(lambda: marker_cy in fetch(f"http://127.0.0.1:{port}/cy/case-studies/{path.stem}/"), 30)
+            is not None
+        )
     finally:
         server.terminate()
         server.wait(timeout=30)

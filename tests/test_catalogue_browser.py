@@ -1,4 +1,5 @@
 """The catalogue as a reader uses it in Chromium: two filters, the shared URL, and no JavaScript."""
+
 from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
@@ -15,7 +16,8 @@ pytestmark = pytest.mark.browser
 def visible_slugs(page) -> set[str]:
     page.wait_for_function("!document.querySelector('.lpl-cards[aria-busy]')")  # a filter waiting for cards.json
     hrefs = page.eval_on_selector_all(
-        ".lpl-card:not([hidden]) .lpl-card__title a:not(.headerlink)", "els => els.map(a => a.getAttribute('href'))")
+        ".lpl-card:not([hidden]) .lpl-card__title a:not(.headerlink)", "els => els.map(a => a.getAttribute('href'))"
+    )
     return {h.strip("/").split("/")[-1] for h in hrefs}
 
 
@@ -84,9 +86,12 @@ def test_the_kind_filter_tells_summaries_from_illustrative_examples(site_server,
         page.goto(site_server + prefix + f"case-studies/?kind={kind}")
         assert visible_slugs(page) == expected
         label = content.label(f"kind_{kind}", "cy" if prefix else "en")
-        assert set(page.eval_on_selector_all(".lpl-card:not([hidden]) .lpl-card__tag", "els => els.map(e => e.textContent)")) == {label}
+        assert set(
+            page.eval_on_selector_all(".lpl-card:not([hidden]) .lpl-card__tag", "els => els.map(e => e.textContent)")
+        ) == {label}
     # without JavaScript, the browse page by kind lists the same case studies under the kind's heading
     page.goto(site_server + "case-studies/by-kind/")
-    links = page.eval_on_selector_all(f"xpath=//h2[@id='{kind}']/following-sibling::ul[1]//a",
-                                      "els => els.map(a => a.getAttribute('href'))")
+    links = page.eval_on_selector_all(
+        f"xpath=//h2[@id='{kind}']/following-sibling::ul[1]//a", "els => els.map(a => a.getAttribute('href'))"
+    )
     assert {h.strip("/").split("/")[-1] for h in links} == expected

@@ -1,5 +1,6 @@
 """The catalogue and framework pages at a size where listing everything would not do (pure rendering:
 the real model, its case studies repeated under new slugs and dates)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -18,8 +19,11 @@ from lpl.render.pages import NEWEST, PER_PAGE, render_site_pages
 @pytest.fixture(scope="module")
 def big():
     content = load(ROOT)
-    studies = tuple(dataclasses.replace(s, slug=f"{s.slug}-{k}", published=s.published - timedelta(days=k))
-                    for k in range(6) for s in content.case_studies)
+    studies = tuple(
+        dataclasses.replace(s, slug=f"{s.slug}-{k}", published=s.published - timedelta(days=k))
+        for k in range(6)
+        for s in content.case_studies
+    )
     return dataclasses.replace(content, case_studies=studies, citations=index_citations(studies))
 
 
@@ -49,8 +53,9 @@ def test_catalogue_is_pages_of_cards_newest_first_covering_every_case_study(big,
 def test_cards_data_is_compact_and_complete(big):
     pages = render_site_pages(big, "cy")
     data = json.loads(pages["case-studies/cards.json"])
-    assert [row[0] for row in data["studies"]] == [s.slug for s in sorted(
-        big.case_studies, key=lambda s: (s.published, s.slug), reverse=True)]
+    assert [row[0] for row in data["studies"]] == [
+        s.slug for s in sorted(big.case_studies, key=lambda s: (s.published, s.slug), reverse=True)
+    ]
     first = next(s for s in big.case_studies if s.slug == data["studies"][0][0])
     row = data["studies"][0]
     assert row[1] == first.title.best("cy")
@@ -68,7 +73,9 @@ def test_facet_options_carry_their_counts(big):
 def test_framework_pages_show_counts_and_the_newest_with_a_link_to_the_rest(big):
     pages = render_site_pages(big, "en")
     page = pages["frameworks/hallmarks.md"]
-    term, citing = max(((t, big.cited_by("hallmarks", t.id)) for t in big.frameworks.hallmarks.terms), key=lambda x: len(x[1]))
+    term, citing = max(
+        ((t, big.cited_by("hallmarks", t.id)) for t in big.frameworks.hallmarks.terms), key=lambda x: len(x[1])
+    )
     assert len(citing) > NEWEST
     section = page.split(f"{{ #{term.id} }}")[1].split("\n## ")[0]
     assert f"({len(citing)} case studies)" in section
@@ -76,4 +83,6 @@ def test_framework_pages_show_counts_and_the_newest_with_a_link_to_the_rest(big)
     assert f"(../case-studies/index.md?hallmark={term.id})" in section
     entitlement = pages["frameworks/entitlement.md"]
     assert "(../case-studies/index.md?statement=" in entitlement
-    assert len(re.findall(r"\(\.\./case-studies/[^)?]+\.md\)", entitlement)) <= NEWEST * len(big.frameworks.entitlement.statements)
+    assert len(re.findall(r"\(\.\./case-studies/[^)?]+\.md\)", entitlement)) <= NEWEST * len(
+        big.frameworks.entitlement.statements
+    )

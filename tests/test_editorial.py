@@ -1,5 +1,6 @@
 """The editorial workflow as the editorial group meets it: scaffold a case study, preview it, read the
 validator and the translation report, and the pull-request checks that run the README's commands."""
+
 from __future__ import annotations
 
 import json
@@ -22,15 +23,39 @@ from lpl.editorial.scaffold import ChoiceError, choices, resolve, resolve_many, 
 from lpl.editorial.translation_report import REVIEW_AFTER_YEARS, build_report, render_json, render_markdown, render_text
 
 NEW = "ysgol-y-dderwen-peer-coaching"
-FLAGS = ["--slug", NEW, "--title-en", "Peer coaching: every teacher a coach", "--title-cy", "Hyfforddi cymheiriaid",
-         "--school", "Ysgol y Dderwen", "--setting", "secondary", "--local-authority", "cardiff",
-         "--language-category", "2", "--audiences", "teachers,leaders", "--hallmarks", "3, research-and-enquiry",
-         "--published", "2026-01-15"]
+FLAGS = [
+    "--slug",
+    NEW,
+    "--title-en",
+    "Peer coaching: every teacher a coach",
+    "--title-cy",
+    "Hyfforddi cymheiriaid",
+    "--school",
+    "Ysgol y Dderwen",
+    "--setting",
+    "secondary",
+    "--local-authority",
+    "cardiff",
+    "--language-category",
+    "2",
+    "--audiences",
+    "teachers,leaders",
+    "--hallmarks",
+    "3, research-and-enquiry",
+    "--published",
+    "2026-01-15",
+]
 
 
 def run_script(name: str, *args: str, stdin: str | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / name), *args], input=stdin, cwd=cwd,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / name), *args],
+        input=stdin,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture()
@@ -40,6 +65,7 @@ def content_root(tmp_path) -> Path:
 
 
 # --- scaffold -------------------------------------------------------------------------------------
+
 
 def test_scaffold_with_flags_writes_a_commented_file_that_validates(content_root):
     result = run_script("new_case_study.py", "--root", str(content_root), *FLAGS)
@@ -53,8 +79,10 @@ def test_scaffold_with_flags_writes_a_commented_file_that_validates(content_root
     assert validated.returncode == 0, validated.stdout + validated.stderr
     # Every text still to be written is flagged where it is, so a forgotten one shows in review.
     line = next(i for i, l in enumerate(text.splitlines(), 1) if l.strip().startswith("Ysgrifennwch yma: un i dair"))
-    assert (f"case_studies/{NEW}.yml:{line - 1}:7: warning: 'summary.cy' still has the template's placeholder text"
-            in validated.stdout)
+    assert (
+        f"case_studies/{NEW}.yml:{line - 1}:7: warning: 'summary.cy' still has the template's placeholder text"
+        in validated.stdout
+    )
     [study] = check(content_root, [path])[0].case_studies
     assert study.local_authority == "cardiff" and study.language_category == "dual-language"
     assert study.hallmarks == ("collaboration", "research-and-enquiry") and study.audiences == ("teachers", "leaders")
@@ -63,14 +91,23 @@ def test_scaffold_with_flags_writes_a_commented_file_that_validates(content_root
 
 
 def test_scaffold_asks_in_welsh_with_answers_on_stdin(content_root):
-    answers = "\n".join([
-        "Teaching assistants leading enquiry", "Cynorthwywyr addysgu yn arwain ymholi",
-        "",  # the suggested short name
-        "Ysgol Gynradd Bryn Awel",
-        "cynradd",  # a label, as read in the list
-        "gwyneth", "gwynedd",  # a typo first: "did you mean", then asked again
-        "3", "2,3", "4",
-    ]) + "\n"
+    answers = (
+        "\n".join(
+            [
+                "Teaching assistants leading enquiry",
+                "Cynorthwywyr addysgu yn arwain ymholi",
+                "",  # the suggested short name
+                "Ysgol Gynradd Bryn Awel",
+                "cynradd",  # a label, as read in the list
+                "gwyneth",
+                "gwynedd",  # a typo first: "did you mean", then asked again
+                "3",
+                "2,3",
+                "4",
+            ]
+        )
+        + "\n"
+    )
     result = run_script("new_case_study.py", "--lang", "cy", "--root", str(content_root), stdin=answers)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Awdurdod lleol" in result.stdout and "Cynradd" in result.stdout  # questions and labels in Welsh
@@ -121,6 +158,7 @@ def test_choices_by_number_id_or_label():
 
 # --- preview --------------------------------------------------------------------------------------
 
+
 def test_preview_refuses_an_unknown_case_study_with_a_suggestion(content_root):
     existing = sorted((content_root / "case_studies").glob("*.yml"))[0].stem
     assert preview_file(content_root, f"case_studies/{existing}.yml").stem == existing
@@ -130,6 +168,7 @@ def test_preview_refuses_an_unknown_case_study_with_a_suggestion(content_root):
 
 
 # --- the site build: at most two full builds in this file -------------------------------------------
+
 
 def test_new_case_study_is_published_and_an_unpublished_one_is_not(project_copy):
     assert run_script("new_case_study.py", "--root", str(project_copy), *FLAGS).returncode == 0
@@ -200,14 +239,21 @@ def test_serve_shows_a_saved_case_study_after_one_rebuild_and_still_sees_guidanc
 
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", LPL_ONLY=study.stem)
     with log.open("w", encoding="utf-8") as out:
-        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
-                                   cwd=project_copy, env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
+            cwd=project_copy,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     try:
         wait_for("<html", f"case-studies/{study.stem}/")
         assert_builds(1)
         doc = yaml.safe_load(study.read_text(encoding="utf-8"))
         text = study.read_text(encoding="utf-8")
-        text = text.replace(doc["title"]["en"], "Saved by an editor", 1).replace(doc["title"]["cy"], "Cadwyd gan olygydd", 1)
+        text = text.replace(doc["title"]["en"], "Saved by an editor", 1).replace(
+            doc["title"]["cy"], "Cadwyd gan olygydd", 1
+        )
         study.write_text(text, encoding="utf-8")
         wait_for("Saved by an editor", f"case-studies/{study.stem}/")
         wait_for("Cadwyd gan olygydd", f"cy/case-studies/{study.stem}/")
@@ -315,11 +361,13 @@ def test_workflow_runs_the_readme_commands():
     assert "bash .ci/run" in runs and "make test" in ci and "make test" in readme  # tests: as CI and README
     assert "make build" in runs and "make build" in readme
     assert "lpl validate --github" in runs and "lpl validate" in readme
-    assert "lpl report --format markdown >> \"$GITHUB_STEP_SUMMARY\"" in runs
+    assert 'lpl report --format markdown >> "$GITHUB_STEP_SUMMARY"' in runs
     check = workflow["jobs"]["check"]
     order = [step.get("run", step.get("uses", "")) for step in check["steps"]]
-    position = {what: next(i for i, s in enumerate(order) if what in s)
-                for what in ("lpl validate", "make build", "upload-artifact", ".ci/run")}
+    position = {
+        what: next(i for i, s in enumerate(order) if what in s)
+        for what in ("lpl validate", "make build", "upload-artifact", ".ci/run")
+    }
     assert position["lpl validate"] < position["make build"] < position["upload-artifact"] < position[".ci/run"]
     # "on" is read as True by YAML 1.1
     triggers = workflow.get("on", workflow.get(True))
@@ -338,7 +386,9 @@ def test_workflow_is_locked_down():
         if "checkout" in step.get("uses", ""):
             assert step["with"]["persist-credentials"] is False
     uses = re.findall(r"uses: (\S+)(.*)", text)
-    assert uses and all(re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", u) and re.match(r" # v\d", c) for u, c in uses), uses
+    assert uses and all(re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", u) and re.match(r" # v\d", c) for u, c in uses), (
+        uses
+    )
     assert workflow["jobs"]["deploy"]["concurrency"]["cancel-in-progress"] is False
 
 
@@ -346,12 +396,16 @@ def test_issue_form_offers_the_choices_in_data():
     form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "case-study.yml").read_text(encoding="utf-8"))
     fields = {item.get("id"): item["attributes"] for item in form["body"]}
     frameworks, _ = check_data(ROOT)
-    expected = {"setting": choices(frameworks, "settings"), "local_authority": choices(frameworks, "local_authority"),
-                "language_category": choices(frameworks, "language_category")}
+    expected = {
+        "setting": choices(frameworks, "settings"),
+        "local_authority": choices(frameworks, "local_authority"),
+        "language_category": choices(frameworks, "language_category"),
+    }
     for field, terms in expected.items():
         options = fields[field]["options"]
         assert len(options) == len(terms) and all(o.startswith(t.label.en) for o, t in zip(options, terms)), (
-            f"update .github/ISSUE_TEMPLATE/case-study.yml '{field}' to match data/: {[t.label.en for t in terms]}")
+            f"update .github/ISSUE_TEMPLATE/case-study.yml '{field}' to match data/: {[t.label.en for t in terms]}"
+        )
     hallmarks = [o["label"] for o in fields["hallmarks"]["options"]]
     assert len(hallmarks) == len(frameworks.hallmarks.terms)
     assert all(o.startswith(f"{t.number}. {t.label.en}") for o, t in zip(hallmarks, frameworks.hallmarks.terms))
@@ -369,21 +423,31 @@ def test_contributing_guides_exist_in_both_languages():
 def test_translation_report_lists_a_bilingual_source_without_its_welsh_title(content_root):
     for path in (content_root / "case_studies").glob("*.yml"):
         path.unlink()
-    summary = REPORTED.replace("kind: illustrative\n", textwrap.dedent("""\
+    summary = REPORTED.replace(
+        "kind: illustrative\n",
+        textwrap.dedent("""\
         kind: summary
         source:
           publisher: Estyn
           title: "Professional learning in a small school"
           url: https://www.estyn.gov.wales/effective-practice/example
           language: both
-        """))
+        """),
+    )
     (content_root / "case_studies" / "ysgol-prawf.yml").write_text(summary, encoding="utf-8")
     content, problems = check(content_root)
     assert content is not None, [str(p) for p in problems]
-    missing = {e.field for e in build_report(content, content_root, today=date(2026, 3, 1)).entries
-               if e.path == "case_studies/ysgol-prawf.yml" and e.status == "missing"}
+    missing = {
+        e.field
+        for e in build_report(content, content_root, today=date(2026, 3, 1)).entries
+        if e.path == "case_studies/ysgol-prawf.yml" and e.status == "missing"
+    }
     assert {"source.title_cy", "source.url_cy"} <= missing
     # A source published in English only has no Welsh title to find: nothing is missing.
-    (content_root / "case_studies" / "ysgol-prawf.yml").write_text(summary.replace("language: both", "language: en"), encoding="utf-8")
+    (content_root / "case_studies" / "ysgol-prawf.yml").write_text(
+        summary.replace("language: both", "language: en"), encoding="utf-8"
+    )
     content, _ = check(content_root)
-    assert not any(e.field.startswith("source.") for e in build_report(content, content_root, today=date(2026, 3, 1)).entries)
+    assert not any(
+        e.field.startswith("source.") for e in build_report(content, content_root, today=date(2026, 3, 1)).entries
+    )

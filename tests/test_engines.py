@@ -1,6 +1,7 @@
 """A second engine, kept working: ProperDocs (a maintained fork of MkDocs 1.x, same plugins and theme) builds
 the same site as MkDocs: the same addresses, and on each page the same main text. One extra build; deselect with
 `-m "not second_engine"` when iterating."""
+
 from __future__ import annotations
 
 import re

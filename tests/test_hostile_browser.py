@@ -1,6 +1,7 @@
 """Hostile case studies, as a reader meets them: whatever the validator accepts of tests/hostile/inert/
 is built into the site, and in Chromium no dialog opens, no page navigates itself, no other host is
 requested, and the pages hold no event handler, no refresh and no link to a script."""
+
 from __future__ import annotations
 
 import shutil
@@ -72,11 +73,23 @@ def test_nothing_a_hostile_case_study_brings_runs(hostile_site, browser):
     tab = context.new_page()
     dialogs, navigations, elsewhere, findings = [], [], [], []
     tab.on("dialog", lambda d: (dialogs.append((tab.url, d.message)), d.dismiss()))
-    tab.on("request", lambda r: None if urlsplit(r.url).netloc == own or urlsplit(r.url).scheme in ("data", "blob")
-           else elsewhere.append((tab.url, r.url)))
+    tab.on(
+        "request",
+        lambda r: (
+            None
+            if urlsplit(r.url).netloc == own or urlsplit(r.url).scheme in ("data", "blob")
+            else elsewhere.append((tab.url, r.url))
+        ),
+    )
     opened = {"url": ""}
-    tab.on("framenavigated", lambda f: navigations.append((opened["url"], f.url))
-           if f == tab.main_frame and f.url.split("#")[0] != opened["url"] else None)
+    tab.on(
+        "framenavigated",
+        lambda f: (
+            navigations.append((opened["url"], f.url))
+            if f == tab.main_frame and f.url.split("#")[0] != opened["url"]
+            else None
+        ),
+    )
     try:
         for path in _pages(site, accepted):
             opened["url"] = base + path
@@ -112,12 +125,15 @@ def test_a_query_of_any_length_leaves_the_page_responsive(hostile_site, browser)
         tab.goto(f"{base}cy/case-studies/?setting={'x' * 20_000}&h={words[:20_000]}", wait_until="load")
         tab.focus("[data-lpl-search] input[name=query]")
         tab.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
-        took = tab.evaluate("""q => {
+        took = tab.evaluate(
+            """q => {
           const input = document.querySelector('[data-lpl-search] input[name=query]'), start = performance.now();
           input.value = q;
           input.dispatchEvent(new Event('input', {bubbles: true}));
           return performance.now() - start;
-        }""", words)
+        }""",
+            words,
+        )
         assert took < 1000, f"a 40,000-word query took {took:.0f} ms"
     finally:
         context.close()

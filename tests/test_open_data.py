@@ -1,5 +1,6 @@
 """Open data and feeds as a reuser meets them: the built site's JSON, CSV, Atom and JSON-LD, in both languages,
 valid, consistent with the pages built, and safe with hostile content."""
+
 from __future__ import annotations
 
 import csv
@@ -48,7 +49,12 @@ def open_data_mentions(site: Path, slug: str) -> list[str]:
     unpublished case study must be in none)."""
     found = []
     for prefix in LANGS.values():
-        for name in ("case-studies/index.json", "case-studies/index.csv", "case-studies/feed.xml", "frameworks/index.json"):
+        for name in (
+            "case-studies/index.json",
+            "case-studies/index.csv",
+            "case-studies/feed.xml",
+            "frameworks/index.json",
+        ):
             if slug in (site / prefix / name).read_text(encoding="utf-8"):
                 found.append(prefix + name)
         for page in (site / prefix / "case-studies").glob("*/index.html"):
@@ -98,7 +104,9 @@ def test_counts_equal_the_case_study_pages_built(built_site, lang):
             for item in items:  # every framework item's anchor exists on its page
                 page, anchor = item["url"].split("#")
                 assert f'id="{anchor}"' in site_path(built_site, page).read_text(encoding="utf-8"), item["url"]
-    rows = list(csv.DictReader(io.StringIO((built_site / prefix / "case-studies/index.csv").read_text(encoding="utf-8"))))
+    rows = list(
+        csv.DictReader(io.StringIO((built_site / prefix / "case-studies/index.csv").read_text(encoding="utf-8")))
+    )
     assert [r["slug"] for r in rows] == [s["slug"] for s in data["case_studies"]]
     assert all(r["url_en"] and r["url_cy"] and r["published"] for r in rows)
     frameworks = json.loads((built_site / prefix / "frameworks/index.json").read_text(encoding="utf-8"))
@@ -190,15 +198,17 @@ def test_case_study_pages_carry_json_ld_that_parses_and_links_the_translation(bu
         for term in data["about"]:
             assert site_path(built_site, term["url"].split("#")[0]).is_file()
         # Only the site's own addresses, and a summary's source: nothing for a browser to fetch.
-        assert all(s.get("src") is None for s in lxml.html.fromstring(page.read_bytes()).xpath(
-            '//script[@type="application/ld+json"]'))
+        assert all(
+            s.get("src") is None
+            for s in lxml.html.fromstring(page.read_bytes()).xpath('//script[@type="application/ld+json"]')
+        )
 
 
 def test_hostile_text_cannot_leave_the_json_ld_script_and_csv_cells_are_not_formulas(built_site):
     # The loader refuses HTML in case studies; the renderers must be safe without relying on it.
     content = load(ROOT)
-    hostile = "</script><script>alert(1)</script><!-- & \u2028 =1+1 \U0001F600"
-    study = replace(content.case_studies[0], title=Text(hostile, hostile), summary=Text("=HYPERLINK(\"x\")", "@SUM(A1)"))
+    hostile = "</script><script>alert(1)</script><!-- & \u2028 =1+1 \U0001f600"
+    study = replace(content.case_studies[0], title=Text(hostile, hostile), summary=Text('=HYPERLINK("x")', "@SUM(A1)"))
     content = replace(content, case_studies=(study,) + content.case_studies[1:])
     embedded = script_json(case_study_json_ld(content, study, "en", "https://example.org/"))
     assert not any(c in embedded for c in "<>&") and embedded.isascii()
@@ -206,12 +216,14 @@ def test_hostile_text_cannot_leave_the_json_ld_script_and_csv_cells_are_not_form
     # Through the page's front matter (as MkDocs reads it) into the theme's <head>: one script, same JSON.
     from mkdocs.utils.meta import get_data
     from lpl.render.pages import render_site_pages
+
     _, meta = get_data(render_site_pages(content, "en", "https://example.org/")[f"case-studies/{study.slug}.md"])
     assert meta["json_ld"] == embedded
-    rows = list(csv.DictReader(io.StringIO(render_open_data(content, "en", "https://example.org/")["case-studies/index.csv"])))
-    assert rows[0]["summary"] == "'=HYPERLINK(\"x\")"
+    rows = list(
+        csv.DictReader(io.StringIO(render_open_data(content, "en", "https://example.org/")["case-studies/index.csv"]))
+    )
+    assert rows[0]["summary"] == '\'=HYPERLINK("x")'
     assert [safe_cell(v) for v in ("+1", "-1", "@a", "=a", "a=b")] == ["'+1", "'-1", "'@a", "'=a", "a=b"]
-
 
 
 @pytest.mark.browser
@@ -236,12 +248,17 @@ def test_json_ld_survives_hostile_text_in_a_real_build(project_copy):
     path = sorted((project_copy / "case_studies").glob("*.yml"))[0]
     hostile = "=1+1 <3 & \"quoted\" 'single' > \u2028 done"
     text = path.read_text(encoding="utf-8")
-    title_en = next(line for line in text.splitlines() if line.startswith("  en: ")
-                    and text.index(line) > text.index("title:"))
+    title_en = next(
+        line for line in text.splitlines() if line.startswith("  en: ") and text.index(line) > text.index("title:")
+    )
     path.write_text(text.replace(title_en, "  en: " + json.dumps(hostile), 1), encoding="utf-8")
     about = project_copy / "docs" / "en" / "about.md"
-    about.write_text(about.read_text(encoding="utf-8").replace(
-        "---\n", '---\njson_ld: "{\\"x\\": \\"</script><script>alert(1)</script><!--\\"}"\n', 1), encoding="utf-8")
+    about.write_text(
+        about.read_text(encoding="utf-8").replace(
+            "---\n", '---\njson_ld: "{\\"x\\": \\"</script><script>alert(1)</script><!--\\"}"\n', 1
+        ),
+        encoding="utf-8",
+    )
     result = mkdocs_build(project_copy)
     assert result.returncode == 0, result.stderr
     site = project_copy / "site"

@@ -1,7 +1,8 @@
-""""Make your plan" (plan-templates/make/): a school fills in its plan in the browser and downloads it as
+""" "Make your plan" (plan-templates/make/): a school fills in its plan in the browser and downloads it as
 the build's own .docx with its content controls filled — checked by reopening the file with python-docx
 and converting it with LibreOffice; the draft survives a reload and a saved file; nothing leaves the page.
 """
+
 from __future__ import annotations
 
 import base64
@@ -37,6 +38,7 @@ def plan():
 
 # --- The vendored zip library is the pinned release ----------------------------------------------
 
+
 def test_vendored_fflate_is_the_pinned_npm_release():
     """Hashes of the files in the npm tarball, recorded when it was vendored (scripts/check_vendored.py
     fetches the tarball again and compares; this test never downloads)."""
@@ -45,11 +47,13 @@ def test_vendored_fflate_is_the_pinned_npm_release():
     assert source["tarball"] == f"https://registry.npmjs.org/fflate/-/fflate-{source['version']}.tgz"
     for name, expected in source["files"].items():
         assert hashlib.sha256((FFLATE / name).read_bytes()).hexdigest() == expected["sha256"], (
-            f"{name} is not the file {expected['from']} of fflate {source['version']}")
+            f"{name} is not the file {expected['from']} of fflate {source['version']}"
+        )
     assert "MIT License" in (FFLATE / "LICENSE").read_text(encoding="utf-8")
 
 
 # --- One list of fields: the Word renderer, the page and the browser's data agree ----------------
+
 
 def sdt_tags(document) -> list[str]:
     return [e.get(qn("w:val")) for e in document.element.body.iter(qn("w:tag"))]
@@ -78,7 +82,9 @@ def test_documents_page_and_browser_share_one_field_list(built_site, plan, lang)
         for field in fields:
             found = boxes.get(field.tag, [])
             # a name is one box; an answer has a Welsh and an English box (shown per the document's language)
-            assert sorted(b.get("lang") or "" for b in found) == ([""] if field.kind == "name" else ["cy", "en"]), field.tag
+            assert sorted(b.get("lang") or "" for b in found) == ([""] if field.kind == "name" else ["cy", "en"]), (
+                field.tag
+            )
             for box in found:
                 label = tree.xpath(f"//label[@for='{box.get('id')}']")
                 assert label and label[0].text_content().strip(), f"{field.tag}: no label"
@@ -87,17 +93,20 @@ def test_documents_page_and_browser_share_one_field_list(built_site, plan, lang)
 
 def test_the_template_pack_is_the_built_documents(built_site):
     script = (built_site / "downloads" / "lpl-plan-templates.js").read_text(encoding="ascii")
-    pack = json.loads(script[script.index("=") + 1: script.rindex(";")])
+    pack = json.loads(script[script.index("=") + 1 : script.rindex(";")])
     documents = sorted(p.name for p in (built_site / "downloads").glob("*.docx"))
     assert sorted(pack["documents"]) == documents
     for name in documents:
         with zipfile.ZipFile(built_site / "downloads" / name) as z:
             want = [(i.filename, z.read(i)) for i in z.infolist()]
-        got = [(part, zlib.decompress(base64.b64decode(pack["parts"][key]), -15)) for part, key in pack["documents"][name]]
+        got = [
+            (part, zlib.decompress(base64.b64decode(pack["parts"][key]), -15)) for part, key in pack["documents"][name]
+        ]
         assert got == want, name
 
 
 # --- In the browser ------------------------------------------------------------------------------
+
 
 def open_maker(browser, site_server: str, lang: str, **context):
     ctx = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900}, **context)
@@ -164,7 +173,10 @@ def test_english_plan_is_filled_downloaded_restored_and_reopened(built_site, sit
         found = controls(data)
         assert found["title.school"] == [("Ysgol Uwchradd Aberdyfi <b>&amp;</b>", "en-GB")]
         assert found["title.year"] == [("2026/27", "en-GB")]
-        assert found["notes.context-and-vision"] == [("We are a school of 900 learners.", "en-GB"), ("Second line.", "en-GB")]
+        assert found["notes.context-and-vision"] == [
+            ("We are a school of 900 learners.", "en-GB"),
+            ("Second line.", "en-GB"),
+        ]
         assert found["table.priorities.1.1"] == [("Writing across the curriculum", "en-GB")]
         assert sum(1 for v in found.values() if v) == 4
         blank = (built_site / "downloads" / docx_name("secondary", "en")).read_bytes()
@@ -186,7 +198,9 @@ def test_english_plan_is_filled_downloaded_restored_and_reopened(built_site, sit
         tab.reload()
         assert box(tab, "title.school").input_value() == "Ysgol Uwchradd Aberdyfi <b>&amp;</b>"
         assert tab.locator("#lpl-make-setting").input_value() == "secondary"
-        assert box(tab, "notes.context-and-vision", "en").input_value() == "We are a school of 900 learners.\nSecond line."
+        assert (
+            box(tab, "notes.context-and-vision", "en").input_value() == "We are a school of 900 learners.\nSecond line."
+        )
         assert errors == []
     finally:
         ctx.close()
@@ -195,8 +209,9 @@ def test_english_plan_is_filled_downloaded_restored_and_reopened(built_site, sit
     ctx, tab, errors = open_maker(browser, site_server, "en")
     try:
         assert box(tab, "title.school").input_value() == ""
-        tab.locator("#lpl-make-file").set_input_files(files=[{"name": "draft.json", "mimeType": "application/json",
-                                                               "buffer": draft}])
+        tab.locator("#lpl-make-file").set_input_files(
+            files=[{"name": "draft.json", "mimeType": "application/json", "buffer": draft}]
+        )
         expect_value(tab, "title.school", "Ysgol Uwchradd Aberdyfi <b>&amp;</b>")
         assert box(tab, "table.priorities.1.1", "en").input_value() == "Writing across the curriculum"
         assert errors == []
@@ -206,9 +221,21 @@ def test_english_plan_is_filled_downloaded_restored_and_reopened(built_site, sit
     soffice = shutil.which("soffice")
     if not soffice:
         pytest.skip("LibreOffice (soffice) is not installed: .ci/run installs it")
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(tmp_path / "plan.docx")], check=True, capture_output=True,
-                   timeout=180)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "plan.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     assert (tmp_path / "plan.pdf").stat().st_size > 10_000
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(tmp_path / "plan.pdf"), "-"], capture_output=True, text=True).stdout
@@ -217,8 +244,9 @@ def test_english_plan_is_filled_downloaded_restored_and_reopened(built_site, sit
 
 
 def expect_value(tab, tag: str, value: str) -> None:
-    tab.wait_for_function("([tag, value]) => document.querySelector(`[data-tag='${tag}']`).value === value",
-                          arg=[tag, value])
+    tab.wait_for_function(
+        "([tag, value]) => document.querySelector(`[data-tag='${tag}']`).value === value", arg=[tag, value]
+    )
 
 
 def test_welsh_page_makes_a_bilingual_plan_each_answer_in_its_language(built_site, site_server, browser):
@@ -235,8 +263,10 @@ def test_welsh_page_makes_a_bilingual_plan_each_answer_in_its_language(built_sit
         data = download(tab)
         found = controls(data)
         assert found["title.school"] == [("Ysgol Gynradd Llanfair", "cy-GB")]
-        assert found["notes.context-and-vision"] == [("Ysgol o 210 o ddysgwyr.", "cy-GB"),
-                                                     ("A school of 210 learners.", "en-GB")]
+        assert found["notes.context-and-vision"] == [
+            ("Ysgol o 210 o ddysgwyr.", "cy-GB"),
+            ("A school of 210 learners.", "en-GB"),
+        ]
         assert found["table.journeys.1.2"] == [("Mentora", "cy-GB")]
         blank = (built_site / "downloads" / docx_name("primary", "bilingual")).read_bytes()
         assert headings(data) == headings(blank)
@@ -246,25 +276,42 @@ def test_welsh_page_makes_a_bilingual_plan_each_answer_in_its_language(built_sit
 
 
 HOSTILE = {
-    "format": "lpl-plan-draft", "version": 1, "setting": "primary", "language": "en",
-    "answers": {"title.school": "<img src=x onerror=\"document.title='owned'\">" + "x" * 1000,
-                "notes.context-and-vision": {"en": "<script>document.title='owned'</script>", "de": "?"},
-                "__proto__": {"polluted": True}, "no.such.field": "dropped", "title.year": 2026},
+    "format": "lpl-plan-draft",
+    "version": 1,
+    "setting": "primary",
+    "language": "en",
+    "answers": {
+        "title.school": "<img src=x onerror=\"document.title='owned'\">" + "x" * 1000,
+        "notes.context-and-vision": {"en": "<script>document.title='owned'</script>", "de": "?"},
+        "__proto__": {"polluted": True},
+        "no.such.field": "dropped",
+        "title.year": 2026,
+    },
 }
 
 
-@pytest.mark.parametrize("content, accepted", [
-    (json.dumps(HOSTILE), True),
-    ("{not json", False),
-    (json.dumps({"format": "lpl-plan-draft", "version": 1, "setting": "nowhere", "language": "en", "answers": {}}), False),
-    (json.dumps([1, 2, 3]), False),
-    ('{"format": "lpl-plan-draft", "answers": "' + "x" * (5 * 1024 * 1024) + '"}', False),
-], ids=["hostile-values", "not-json", "unknown-setting", "wrong-shape", "too-big"])
+@pytest.mark.parametrize(
+    "content, accepted",
+    [
+        (json.dumps(HOSTILE), True),
+        ("{not json", False),
+        (
+            json.dumps(
+                {"format": "lpl-plan-draft", "version": 1, "setting": "nowhere", "language": "en", "answers": {}}
+            ),
+            False,
+        ),
+        (json.dumps([1, 2, 3]), False),
+        ('{"format": "lpl-plan-draft", "answers": "' + "x" * (5 * 1024 * 1024) + '"}', False),
+    ],
+    ids=["hostile-values", "not-json", "unknown-setting", "wrong-shape", "too-big"],
+)
 def test_an_opened_file_is_treated_as_hostile(site_server, browser, content, accepted):
     ctx, tab, errors = open_maker(browser, site_server, "en")
     try:
-        tab.locator("#lpl-make-file").set_input_files(files=[{"name": "draft.json", "mimeType": "application/json",
-                                                               "buffer": content.encode()}])
+        tab.locator("#lpl-make-file").set_input_files(
+            files=[{"name": "draft.json", "mimeType": "application/json", "buffer": content.encode()}]
+        )
         if accepted:
             school = box(tab, "title.school")
             tab.wait_for_function("() => document.querySelector(\"[data-tag='title.school']\").value !== ''")
@@ -306,8 +353,10 @@ def test_the_page_forbids_connections_and_material_still_works(built_site, site_
     assert len(policy) == 1 and "connect-src 'none'" in policy[0] and "default-src 'none'" in policy[0]
     assert html.index("Content-Security-Policy") < html.index("<script")
     ctx = browser.new_context()
-    ctx.add_init_script("window.__violations = []; document.addEventListener('securitypolicyviolation',"
-                        " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));")
+    ctx.add_init_script(
+        "window.__violations = []; document.addEventListener('securitypolicyviolation',"
+        " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
     tab = ctx.new_page()
     try:
         tab.goto(site_server + LANG_ROOT[lang] + MAKE, wait_until="load")

@@ -3,6 +3,7 @@
 Most tests read the real site built once per session (`built_site`); the generated Word documents
 are opened again with python-docx and checked against plans/plan.yml.
 """
+
 from __future__ import annotations
 
 import os
@@ -74,7 +75,8 @@ def expected_headings(plan, setting: str, lang: str) -> list[str]:
         return prefix + " / ".join(text.best(one) for one in langs)
 
     return [both(plan.label("how_to_use_title"))] + [
-        both(section.title, f"{n}. ") for n, section in enumerate(plan.sections_for(setting), start=1)]
+        both(section.title, f"{n}. ") for n, section in enumerate(plan.sections_for(setting), start=1)
+    ]
 
 
 def site_file(site: Path, url: str) -> Path:
@@ -88,12 +90,23 @@ def anchors(page: Path) -> set[str]:
 
 # --- the plan's data, through the one loader ---------------------------------------------------
 
+
 def test_plan_is_loaded_with_the_content(plan, content):
     assert plan.settings == ("primary", "secondary", "special", "all-age", "cluster")
     ids = [s.id for s in plan.sections]
-    for required in ("context-and-vision", "priorities", "national-priorities", "individual-journeys",
-                     "collaboration", "enquiry-and-research", "inset", "funding", "evaluating-impact",
-                     "review", "action-plan"):
+    for required in (
+        "context-and-vision",
+        "priorities",
+        "national-priorities",
+        "individual-journeys",
+        "collaboration",
+        "enquiry-and-research",
+        "inset",
+        "funding",
+        "evaluating-impact",
+        "review",
+        "action-plan",
+    ):
         assert required in ids
     statements = {s.id for s in content.frameworks.entitlement.statements}
     for section in plan.sections:
@@ -119,8 +132,9 @@ def write_plan(project: Path, old: str, new: str) -> int:
 
 
 def validate(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "scripts/validate.py", "--root", str(project)], cwd=ROOT,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "scripts/validate.py", "--root", str(project)], cwd=ROOT, capture_output=True, text=True
+    )
 
 
 def test_plan_errors_are_located_with_a_suggestion(project_copy):
@@ -128,8 +142,10 @@ def test_plan_errors_are_located_with_a_suggestion(project_copy):
     other = write_plan(project_copy, "    notes_lines: 8\n", "    note_lines: 8\n")
     result = validate(project_copy)
     assert result.returncode == 1
-    assert (f"plans/plan.yml:{line}:17: error: 'sections[4].hallmarks' must be one of" in result.stdout
-            and "(got 'colaboration' — did you mean 'collaboration'?)" in result.stdout), result.stdout
+    assert (
+        f"plans/plan.yml:{line}:17: error: 'sections[4].hallmarks' must be one of" in result.stdout
+        and "(got 'colaboration' — did you mean 'collaboration'?)" in result.stdout
+    ), result.stdout
     assert f"plans/plan.yml:{other}:5: error: unknown field 'note_lines'" in result.stdout
     assert "did you mean 'notes_lines'?" in result.stdout
     build = mkdocs_build(project_copy)
@@ -144,6 +160,7 @@ def test_unknown_setting_in_a_plan_entry_is_reported(project_copy):
 
 
 # --- the Word documents -----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("setting,lang", documents())
 def test_docx_structure_language_and_properties(built_site, plan, setting, lang):
@@ -166,12 +183,13 @@ def test_docx_structure_language_and_properties(built_site, plan, setting, lang)
     for table, source in zip(headed, plan_tables):
         assert len(table.rows) == 1 + source.row_count
         assert len(table.columns) == len(source.columns)
-        assert not any(c.text for row in table.rows[1 + len(source.rows):] for c in row.cells)
+        assert not any(c.text for row in table.rows[1 + len(source.rows) :] for c in row.cells)
 
     # The language of every run, and of the styles' defaults.
     runs = run_languages(document)
-    assert runs and all(value in (LOCALES["en"], LOCALES["cy"]) for _, value in runs), \
-        [r for r in runs if r[1] not in LOCALES.values()][:5]
+    assert runs and all(value in (LOCALES["en"], LOCALES["cy"]) for _, value in runs), [
+        r for r in runs if r[1] not in LOCALES.values()
+    ][:5]
     if lang != "bilingual":
         assert {value for _, value in runs} == {locale(lang)}
     else:
@@ -248,8 +266,13 @@ for _ in range(2):
 
 def test_a_bilingual_build_makes_the_documents_once(project_copy):
     """static-i18n runs the whole build per language; the documents are still made once, then reused."""
-    result = subprocess.run([sys.executable, "-c", BUILD_TWICE, str(project_copy / "mkdocs.yml")], cwd=project_copy,
-                            capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    result = subprocess.run(
+        [sys.executable, "-c", BUILD_TWICE, str(project_copy / "mkdocs.yml")],
+        cwd=project_copy,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["1", "1"]  # once in the first build, none in the second (cached)
     assert len(list((project_copy / "site" / "downloads").glob("*.docx"))) == 15
@@ -257,6 +280,7 @@ def test_a_bilingual_build_makes_the_documents_once(project_copy):
 
 
 # --- the pages on the site ------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
 def test_downloads_page_lists_every_template_and_its_links_resolve(built_site, plan, content, lang):
@@ -310,7 +334,7 @@ def test_printable_pages_follow_the_plan(built_site, plan, lang):
 
 def test_print_css_starts_each_part_on_a_page():
     css = (ROOT / "plugins/lpl/overrides/assets/lpl.css").read_text(encoding="utf-8")
-    print_css = css[css.index("==== Plan templates"):]
+    print_css = css[css.index("==== Plan templates") :]
     assert "@media print" in print_css and ".lpl-plan-section { break-before: page; }" in print_css
     assert "display: table-header-group" in print_css
 
@@ -324,6 +348,7 @@ def test_guidance_links_to_the_plan_templates():
 
 # --- LibreOffice: the documents open and print ---------------------------------------------------
 
+
 def test_documents_convert_to_pdf_with_libreoffice(built_site, plan, tmp_path):
     soffice = shutil.which("soffice")
     if not soffice:
@@ -332,9 +357,22 @@ def test_documents_convert_to_pdf_with_libreoffice(built_site, plan, tmp_path):
     for name in chosen:
         shutil.copy(built_site / "downloads" / name, tmp_path / name)
     # Its own profile, so a LibreOffice already running elsewhere does not swallow the conversion.
-    result = subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
-                             "--convert-to", "pdf", "--outdir", str(tmp_path), *chosen],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            *chosen,
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     for name, lang in zip(chosen, ("en", "cy", "bilingual")):
         pdf = tmp_path / name.replace(".docx", ".pdf")
@@ -355,20 +393,34 @@ def test_documents_convert_to_pdf_with_libreoffice(built_site, plan, tmp_path):
 
 # --- scripts/make_plan.py ----------------------------------------------------------------------
 
+
 def make_plan(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "scripts/make_plan.py", *args], cwd=ROOT, capture_output=True, text=True)
 
 
 def test_make_plan_puts_the_school_on_the_title_page(tmp_path, plan):
     out = tmp_path / "cynllun.docx"
-    result = make_plan("--lang", "cy", "--setting", "primary", "--school", "Ysgol Gynradd Cwm Derwen",
-                       "--year", "2026/27", "-o", str(out))
+    result = make_plan(
+        "--lang",
+        "cy",
+        "--setting",
+        "primary",
+        "--school",
+        "Ysgol Gynradd Cwm Derwen",
+        "--year",
+        "2026/27",
+        "-o",
+        str(out),
+    )
     assert result.returncode == 0, result.stderr
     document = docx.Document(str(out))
     title_page = []
     for block in document.element.body.iterchildren():
-        if block.tag == qn("w:p") and block.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") is not None \
-                and block.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) == "Heading1":
+        if (
+            block.tag == qn("w:p")
+            and block.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") is not None
+            and block.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) == "Heading1"
+        ):
             break
         title_page.append("".join(t.text or "" for t in block.iter(qn("w:t"))))
     first_page = "\n".join(title_page)

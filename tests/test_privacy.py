@@ -1,4 +1,5 @@
 """Privacy: a reader's browser talks to this site only — no fonts, icons, scripts or analytics from elsewhere."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -34,8 +35,11 @@ def test_every_page_type_requests_only_this_site(built_site, site_server, browse
     finally:
         context.close()
     assert len(requests) > len(paths)
-    elsewhere = [(at, url) for at, url in requests
-                 if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != own]
+    elsewhere = [
+        (at, url)
+        for at, url in requests
+        if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != own
+    ]
     assert not elsewhere, "requests to other hosts:\n" + "\n".join(f"  {url}  (from {at})" for at, url in elsewhere)
 
 

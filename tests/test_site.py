@@ -1,4 +1,5 @@
 """The built site, as a reader and a crawler meet it: both languages, switcher, hreflang, no third parties."""
+
 from __future__ import annotations
 
 import re
@@ -44,9 +45,19 @@ def test_every_english_page_has_a_welsh_counterpart():
     en = {p.relative_to(ROOT / "docs/en").as_posix() for p in (ROOT / "docs/en").rglob("*.md")}
     cy = {p.relative_to(ROOT / "docs/cy").as_posix() for p in (ROOT / "docs/cy").rglob("*.md")}
     assert en == cy
-    assert {"index.md", "key-principles.md", "roles-of-leaders.md", "entitlement.md", "inset.md", "funding.md",
-            "plan-guide.md", "schools-as-learning-organisations.md", "professional-standards.md", "about.md",
-            "accessibility.md"} <= en
+    assert {
+        "index.md",
+        "key-principles.md",
+        "roles-of-leaders.md",
+        "entitlement.md",
+        "inset.md",
+        "funding.md",
+        "plan-guide.md",
+        "schools-as-learning-organisations.md",
+        "professional-standards.md",
+        "about.md",
+        "accessibility.md",
+    } <= en
 
 
 def test_front_matter_parses():
@@ -110,8 +121,10 @@ def test_no_request_to_another_host(built_site):
     own = urlparse(SITE_URL).netloc
     for page in pages(built_site, "en") + pages(built_site, "cy"):
         tree = doc(page)
-        refs = tree.xpath("//link[not(@rel='alternate') and not(@rel='canonical')]/@href | //script/@src | //img/@src"
-                          " | //iframe/@src | //source/@src | //video/@src | //audio/@src")
+        refs = tree.xpath(
+            "//link[not(@rel='alternate') and not(@rel='canonical')]/@href | //script/@src | //img/@src"
+            " | //iframe/@src | //source/@src | //video/@src | //audio/@src"
+        )
         for ref in refs:
             host = urlparse(urljoin(url_of(built_site, page), ref)).netloc
             assert host == own, (page, ref)
@@ -135,9 +148,15 @@ def test_every_case_study_has_one_page_per_language(built_site):
 
 def test_every_link_from_a_case_study_has_its_reverse(built_site):
     content = load(ROOT)
-    pages_for = {"hallmarks": "hallmarks", "entitlement": "entitlement", "slo": "slo", "standards": "standards",
-                 "characteristics": "characteristics", "contributory_factors": "contributory-factors",
-                 "national_priorities": "national-priorities"}
+    pages_for = {
+        "hallmarks": "hallmarks",
+        "entitlement": "entitlement",
+        "slo": "slo",
+        "standards": "standards",
+        "characteristics": "characteristics",
+        "contributory_factors": "contributory-factors",
+        "national_priorities": "national-priorities",
+    }
     for lang_prefix in ("", "cy/"):
         for study in content.case_studies:
             page = built_site / lang_prefix / "case-studies" / study.slug / "index.html"
@@ -170,7 +189,11 @@ def test_entitlement_anchors_exist(built_site):
 
 def test_no_english_interface_label_on_welsh_pages(built_site):
     content = load(ROOT)
-    english = {t.en for key, t in content.frameworks.labels.items() if t.cy and t.en != t.cy and len(t.en) > 3 and "{" not in t.en}
+    english = {
+        t.en
+        for key, t in content.frameworks.labels.items()
+        if t.cy and t.en != t.cy and len(t.en) > 3 and "{" not in t.en
+    }
     for page in pages(built_site, "cy"):
         rel = page.relative_to(built_site).as_posix()
         if not rel.startswith(("cy/case-studies/", "cy/frameworks/")):
@@ -179,8 +202,13 @@ def test_no_english_interface_label_on_welsh_pages(built_site):
         for hidden in tree.xpath("//*[@lang='en']"):
             hidden.drop_tree()
         article = tree.xpath("//article")[0]
-        texts = {t.strip() for t in article.xpath(".//h1//text() | .//h2//text() | .//h3//text() | .//dt//text()"
-                                                  " | .//label//text() | .//strong//text() | .//p[@class='admonition-title']//text()")}
+        texts = {
+            t.strip()
+            for t in article.xpath(
+                ".//h1//text() | .//h2//text() | .//h3//text() | .//dt//text()"
+                " | .//label//text() | .//strong//text() | .//p[@class='admonition-title']//text()"
+            )
+        }
         assert not (texts & english), (rel, texts & english)
 
 

@@ -1,5 +1,6 @@
 """Content a school leader can trust (issue 15): every link to a case study says what kind it is, in every kind of
 list and download, in both languages; a summary shows its source; every guidance page names its sources."""
+
 from __future__ import annotations
 
 import html
@@ -15,17 +16,20 @@ from lpl.load.pages import WITHOUT_SOURCES, guidance_pages, page_sources
 from lpl.render.plan_view import docx_name
 
 CONTENT = load(ROOT)
-KIND_LABEL = {lang: {k: CONTENT.label(f"kind_{k}", lang) for k in ("illustrative", "summary", "school")}
-              for lang in ("en", "cy")}
+KIND_LABEL = {
+    lang: {k: CONTENT.label(f"kind_{k}", lang) for k in ("illustrative", "summary", "school")} for lang in ("en", "cy")
+}
 # A link to a case-study page (not the catalogue or a browse page) in the built HTML, and what follows it.
-STUDY_LINK = re.compile(r'<a [^>]*href="(?:[^"]*/)?([a-z0-9-]+)/(?:#[^"]*)?"[^>]*>(.*?)</a>(\s*<span class="lpl-kind[^"]*">[^<]*</span>)?')
+STUDY_LINK = re.compile(
+    r'<a [^>]*href="(?:[^"]*/)?([a-z0-9-]+)/(?:#[^"]*)?"[^>]*>(.*?)</a>(\s*<span class="lpl-kind[^"]*">[^<]*</span>)?'
+)
 
 
 def main_content(page: Path) -> str:
     """The page's own content: Material's article, without the navigation, header and footer."""
     text = page.read_text(encoding="utf-8")
     start = text.index('<article class="md-content__inner')
-    return text[start:text.index('<footer', start) if '<footer' in text[start:] else len(text)]
+    return text[start : text.index("<footer", start) if "<footer" in text[start:] else len(text)]
 
 
 def study_links(page: Path) -> list[tuple[str, str | None]]:
@@ -35,7 +39,9 @@ def study_links(page: Path) -> list[tuple[str, str | None]]:
     found = []
     for m in STUDY_LINK.finditer(main_content(page)):
         if m.group(1) in studies:
-            label = re.search(r">\(([^<]*)\)<", m.group(3) or "") or re.search(r"\(([^()]*)\)$", html.unescape(m.group(2)))
+            label = re.search(r">\(([^<]*)\)<", m.group(3) or "") or re.search(
+                r"\(([^()]*)\)$", html.unescape(m.group(2))
+            )
             found.append((m.group(1), html.unescape(label.group(1)) if label else None))
     return found
 
@@ -45,16 +51,16 @@ def site_page(site: Path, lang: str, path: str) -> Path:
 
 
 KINDS_OF_LIST = [
-    "frameworks/hallmarks",           # "See it in practice" on a framework page
-    "frameworks/entitlement",         # … on the entitlement page
+    "frameworks/hallmarks",  # "See it in practice" on a framework page
+    "frameworks/entitlement",  # … on the entitlement page
     "frameworks/standards",
     "frameworks/characteristics",
-    "case-studies/by-setting",        # no-JavaScript browse pages
+    "case-studies/by-setting",  # no-JavaScript browse pages
     "case-studies/by-kind",
     "case-studies/by-area",
     "case-studies/cwm-derwen-twilight-enquiry-triads",  # related case studies
-    "plan-templates/primary",         # a plan template's printable page
-    "plan-guide",                     # hand-written guidance linking a case study
+    "plan-templates/primary",  # a plan template's printable page
+    "plan-guide",  # hand-written guidance linking a case study
 ]
 
 
@@ -72,9 +78,16 @@ def test_every_link_to_a_case_study_carries_its_kind(built_site, where, lang):
 def test_every_catalogue_card_says_what_kind_it_is(built_site, lang):
     # The catalogue is paginated without JavaScript (case-studies/, page-2/ …): every card on one of its pages.
     pages = ["case-studies"] + [f"case-studies/page-{n}" for n in range(2, 2 + len(CONTENT.case_studies))]
-    cards = [card for where in pages if site_page(built_site, lang, where).exists()
-             for card in re.findall(r'<article class="lpl-card".*?</article>',
-                                    site_page(built_site, lang, where).read_text(encoding="utf-8"), re.S)]
+    cards = [
+        card
+        for where in pages
+        if site_page(built_site, lang, where).exists()
+        for card in re.findall(
+            r'<article class="lpl-card".*?</article>',
+            site_page(built_site, lang, where).read_text(encoding="utf-8"),
+            re.S,
+        )
+    ]
     assert len(cards) == len(CONTENT.case_studies)
     for card in cards:
         slug = re.search(r'href="(?:\.\./)?([a-z0-9-]+)/"', card).group(1)
@@ -89,11 +102,15 @@ def test_plan_documents_label_every_case_study_link(built_site, lang):
     kinds = {s.slug: s.kind for s in CONTENT.case_studies}
     labelled = 0
     for link in document.element.body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}hyperlink"):
-        target = document.part.rels[link.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")].target_ref
+        target = document.part.rels[
+            link.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+        ].target_ref
         slug = re.search(r"/case-studies/([a-z0-9-]+)/$", target)
         if not slug or slug.group(1) not in kinds:
             continue
-        text = "".join(t.text or "" for t in link.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"))
+        text = "".join(
+            t.text or "" for t in link.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t")
+        )
         in_lang = "cy" if "/cy/" in target else "en"
         assert text.endswith(f"({KIND_LABEL[in_lang][kinds[slug.group(1)]]})"), (target, text)
         labelled += 1
@@ -104,17 +121,20 @@ def test_plan_documents_label_every_case_study_link(built_site, lang):
 def test_a_summary_shows_its_source(built_site, lang):
     study = next(s for s in CONTENT.case_studies if s.kind == "summary")
     page = main_content(site_page(built_site, lang, f"case-studies/{study.slug}"))
-    source = page[page.index('id="source"'):page.index('id="summary"')]
+    source = page[page.index('id="source"') : page.index('id="summary"')]
     assert html.escape(study.source.publisher) in source
     assert f'href="{html.escape(study.source.url_in(lang))}"' in source
-    assert html.escape(study.source.title_in(lang), quote=False) in html.unescape(source) or study.source.title_in(lang) in html.unescape(source)
+    assert html.escape(study.source.title_in(lang), quote=False) in html.unescape(source) or study.source.title_in(
+        lang
+    ) in html.unescape(source)
     date = study.source.published.isoformat() if study.source.published else CONTENT.label("not_stated", lang)
     assert html.escape(date, quote=False) in source or date in html.unescape(source)
-    notice = page[:page.index('id="source"')]
+    notice = page[: page.index('id="source"')]
     assert KIND_LABEL[lang]["summary"] in html.unescape(notice)
 
 
 # --- sources of guidance pages -----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("page", guidance_pages(ROOT), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_guidance_page_names_its_sources(page):
@@ -123,13 +143,25 @@ def test_every_guidance_page_names_its_sources(page):
     assert found or page.name in WITHOUT_SOURCES
 
 
-@pytest.mark.parametrize("front, message", [
-    ("description: x\n", "a guidance page must name its sources"),
-    ("sources:\n- {title: T, publisher: P, date: '2022', url: 'http://example.org/'}\n", "'sources[0].url' must be a web address starting with https://"),
-    ("sources:\n- {title: T, publisher: P, url: 'https://example.org/'}\n", "needs 'date'"),
-    ("sources:\n- {title: T, publisher: P, date: 'May 2022', url: 'https://example.org/'}\n", "'sources[0].date' must be YYYY, YYYY-MM or YYYY-MM-DD"),
-    ("sources:\n- {title: T, publisher: P, date: '2022', url: 'https://example.org/', lang: fr}\n", "'sources[0].lang' must be one of en, cy"),
-])
+@pytest.mark.parametrize(
+    "front, message",
+    [
+        ("description: x\n", "a guidance page must name its sources"),
+        (
+            "sources:\n- {title: T, publisher: P, date: '2022', url: 'http://example.org/'}\n",
+            "'sources[0].url' must be a web address starting with https://",
+        ),
+        ("sources:\n- {title: T, publisher: P, url: 'https://example.org/'}\n", "needs 'date'"),
+        (
+            "sources:\n- {title: T, publisher: P, date: 'May 2022', url: 'https://example.org/'}\n",
+            "'sources[0].date' must be YYYY, YYYY-MM or YYYY-MM-DD",
+        ),
+        (
+            "sources:\n- {title: T, publisher: P, date: '2022', url: 'https://example.org/', lang: fr}\n",
+            "'sources[0].lang' must be one of en, cy",
+        ),
+    ],
+)
 def test_a_guidance_page_with_no_or_bad_sources_is_refused(tmp_path, front, message):
     page = tmp_path / "inset.md"
     page.write_text(f"---\n{front}---\n\n# INSET\n", encoding="utf-8")
@@ -149,7 +181,9 @@ def test_sources_section_on_every_guidance_page_of_the_site(built_site, lang, he
         if page.name in WITHOUT_SOURCES:
             continue
         path = "" if page.stem == "index" else page.stem
-        body = main_content(site_page(built_site, lang, path) if path else built_site / ("cy/" if lang == "cy" else "") / "index.html")
+        body = main_content(
+            site_page(built_site, lang, path) if path else built_site / ("cy/" if lang == "cy" else "") / "index.html"
+        )
         assert re.search(rf'<h2 id="sources">{heading}', body), f"{lang}/{page.name}"
         assert re.search(r'<ul class="lpl-sources">\s*<li>[^<]+<a href="https://', body), f"{lang}/{page.name}"
 

@@ -1,4 +1,5 @@
 """Property: whatever an editor saves, the loader answers with located problems and never crashes."""
+
 from __future__ import annotations
 
 import string
@@ -12,20 +13,69 @@ from lpl.load.source import Problem
 from test_validate import GOOD
 
 VOCAB, _ = check_data(ROOT)
-FIELDS = ["title", "schools", "settings", "local_authority", "language_category", "audiences", "hallmarks",
-          "entitlement_statements", "slo_dimensions", "professional_standards", "characteristics", "translation",
-          "summary", "context", "approach", "impact", "advice", "resources", "images", "contact", "published",
-          "last_reviewed", "kind", "source", "publisher", "unpublished", "name", "en", "cy", "cy_status", "url", "path", "alt",
-          "scheme", "category", "version", "standards", "consent", "email"]
+FIELDS = [
+    "title",
+    "schools",
+    "settings",
+    "local_authority",
+    "language_category",
+    "audiences",
+    "hallmarks",
+    "entitlement_statements",
+    "slo_dimensions",
+    "professional_standards",
+    "characteristics",
+    "translation",
+    "summary",
+    "context",
+    "approach",
+    "impact",
+    "advice",
+    "resources",
+    "images",
+    "contact",
+    "published",
+    "last_reviewed",
+    "kind",
+    "source",
+    "publisher",
+    "unpublished",
+    "name",
+    "en",
+    "cy",
+    "cy_status",
+    "url",
+    "path",
+    "alt",
+    "scheme",
+    "category",
+    "version",
+    "standards",
+    "consent",
+    "email",
+]
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
-                    st.text(max_size=40), st.sampled_from(["primary", "leaders-2", "2025-02-30", "<script>",
-                                                           "[x](javascript:1)", "images/../../x.png", "draft"]))
-values = st.recursive(scalars, lambda inner: st.one_of(
-    st.lists(inner, max_size=4),
-    st.dictionaries(st.one_of(st.sampled_from(FIELDS), st.text(max_size=8)), inner, max_size=5)), max_leaves=20)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=40),
+    st.sampled_from(
+        ["primary", "leaders-2", "2025-02-30", "<script>", "[x](javascript:1)", "images/../../x.png", "draft"]
+    ),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.one_of(st.sampled_from(FIELDS), st.text(max_size=8)), inner, max_size=5),
+    ),
+    max_leaves=20,
+)
 structured = st.dictionaries(st.sampled_from(FIELDS), values, max_size=12).map(
-    lambda d: yaml.safe_dump(d, allow_unicode=True))
+    lambda d: yaml.safe_dump(d, allow_unicode=True)
+)
 
 
 @st.composite
@@ -35,12 +85,13 @@ def edited_good_file(draw):
     for _ in range(draw(st.integers(1, 4))):
         at = draw(st.integers(0, len(text)))
         cut = draw(st.integers(0, 5))
-        text = text[:at] + draw(st.text(string.printable + "ŵŷâ&*!|>{}[]:-#'\"\t", max_size=6)) + text[at + cut:]
+        text = text[:at] + draw(st.text(string.printable + "ŵŷâ&*!|>{}[]:-#'\"\t", max_size=6)) + text[at + cut :]
     return text
 
 
-documents = st.one_of(structured, edited_good_file(), st.text(max_size=300),
-                      st.binary(max_size=200).map(lambda b: b.decode("latin-1")))
+documents = st.one_of(
+    structured, edited_good_file(), st.text(max_size=300), st.binary(max_size=200).map(lambda b: b.decode("latin-1"))
+)
 
 
 @settings(max_examples=2000, deadline=None, suppress_health_check=list(HealthCheck))

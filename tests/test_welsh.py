@@ -1,5 +1,6 @@
 """The Welsh checks (README "Welsh spelling and terms"): every Welsh text through hunspell-cy, and the term
 base over every text; `make test` fails on any finding the allowlist does not allow, with its file and line."""
+
 from __future__ import annotations
 
 import shutil
@@ -40,16 +41,20 @@ def test_welsh_words_with_apostrophes_stay_whole_and_are_known():
 
 
 def test_a_misspelling_and_an_english_word_are_reported_where_they_are():
-    passages = [Passage("docs/cy/x.md", 3, "Mae'r ysgoll yn cynnal twilights bob tymor."),
-                Passage("data/y.yml", 9, "Cafodd ADY sylw.")]
+    passages = [
+        Passage("docs/cy/x.md", 3, "Mae'r ysgoll yn cynnal twilights bob tymor."),
+        Passage("data/y.yml", 9, "Cafodd ADY sylw."),
+    ]
     found = {(m.path, m.line, m.word, m.kind) for m in misspellings(passages, ROOT, {"ADY": "acronym"})}
     assert found == {("docs/cy/x.md", 3, "ysgoll", UNKNOWN), ("docs/cy/x.md", 3, "twilights", ENGLISH)}
 
 
 def test_text_marked_english_is_skipped_and_lines_stay_true():
-    page = ('---\ntitle: "Teitl"\ntranslation: draft\n---\n# Pennawd\n\n'
-            'Gweler <span lang="en">*Developing schools\nas learning organisations*</span> a [dolen](https://example.org/slo).\n'
-            '```\ncode here\n```\nDiwedd `code` {: .class }\n')
+    page = (
+        '---\ntitle: "Teitl"\ntranslation: draft\n---\n# Pennawd\n\n'
+        'Gweler <span lang="en">*Developing schools\nas learning organisations*</span> a [dolen](https://example.org/slo).\n'
+        "```\ncode here\n```\nDiwedd `code` {: .class }\n"
+    )
     lines = dict(markdown_lines(page))
     assert lines[2] == "Teitl" and 3 not in lines
     assert "Developing" not in " ".join(lines.values()) and "organisations" not in " ".join(lines.values())
@@ -58,15 +63,28 @@ def test_text_marked_english_is_skipped_and_lines_stay_true():
 
 
 def test_forbidden_variants_are_found_in_their_mutated_forms_but_not_inside_right_names(content):
-    passages = [Passage("a.md", 1, "ystyriol o lesiant dysgwyr"), Passage("a.md", 2, "Mae llesiant yn bwysig."),
-                Passage("a.md", 3, "Deddf Llesiant Cenedlaethau'r Dyfodol"),
-                Passage("a.md", 4, "yr arolwg SLO, frameworks/slo.md"),
-                Passage("a.md", 5, "Academi Genedlaethol ar gyfer Arweinyddiaeth Addysgol Cymru; Academi Genedlaethol ar gyfer Arweinyddiaeth Addysgol.")]
+    passages = [
+        Passage("a.md", 1, "ystyriol o lesiant dysgwyr"),
+        Passage("a.md", 2, "Mae llesiant yn bwysig."),
+        Passage("a.md", 3, "Deddf Llesiant Cenedlaethau'r Dyfodol"),
+        Passage("a.md", 4, "yr arolwg SLO, frameworks/slo.md"),
+        Passage(
+            "a.md",
+            5,
+            "Academi Genedlaethol ar gyfer Arweinyddiaeth Addysgol Cymru; Academi Genedlaethol ar gyfer Arweinyddiaeth Addysgol.",
+        ),
+    ]
     found = [(m.line, m.found, m.concept.id) for m in misuses(passages, content.frameworks.terms, "cy")]
-    assert found == [(1, "lesiant", "well-being"), (2, "llesiant", "well-being"),
-                     (4, "SLO", "schools-as-learning-organisations"),
-                     (5, "Academi Genedlaethol ar gyfer Arweinyddiaeth Addysgol", "academy")]
-    english = [(m.found, m.concept.id) for m in misuses([Passage("b.md", 1, "The NPLE and wellbeing")], content.frameworks.terms, "en")]
+    assert found == [
+        (1, "lesiant", "well-being"),
+        (2, "llesiant", "well-being"),
+        (4, "SLO", "schools-as-learning-organisations"),
+        (5, "Academi Genedlaethol ar gyfer Arweinyddiaeth Addysgol", "academy"),
+    ]
+    english = [
+        (m.found, m.concept.id)
+        for m in misuses([Passage("b.md", 1, "The NPLE and wellbeing")], content.frameworks.terms, "en")
+    ]
     assert english == [("NPLE", "entitlement"), ("wellbeing", "well-being")]
 
 
@@ -74,7 +92,9 @@ def test_an_allowlist_entry_needs_a_reason(tmp_path):
     path = tmp_path / "allow.txt"
     path.write_text("# comment\nGwE  # a name\nXYZ\n", encoding="utf-8")
     allowed, problems = read_allowlist(path)
-    assert allowed == {"GwE": "a name", "XYZ": ""} and problems == ["allow.txt:3: 'XYZ' has no reason (write 'word  # why it is right')"]
+    assert allowed == {"GwE": "a name", "XYZ": ""} and problems == [
+        "allow.txt:3: 'XYZ' has no reason (write 'word  # why it is right')"
+    ]
     entries, problems = read_allowlist(ROOT / "data" / "welsh_allowlist.txt")
     assert not problems and len(entries) < 80  # short (60 on 30 Nov 2026), every entry reasoned
 
@@ -104,14 +124,19 @@ def test_translation_report_tells_official_from_reviewed_and_draft_and_shows_the
     from lpl.editorial.translation_report import build_report, render_json, render_markdown, render_text
 
     finding = Finding("docs/cy/inset.md", 12, "spelling", "ysgoll", "unknown Welsh word: 'ysgoll'")
-    report = build_report(content, ROOT, date(2026, 11, 30), LanguageCheck(findings=[finding], hunspell="Hunspell 1.7.1"))
+    report = build_report(
+        content, ROOT, date(2026, 11, 30), LanguageCheck(findings=[finding], hunspell="Hunspell 1.7.1")
+    )
     assert content.frameworks.entitlement.name.is_official("cy")  # quoted from Hwb's Welsh page, with its address
     assert report.count("data", "cy", "official") >= 20 and report.count("data", "cy", "reviewed") > 0
     assert report.count("data", "cy", "draft") > 0
     assert not any(e.status == "official" for e in report.entries)  # official Welsh is not to do
     markdown = render_markdown(report)
     assert "Welsh: official | Welsh: reviewed | Welsh: draft | Welsh: missing" in markdown
-    assert "### Welsh spelling and terms" in markdown and "| `docs/cy/inset.md` | 12 | unknown Welsh word: 'ysgoll' |" in markdown
+    assert (
+        "### Welsh spelling and terms" in markdown
+        and "| `docs/cy/inset.md` | 12 | unknown Welsh word: 'ysgoll' |" in markdown
+    )
     assert "docs/cy/inset.md:12: unknown Welsh word: 'ysgoll'" in render_text(report)
     assert '"word": "ysgoll"' in render_json(report)
 
@@ -120,11 +145,15 @@ def test_a_source_on_a_draft_text_is_refused(project_copy):
     path = project_copy / "data" / "national_priorities.yml"
     text = path.read_text(encoding="utf-8")
     assert "cy: Cwricwlwm i Gymru, cy_status: reviewed, cy_source:" in text
-    path.write_text(text.replace("cy: Cwricwlwm i Gymru, cy_status: reviewed,", "cy: Cwricwlwm i Gymru, cy_status: draft,"),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace("cy: Cwricwlwm i Gymru, cy_status: reviewed,", "cy: Cwricwlwm i Gymru, cy_status: draft,"),
+        encoding="utf-8",
+    )
     _, problems = check(project_copy)
-    assert any("'cy_source' says this Welsh text is quoted from an official source: set 'cy_status: reviewed'" in p.message
-               for p in problems), problems
+    assert any(
+        "'cy_source' says this Welsh text is quoted from an official source: set 'cy_status: reviewed'" in p.message
+        for p in problems
+    ), problems
 
 
 def test_glossary_pages_come_from_the_term_base(content):

@@ -1,4 +1,5 @@
 """Leading Professional Learning: content model, loader and site/plan generation."""
+
 from .load import check, load
 from .load.source import ContentError, Problem
 

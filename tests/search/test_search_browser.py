@@ -1,5 +1,6 @@
 """Search in the built site, in Chromium: the query set's recall, one language per index, the
 interface in the page's language, lazy loading, the keyboard, and the browser's word rules."""
+
 from __future__ import annotations
 
 import json
@@ -36,8 +37,9 @@ def index_of(site, lang):
         fragment = json.loads((folder / f"f/{p}.json").read_text(encoding="utf-8"))
         assert len(fragment["sections"]) == manifest["sections"][p]
         # fragments' addresses are relative to the manifest, build_index's to search/lpl-index.json
-        pages.append([fragment["url"][3:] if fragment["url"].startswith("../") else "lpl/" + fragment["url"],
-                      fragment["title"]])
+        pages.append(
+            [fragment["url"][3:] if fragment["url"].startswith("../") else "lpl/" + fragment["url"], fragment["title"]]
+        )
         sections += [[p, *section] for section in fragment["sections"]]
     for n in range(len(manifest["chunks"])):
         forms.update(json.loads((folder / f"t/{n}.json").read_text(encoding="utf-8"))["forms"])
@@ -52,8 +54,11 @@ def test_query_set_recall_and_languages(site_server, tab):
         wrong = {q.query: wrong_language(lang, found) for q, found in outcomes if wrong_language(lang, found)}
         assert not wrong, f"results in the other language on {lang} pages: {wrong}"
         score = sum(recall(found, q.pages) for q, found in outcomes) / len(outcomes)
-        misses = [f"{q.query!r}: wanted {list(q.pages)}, got {found[:10]}" for q, found in outcomes
-                  if recall(found, q.pages) < 1]
+        misses = [
+            f"{q.query!r}: wanted {list(q.pages)}, got {found[:10]}"
+            for q, found in outcomes
+            if recall(found, q.pages) < 1
+        ]
         assert score >= MIN_RECALL, f"{lang} recall@10 {score:.3f} < {MIN_RECALL}:\n" + "\n".join(misses)
 
 
@@ -104,7 +109,9 @@ def test_keyboard(site_server, tab):
     assert tab.evaluate("document.activeElement.name") == "query"
     assert tab.evaluate("document.getElementById('__search').checked")
     tab.keyboard.type("governors")
-    tab.wait_for_function("document.querySelector('[data-lpl-search-result]').getAttribute('data-lpl-query') === 'governors'")
+    tab.wait_for_function(
+        "document.querySelector('[data-lpl-search-result]').getAttribute('data-lpl-query') === 'governors'"
+    )
     assert tab.get_attribute(".md-search-result__list", "role") == "list"
     tab.keyboard.press("ArrowDown")
     first = tab.evaluate("document.activeElement.getAttribute('href')")
@@ -120,10 +127,13 @@ def test_keyboard(site_server, tab):
     assert tab.url.split("#")[0].endswith(first.split("#")[0])
 
 
-@pytest.mark.parametrize("lang, query, page, written", [
-    ("cy", "cynllun", "cy/funding/", {"gynllun", "chynllun", "nghynllun"}),
-    ("en", "plan", "plan-guide/", {"planned"}),
-])
+@pytest.mark.parametrize(
+    "lang, query, page, written",
+    [
+        ("cy", "cynllun", "cy/funding/", {"gynllun", "chynllun", "nghynllun"}),
+        ("en", "plan", "plan-guide/", {"planned"}),
+    ],
+)
 def test_opened_result_marks_the_words_as_written_on_its_page(site_server, tab, lang, query, page, written):
     """search.highlight: the page a result opens marks what matched, Welsh mutated forms included,
     and the marks pass axe-core (contrast)."""
@@ -134,8 +144,11 @@ def test_opened_result_marks_the_words_as_written_on_its_page(site_server, tab, 
     assert "?h=" in link.get_attribute("href")
     with tab.expect_navigation():
         link.click()
-    marked = set(tab.eval_on_selector_all(".md-content article mark[data-md-highlight]",
-                                          "marks => marks.map(m => m.textContent.toLowerCase())"))
+    marked = set(
+        tab.eval_on_selector_all(
+            ".md-content article mark[data-md-highlight]", "marks => marks.map(m => m.textContent.toLowerCase())"
+        )
+    )
     assert query in marked and marked & written, marked
     assert all(query[1:4] in m for m in marked), f"marked words that did not match {query!r}: {marked}"
     violations = axe_violations(tab)
@@ -146,15 +159,30 @@ def test_opened_result_marks_the_words_as_written_on_its_page(site_server, tab, 
 def test_browser_and_python_agree_on_words(built_site, site_server, tab, lang):
     language = LANGUAGES[lang]
     index = index_of(built_site, lang)
-    words = index["forms"][::7] + ["Nghymraeg", "Gymraeg", "ddysgu'r", "tîm", "dîm", "Ŵyr", "hysgol", "lywodraeth",
-                                   "chairs", "planning", "evaluation", "school's"]
+    words = index["forms"][::7] + [
+        "Nghymraeg",
+        "Gymraeg",
+        "ddysgu'r",
+        "tîm",
+        "dîm",
+        "Ŵyr",
+        "hysgol",
+        "lywodraeth",
+        "chairs",
+        "planning",
+        "evaluation",
+        "school's",
+    ]
     tab.goto(site_server + ("cy/" if lang == "cy" else ""))
     # lpl-words.js over the rules of the language's own manifest, as lpl-search.js uses them
-    browser_side = tab.evaluate("""async words => {
+    browser_side = tab.evaluate(
+        """async words => {
         const index = document.querySelector('[data-lpl-search-result]').getAttribute('data-lpl-index');
         const manifest = await (await fetch(new URL(index, location.href))).json();
         const w = window.lplWords.forLanguage(manifest.language);
-        return words.map(x => [w.terms(x), w.terms(x).map(t => w.keys(t))]); }""", words)
+        return words.map(x => [w.terms(x), w.terms(x).map(t => w.keys(t))]); }""",
+        words,
+    )
     python_side = [[language.terms(x), [language.keys(t) for t in language.terms(x)]] for x in words]
     assert browser_side == python_side
 
@@ -173,8 +201,9 @@ def test_query_set_is_labelled_and_true_to_the_text(built_site):
         covered.add((q.mutation, q.initial))
         for page in q.pages:
             assert page in text["cy"], f"{q.query!r}: no Welsh page {page}"
-            assert re.search(rf"(?<!\w){re.escape(q.text)}(?!\w)", text["cy"][page], re.I), \
+            assert re.search(rf"(?<!\w){re.escape(q.text)}(?!\w)", text["cy"][page], re.I), (
                 f"{q.query!r}: {q.text!r} is no longer on {page}: update {QUERIES.name} to the text"
+            )
     for q in en:
         for page in q.pages:
             assert page in text["en"], f"{q.query!r}: no English page {page}"
@@ -217,11 +246,16 @@ def synthetic(tab, site_server, lang, pages):
     """Open the site with the language's index replaced by one built from `pages` ({path: html})."""
     from lpl.search.index import PageText, build_index
     from lpl.search.shards import split_index
+
     files = split_index(build_index([PageText(f"../../{p}/", p, html) for p, html in pages.items()], lang), target=200)
     prefix = "cy/" if lang == "cy" else ""
     base = f"{site_server}{prefix}search/lpl/"
-    tab.route(base + "**", lambda route: route.fulfill(
-        body=files[route.request.url[len(base):].split("?")[0]], content_type="application/json"))
+    tab.route(
+        base + "**",
+        lambda route: route.fulfill(
+            body=files[route.request.url[len(base) :].split("?")[0]], content_type="application/json"
+        ),
+    )
     tab.goto(f"{site_server}{prefix}")
     return SearchBox(tab, site_server, "lpl")
 
@@ -229,21 +263,27 @@ def synthetic(tab, site_server, lang, pages):
 def test_exact_forms_rank_first_and_mutations_are_found_both_ways(site_server, browser):
     context = browser.new_context()
     tab = context.new_page()
-    box = synthetic(tab, site_server, "cy", {
-        "radical": "<p>Mae'r cynllun yn barod.</p>",
-        "soft": "<p>Ein gynllun ni yw hwn.</p>",
-        "nasal": "<p>Yn fy nghynllun i mae pob dim.</p>",
-        "aspirate": "<p>Ei chynllun hi, a'i phennaeth.</p>",
-        "other": "<p>Mae'r ysgol yn dysgu am gynghorau a'r celfyddydau.</p>",
-        "eyebrow": "<p>Mae ael y bryn yn serth.</p>",
-        "get": "<p>Bydd pawb yn cael cyfle i gael hyfforddiant.</p>",
-    })
+    box = synthetic(
+        tab,
+        site_server,
+        "cy",
+        {
+            "radical": "<p>Mae'r cynllun yn barod.</p>",
+            "soft": "<p>Ein gynllun ni yw hwn.</p>",
+            "nasal": "<p>Yn fy nghynllun i mae pob dim.</p>",
+            "aspirate": "<p>Ei chynllun hi, a'i phennaeth.</p>",
+            "other": "<p>Mae'r ysgol yn dysgu am gynghorau a'r celfyddydau.</p>",
+            "eyebrow": "<p>Mae ael y bryn yn serth.</p>",
+            "get": "<p>Bydd pawb yn cael cyfle i gael hyfforddiant.</p>",
+        },
+    )
     for query in ("cynllun", "gynllun", "nghynllun", "chynllun", "Nghynllun"):
         found = [p.split("/")[-2] for p in box.search(query)]
         assert set(found[:4]) == {"radical", "soft", "nasal", "aspirate"}, (query, found)
         assert "other" not in found
-        assert found[0] == query.lower().replace("nghynllun", "nasal").replace("chynllun", "aspirate") \
-            .replace("gynllun", "soft").replace("cynllun", "radical"), (query, found)
+        assert found[0] == query.lower().replace("nghynllun", "nasal").replace("chynllun", "aspirate").replace(
+            "gynllun", "soft"
+        ).replace("cynllun", "radical"), (query, found)
     assert [p.split("/")[-2] for p in box.search("pennaeth")] == ["aspirate"]
     assert [p.split("/")[-2] for p in box.search("mhennaeth")] == ["aspirate"]
     # "gael" (soft of cael) could be a radical whose soft form is "ael": found, but after the exact form
@@ -257,11 +297,16 @@ def test_exact_forms_rank_first_and_mutations_are_found_both_ways(site_server, b
 def test_english_stems_inflections(site_server, browser):
     context = browser.new_context()
     tab = context.new_page()
-    box = synthetic(tab, site_server, "en", {
-        "chair": "<p>The chair of governors meets the head.</p>",
-        "chaired": "<p>She chaired three meetings.</p>",
-        "leadership": "<p>Leadership is shared.</p>",
-    })
+    box = synthetic(
+        tab,
+        site_server,
+        "en",
+        {
+            "chair": "<p>The chair of governors meets the head.</p>",
+            "chaired": "<p>She chaired three meetings.</p>",
+            "leadership": "<p>Leadership is shared.</p>",
+        },
+    )
     assert set(box.search("chairs")) == {"chair/", "chaired/"}
     assert box.search("chairing") and "leadership/" not in box.search("chairing")
     assert box.search("the") == []

@@ -1,4 +1,5 @@
 """Building one language's index from page HTML: sections, forms, rewrite keys, weights."""
+
 from __future__ import annotations
 
 import json

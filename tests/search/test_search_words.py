@@ -1,4 +1,5 @@
 """The search's word rules: Welsh mutations both ways, English inflections, stop words, folding."""
+
 from __future__ import annotations
 
 import pytest
@@ -50,8 +51,12 @@ INITIALS = ["c", "p", "t", "g", "b", "d", "ll", "m", "rh", "a", "e", "i", "o", "
 
 
 # Welsh words: an initial, maybe l/r/w (cl-, tr-, gw-), then a vowel
-@given(st.sampled_from(INITIALS), st.sampled_from(["", "l", "r", "w"]), st.text("aeiouwy", min_size=1, max_size=3),
-       st.text("aeiouwylnrdst", max_size=6))
+@given(
+    st.sampled_from(INITIALS),
+    st.sampled_from(["", "l", "r", "w"]),
+    st.text("aeiouwy", min_size=1, max_size=3),
+    st.text("aeiouwylnrdst", max_size=6),
+)
 def test_any_mutated_form_leads_back_to_its_radical(initial, cluster, vowel, rest):
     radical = initial + (cluster if initial in ("c", "p", "t", "g", "b", "d") else "") + vowel + rest
     assume(radical not in welsh.STOP_WORDS)  # function words are never keys
@@ -61,8 +66,8 @@ def test_any_mutated_form_leads_back_to_its_radical(initial, cluster, vowel, res
 
 
 def test_digraphs_are_not_taken_apart():
-    assert WELSH.keys("ffordd") == ["ffordd"]       # ff is not a mutated f
-    assert WELSH.keys("rhaglen") == ["rhaglen"]     # rh is not a mutated r
+    assert WELSH.keys("ffordd") == ["ffordd"]  # ff is not a mutated f
+    assert WELSH.keys("rhaglen") == ["rhaglen"]  # rh is not a mutated r
     assert "tdysgu" not in WELSH.keys("ddysgu")
     assert WELSH.keys("nghymru") == ["nghymru", "cymru"]
 
@@ -76,8 +81,13 @@ def test_relation_labels_query_sets():
 
 def test_welsh_text_is_split_at_apostrophes_and_loses_its_function_words():
     assert WELSH.terms("Mae'r ysgol yn cynllunio'r HMS yng Nghymru, i'r tîm.") == [
-        "ysgol", "cynllunio", "hms", "nghymru", "tim"]
-    assert WELSH.terms("dîm") == ["dim"]   # "tîm" softened is kept; the stop word "dim" is not
+        "ysgol",
+        "cynllunio",
+        "hms",
+        "nghymru",
+        "tim",
+    ]
+    assert WELSH.terms("dîm") == ["dim"]  # "tîm" softened is kept; the stop word "dim" is not
     assert WELSH.terms("dim") == []
 
 
@@ -86,9 +96,19 @@ def test_no_english_rules_on_welsh():
     assert WELSH.terms("the staff are in a meeting") == ["the", "staff", "are", "in", "meeting"]
 
 
-@pytest.mark.parametrize("a, b", [("chairs", "chair"), ("chaired", "chairing"), ("studies", "study"),
-                                  ("planned", "plans"), ("planning", "plan"), ("shared", "sharing"),
-                                  ("evaluation", "evaluate"), ("effectively", "effective")])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("chairs", "chair"),
+        ("chaired", "chairing"),
+        ("studies", "study"),
+        ("planned", "plans"),
+        ("planning", "plan"),
+        ("shared", "sharing"),
+        ("evaluation", "evaluate"),
+        ("effectively", "effective"),
+    ],
+)
 def test_english_inflections_meet(a, b):
     assert matches(ENGLISH, a, b)
 

@@ -1,4 +1,5 @@
 """Fast tests of the pure parts, in memory: no build, no browser; the repository's own content, loaded once."""
+
 from __future__ import annotations
 
 import pytest

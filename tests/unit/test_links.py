@@ -1,5 +1,6 @@
 """Links and addresses in what the renderers make, checked in memory (no build): a broken link is found in
 milliseconds here, and again by the strict build in tests/test_build.py and tests/test_site.py."""
+
 from __future__ import annotations
 
 import posixpath
@@ -68,12 +69,15 @@ def test_download_links_reach_the_documents_at_the_sites_root_from_every_plan_pa
     assert found == names
 
 
-@pytest.mark.parametrize("page, lang, expected", [
-    ("plan-templates/index.md", "en", "https://example.org/downloads/x.docx"),
-    ("plan-templates/primary.md", "en", "https://example.org/downloads/x.docx"),
-    ("plan-templates/index.md", "cy", "https://example.org/downloads/x.docx"),
-    ("plan-templates/primary.md", "cy", "https://example.org/downloads/x.docx"),
-])
+@pytest.mark.parametrize(
+    "page, lang, expected",
+    [
+        ("plan-templates/index.md", "en", "https://example.org/downloads/x.docx"),
+        ("plan-templates/primary.md", "en", "https://example.org/downloads/x.docx"),
+        ("plan-templates/index.md", "cy", "https://example.org/downloads/x.docx"),
+        ("plan-templates/primary.md", "cy", "https://example.org/downloads/x.docx"),
+    ],
+)
 def test_downloads_href_counts_the_folders_a_page_sits_in(page, lang, expected):
     assert urljoin(page_url(lang, page), downloads_href(page, lang, "x.docx")) == expected
 

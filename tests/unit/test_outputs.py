@@ -1,4 +1,5 @@
 """The build's outputs, made in one place (lpl.publish.outputs) and written by lpl.publish.pages, without MkDocs."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """Every renderer's output, made in memory and read back by a parser of its kind (no build)."""
+
 from __future__ import annotations
 
 import csv

@@ -10,6 +10,7 @@
 Each reads the project in the current folder (--root to choose another). The benchmarks are not here:
 they measure a checkout, so they stay in it (`python -m bench …` at the repository's root).
 """
+
 from __future__ import annotations
 
 import importlib

@@ -3,6 +3,7 @@
 Every answer can also be given as a flag (see --help); questions not answered by a flag are asked.
 Writes case_studies/<slug>.yml, commented and ready to fill in; refuses a slug that exists (exit 1).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -13,7 +14,16 @@ from pathlib import Path
 from ..load import check_data
 from ..model import ILLUSTRATIVE, SCHOOL
 from ..editorial.scaffold import (
-    WORDING, ChoiceError, NewCaseStudy, choices, default_scheme, menu, render, resolve, resolve_many, slug_problem,
+    WORDING,
+    ChoiceError,
+    NewCaseStudy,
+    choices,
+    default_scheme,
+    menu,
+    render,
+    resolve,
+    resolve_many,
+    slug_problem,
     slugify,
 )
 
@@ -60,14 +70,25 @@ def main(argv=None) -> int:
     parser.add_argument("--school", help="name of the school")
     parser.add_argument("--setting", help="setting id(s) or number(s), comma-separated (data/settings.yml)")
     parser.add_argument("--local-authority", help="local authority id or number (data/local_authorities.yml)")
-    parser.add_argument("--language-scheme", help="language category scheme (default: the first in data/language_categories.yml)")
+    parser.add_argument(
+        "--language-scheme", help="language category scheme (default: the first in data/language_categories.yml)"
+    )
     parser.add_argument("--language-category", help="language category id or number")
     parser.add_argument("--audiences", help="audience id(s) or number(s), comma-separated (data/audiences.yml)")
     parser.add_argument("--hallmarks", help="hallmark id(s) or number(s), comma-separated (data/hallmarks.yml)")
-    parser.add_argument("--written-in", choices=("en", "cy"), help="the language the school wrote in, marked "
-                        "reviewed; the other is marked draft (default: the --lang)")
-    parser.add_argument("--example", action="store_true", help="an illustrative example about an invented school (kind: illustrative; without it: kind: school, the school's own account)")
-    parser.add_argument("--published", type=date.fromisoformat, default=date.today(), help="YYYY-MM-DD (default: today)")
+    parser.add_argument(
+        "--written-in",
+        choices=("en", "cy"),
+        help="the language the school wrote in, marked reviewed; the other is marked draft (default: the --lang)",
+    )
+    parser.add_argument(
+        "--example",
+        action="store_true",
+        help="an illustrative example about an invented school (kind: illustrative; without it: kind: school, the school's own account)",
+    )
+    parser.add_argument(
+        "--published", type=date.fromisoformat, default=date.today(), help="YYYY-MM-DD (default: today)"
+    )
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: the current folder)")
     args = parser.parse_args(argv)
     lang, words = args.lang, WORDING[args.lang]
@@ -80,8 +101,10 @@ def main(argv=None) -> int:
         return 1
     scheme = args.language_scheme or default_scheme(frameworks)
     if scheme not in frameworks.language_categories:
-        parser.error(f"--language-scheme: {words['unknown'].format(value=scheme, hint='')} "
-                     f"({', '.join(frameworks.language_categories)})")
+        parser.error(
+            f"--language-scheme: {words['unknown'].format(value=scheme, hint='')} "
+            f"({', '.join(frameworks.language_categories)})"
+        )
 
     def given(flag: str, value: str | None, check):
         """A flag's value checked like a typed answer; a bad one stops with the reason (exit 2)."""
@@ -95,8 +118,13 @@ def main(argv=None) -> int:
         check = (lambda v: resolve_many(v, terms, lang)) if many else (lambda v: resolve(v, terms, lang))
         if flag_value is not None:
             return given(key.replace("_", "-"), flag_value, check)
-        return ask_until_valid(words[key], check, lang, lines=menu(terms, lang),
-                               hint=words["how_to_choose_many" if many else "how_to_choose"])
+        return ask_until_valid(
+            words[key],
+            check,
+            lang,
+            lines=menu(terms, lang),
+            hint=words["how_to_choose_many" if many else "how_to_choose"],
+        )
 
     def refuse_slug(slug: str) -> int | None:
         if (problem := slug_problem(slug, args.root, lang)) is not None:
@@ -113,7 +141,9 @@ def main(argv=None) -> int:
         if not args.slug and (refused := refuse_slug(slug)):
             return refused
         new = NewCaseStudy(
-            slug=slug, title_en=title_en, title_cy=title_cy,
+            slug=slug,
+            title_en=title_en,
+            title_cy=title_cy,
             school=args.school or ask_until_valid(words["school"], str, lang),
             settings=chosen("settings", args.setting, many=True),
             local_authority=chosen("local_authority", args.local_authority, many=False),
@@ -121,8 +151,10 @@ def main(argv=None) -> int:
             language_category=chosen("language_category", args.language_category, many=False),
             audiences=chosen("audiences", args.audiences, many=True),
             hallmarks=chosen("hallmarks", args.hallmarks, many=True),
-            published=args.published, written_in=args.written_in or lang,
-            kind=ILLUSTRATIVE if args.example else SCHOOL)
+            published=args.published,
+            written_in=args.written_in or lang,
+            kind=ILLUSTRATIVE if args.example else SCHOOL,
+        )
     except NoAnswer as missing:
         print("\n" + words["no_answer"].format(question=missing), file=sys.stderr)
         return 1
@@ -136,4 +168,3 @@ def main(argv=None) -> int:
     print("\n" + words["written"].format(path=shown))
     print(words["next"].format(path=shown))
     return 0
-

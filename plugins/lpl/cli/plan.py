@@ -6,6 +6,7 @@ The school's name and year go on the title page and in the document's properties
 languages come from plans/plan.yml; an unknown value is refused with "did you mean …?" (exit code 2), and
 so are an existing output file (unless --force) and a school name with control characters or over 200 characters.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,12 +30,14 @@ YEAR = re.compile(r"^(\d{4})/(\d{2})$")
 
 def one_of(choices: list[str], what: str):
     """An argparse type: the value must be one of `choices`; otherwise say which one was meant."""
+
     def check(value: str) -> str:
         if value in choices:
             return value
         close = difflib.get_close_matches(value, choices, n=1, cutoff=0.5)
         hint = f" — did you mean '{close[0]}'?" if close else ""
         raise argparse.ArgumentTypeError(f"unknown {what} {value!r}{hint} (choose from {', '.join(choices)})")
+
     return check
 
 
@@ -54,12 +57,15 @@ def school_name(value: str) -> str:
     if not name:
         raise argparse.ArgumentTypeError("the school's name is empty")
     if len(name) > MAX_SCHOOL:
-        raise argparse.ArgumentTypeError(f"the school's name is {len(name):,} characters long; "
-                                         f"the limit is {MAX_SCHOOL}")
+        raise argparse.ArgumentTypeError(
+            f"the school's name is {len(name):,} characters long; the limit is {MAX_SCHOOL}"
+        )
     odd = next((c for c in name if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn")), None)
     if odd is not None:
-        raise argparse.ArgumentTypeError(f"the school's name contains an invisible control character "
-                                         f"(U+{ord(odd):04X}); type the name again without it")
+        raise argparse.ArgumentTypeError(
+            f"the school's name contains an invisible control character "
+            f"(U+{ord(odd):04X}); type the name again without it"
+        )
     return name
 
 
@@ -84,10 +90,16 @@ def main(argv=None) -> int:
         return 1
     settings = list(plan.settings)
     parser = argparse.ArgumentParser(prog=PROG, description=__doc__.splitlines()[0])
-    parser.add_argument("--lang", required=True, type=one_of(list(PLAN_LANGUAGES), "language"),
-                        metavar="{" + ",".join(PLAN_LANGUAGES) + "}", help="bilingual puts Welsh first")
-    parser.add_argument("--setting", required=True, type=one_of(settings, "setting"),
-                        metavar="{" + ",".join(settings) + "}")
+    parser.add_argument(
+        "--lang",
+        required=True,
+        type=one_of(list(PLAN_LANGUAGES), "language"),
+        metavar="{" + ",".join(PLAN_LANGUAGES) + "}",
+        help="bilingual puts Welsh first",
+    )
+    parser.add_argument(
+        "--setting", required=True, type=one_of(settings, "setting"), metavar="{" + ",".join(settings) + "}"
+    )
     parser.add_argument("--school", type=school_name, help="the school's (or cluster's) name, for the title page")
     parser.add_argument("--year", type=school_year, help="the school year, e.g. 2026/27")
     parser.add_argument("-o", "--output", required=True, type=Path, help="the .docx file to write")
@@ -98,10 +110,16 @@ def main(argv=None) -> int:
         parser.error(f"the output file must end in .docx (got {args.output.name!r})")
     if args.output.exists() and not args.force:
         parser.error(f"{args.output} already exists; choose another name, or add --force to replace it")
-    data = render_plan_docx(content, args.setting, args.lang, site_url=site_url(root), school=args.school,
-                            year=args.year, created=datetime.now(timezone.utc))
+    data = render_plan_docx(
+        content,
+        args.setting,
+        args.lang,
+        site_url=site_url(root),
+        school=args.school,
+        year=args.year,
+        created=datetime.now(timezone.utc),
+    )
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_bytes(data)
     print(f"{args.output}: {len(data) // 1024} KB", file=sys.stderr)
     return 0
-

@@ -5,6 +5,7 @@ Checks the file, then serves a site with only that case study (plus the guidance
 http://127.0.0.1:8000/ and prints its two addresses; saving the file reloads the pages. Without a
 case study it serves the whole site (like `make serve`). Ctrl+C stops it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -66,8 +67,10 @@ def main(argv=None) -> int:
         slug = env[ENV] = path.stem
     port = args.port or next((p for p in range(8000, 8100) if free(p)), 8000)
     if not free(port):  # another server there would answer our readiness check: never point at it
-        print(f"Port {port} is already in use (another preview?): stop it, or choose another with --port.",
-              file=sys.stderr)
+        print(
+            f"Port {port} is already in use (another preview?): stop it, or choose another with --port.",
+            file=sys.stderr,
+        )
         return 1
     base = f"http://127.0.0.1:{port}/"
     env["SITE_URL"] = base  # links and language alternates then point at the preview, not the real site
@@ -83,9 +86,12 @@ def main(argv=None) -> int:
                 print("The preview stopped: see the messages above.", file=sys.stderr)
                 return server.returncode or 1
             time.sleep(0.3)
-        print(f"\nReady in {time.monotonic() - started:.0f} s. Open:\n"
-              f"  English: {urls['en']}\n  Cymraeg: {urls['cy']}\n"
-              "Save a change and the page reloads by itself. Press Ctrl+C to stop.\n", flush=True)
+        print(
+            f"\nReady in {time.monotonic() - started:.0f} s. Open:\n"
+            f"  English: {urls['en']}\n  Cymraeg: {urls['cy']}\n"
+            "Save a change and the page reloads by itself. Press Ctrl+C to stop.\n",
+            flush=True,
+        )
         return server.wait()
     except KeyboardInterrupt:
         return 0
@@ -93,4 +99,3 @@ def main(argv=None) -> int:
         if server.poll() is None:
             server.terminate()
             server.wait(timeout=30)
-

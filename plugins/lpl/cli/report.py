@@ -6,6 +6,7 @@ field), with counts per status (official, reviewed, draft, missing), the case st
 the Welsh spelling and term findings (scripts/check_welsh.py; `--no-welsh-check` leaves them out). `--format markdown` suits a pull
 request's summary ($GITHUB_STEP_SUMMARY); `--format json` suits other tools.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,8 +35,10 @@ def main(argv=None) -> int:
         for p in problems:
             if p.severity == "error":
                 print(p, file=sys.stderr)
-        print("The content has errors (above): fix them first; `python scripts/validate.py` shows them all.",
-              file=sys.stderr)
+        print(
+            "The content has errors (above): fix them first; `python scripts/validate.py` shows them all.",
+            file=sys.stderr,
+        )
         return 1
     language = None
     if not args.no_welsh_check:
@@ -46,4 +49,3 @@ def main(argv=None) -> int:
     report = build_report(content, args.root, date.today(), language)
     sys.stdout.write(FORMATS[args.format](report, (args.lang,) if args.lang else ("en", "cy")))
     return 0
-

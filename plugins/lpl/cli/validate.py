@@ -3,6 +3,7 @@ or `python scripts/validate.py …`).
 
 Prints every problem as PATH:LINE:COL: error|warning: MESSAGE; exits 1 on any error.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,8 +22,14 @@ def annotation(p: Problem) -> str:
     Both the file and the message are escaped as GitHub reads them (and printable first), so nothing
     a file holds can end the command early or start another."""
     message = printable(p.message).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    path = printable(p.path).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(
-        ":", "%3A").replace(",", "%2C")
+    path = (
+        printable(p.path)
+        .replace("%", "%25")
+        .replace("\r", "%0D")
+        .replace("\n", "%0A")
+        .replace(":", "%3A")
+        .replace(",", "%2C")
+    )
     return f"::{p.severity} file={path},line={p.line},col={p.column}::{message}"
 
 
@@ -45,10 +52,11 @@ def main(argv=None) -> int:
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     if errors:
-        print(f"{errors} error(s), {warnings} warning(s): fix the errors above; the site will not build until you do.",
-              file=sys.stderr)
+        print(
+            f"{errors} error(s), {warnings} warning(s): fix the errors above; the site will not build until you do.",
+            file=sys.stderr,
+        )
         return 1
     count = len(content.case_studies) + len(content.unpublished) if content else 0
     print(f"OK: {count} case stud{'y' if count == 1 else 'ies'} checked, {warnings} warning(s).", file=sys.stderr)
     return 0
-

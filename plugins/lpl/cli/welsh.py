@@ -3,6 +3,7 @@
 
 Exit status 1 when anything is found that data/welsh_allowlist.txt does not allow (what `make test` requires).
 """
+
 from __future__ import annotations
 
 import argparse

@@ -2,6 +2,7 @@
 text of each language. What `scripts/check_welsh.py`, `make test` (tests/test_welsh.py) and the translation
 report show. Pure but for reading the files and running `hunspell`.
 """
+
 from __future__ import annotations
 
 import functools
@@ -59,10 +60,15 @@ def check_languages(content: Content, root: Path, documents: dict[str, bytes] | 
         texts[lang] = all_passages(content, root, lang, documents, names)
     result.passages = sum(len(p) for p in texts.values())
     result.words = sum(len(spelling.words(p.text)) for p in texts["cy"])
-    found = [Finding(m.path, m.line, ENGLISH if m.kind == spelling.ENGLISH else SPELLING, m.word, m.message())
-             for m in spelling.misspellings(texts["cy"], root, result.allowlist)]
+    found = [
+        Finding(m.path, m.line, ENGLISH if m.kind == spelling.ENGLISH else SPELLING, m.word, m.message())
+        for m in spelling.misspellings(texts["cy"], root, result.allowlist)
+    ]
     for lang in LANGUAGES:
-        found += [Finding(m.path, m.line, TERM, m.found, m.message()) for m in misuses(texts[lang], content.frameworks.terms, lang)]
+        found += [
+            Finding(m.path, m.line, TERM, m.found, m.message())
+            for m in misuses(texts[lang], content.frameworks.terms, lang)
+        ]
     located = {Finding(f.path, _locate(root, f.path, f.line, f.word), f.kind, f.word, f.message) for f in found}
     result.findings = sorted(located, key=lambda f: (f.path, f.line, f.kind, f.word))
     result.hunspell = spelling.hunspell_version()
@@ -92,12 +98,15 @@ def _lines(path: Path) -> tuple[str, ...]:
 
 # --- output ---------------------------------------------------------------------------------------------
 
+
 def render_text(result: LanguageCheck) -> str:
     out = [f"{f.location()}: {f.message}" for f in result.findings] + result.problems
-    out.append(f"Welsh check: {result.count(SPELLING)} unknown Welsh words, {result.count(ENGLISH)} English words "
-               f"in Welsh text, {result.count(TERM)} terms not the site's; {result.words} Welsh words in "
-               f"{result.passages} texts checked in {result.seconds:.1f} s ({result.hunspell}, "
-               f"hunspell-cy March 2025; {len(result.allowlist)} words allowed in {spelling.ALLOWLIST.as_posix()})")
+    out.append(
+        f"Welsh check: {result.count(SPELLING)} unknown Welsh words, {result.count(ENGLISH)} English words "
+        f"in Welsh text, {result.count(TERM)} terms not the site's; {result.words} Welsh words in "
+        f"{result.passages} texts checked in {result.seconds:.1f} s ({result.hunspell}, "
+        f"hunspell-cy March 2025; {len(result.allowlist)} words allowed in {spelling.ALLOWLIST.as_posix()})"
+    )
     return "\n".join(out) + "\n"
 
 
@@ -107,11 +116,15 @@ def md_cell(value: str) -> str:
 
 
 def render_markdown(result: LanguageCheck) -> str:
-    out = ["## Welsh spelling and terms", "",
-           f"{result.count(SPELLING)} unknown Welsh words, {result.count(ENGLISH)} English words in Welsh text, "
-           f"{result.count(TERM)} terms not the site's (`data/terms.yml`), in {result.words} Welsh words "
-           f"({md_cell(result.hunspell)} with hunspell-cy, March 2025; {len(result.allowlist)} words allowed "
-           f"with a reason in `{spelling.ALLOWLIST.as_posix()}`).", ""]
+    out = [
+        "## Welsh spelling and terms",
+        "",
+        f"{result.count(SPELLING)} unknown Welsh words, {result.count(ENGLISH)} English words in Welsh text, "
+        f"{result.count(TERM)} terms not the site's (`data/terms.yml`), in {result.words} Welsh words "
+        f"({md_cell(result.hunspell)} with hunspell-cy, March 2025; {len(result.allowlist)} words allowed "
+        f"with a reason in `{spelling.ALLOWLIST.as_posix()}`).",
+        "",
+    ]
     if result.findings or result.problems:
         out += ["| File | Line | Finding |", "|---|---:|---|"]
         out += [f"| `{md_cell(f.path)}` | {f.line} | {md_cell(f.message)} |" for f in result.findings]

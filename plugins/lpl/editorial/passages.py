@@ -5,6 +5,7 @@ targets, HTML tags, attribute lists or front matter keys), `data/`, `plans/` and
 one loader's model), the interface wording in `mkdocs.yml`, and the plan documents (.docx, reopened).
 Text marked as English — `<span lang="en">…</span>` in a guidance page — is left out: it is meant to be English.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -114,6 +115,7 @@ def page_passages(root: Path, lang: str) -> Iterator[Passage]:
 
 # --- the model's texts ---------------------------------------------------------------------------------
 
+
 def text_passages(path: str, text: Text, lang: str, names: tuple[str, ...] = ()) -> Iterator[Passage]:
     """A model text's lines; `names` (written in another language) are left out where they appear."""
     value = text.get(lang)
@@ -181,6 +183,7 @@ def interface_passages(root: Path, lang: str) -> Iterator[Passage]:
 
 # --- the plan documents --------------------------------------------------------------------------------
 
+
 def document_passages(documents: dict[str, bytes], names: set[str]) -> Iterator[Passage]:
     """Each paragraph (and table cell) of the named .docx files, reopened with python-docx."""
     for name in sorted(names & set(documents)):
@@ -193,8 +196,13 @@ def document_passages(documents: dict[str, bytes], names: set[str]) -> Iterator[
                 yield Passage(f"downloads/{name}", n, URL.sub(" ", paragraph.text))
 
 
-def all_passages(content: Content, root: Path, lang: str, documents: dict[str, bytes] | None = None,
-                 document_names: set[str] = frozenset()) -> list[Passage]:
+def all_passages(
+    content: Content,
+    root: Path,
+    lang: str,
+    documents: dict[str, bytes] | None = None,
+    document_names: set[str] = frozenset(),
+) -> list[Passage]:
     assert lang in LANGUAGES
     found = [*page_passages(root, lang), *model_passages(content, lang), *interface_passages(root, lang)]
     if documents:

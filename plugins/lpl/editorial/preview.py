@@ -6,6 +6,7 @@ languages; other case studies are not read, so one being written elsewhere canno
 An `unpublished: true` case study is shown too: seeing it before it goes live is the point.
 Free of MkDocs: `scripts/preview.py` and the plugin use it.
 """
+
 from __future__ import annotations
 
 import difflib

@@ -5,6 +5,7 @@ The choices offered (settings, local authorities, hallmarks…) come from data/,
 is offered at once. Texts still to be written get placeholders that validate but are warned about
 (`lpl.load.PLACEHOLDER`), so a forgotten one shows in review.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -33,21 +34,21 @@ PLACEHOLDER_TEXTS = {
     },
     "context": {
         "en": "the school (size, setting, language), its learners and staff, and why this professional "
-              "learning was needed.",
+        "learning was needed.",
         "cy": "yr ysgol (ei maint, ei lleoliad, ei hiaith), ei dysgwyr a'i staff, a pham roedd angen y dysgu "
-              "proffesiynol hwn.",
+        "proffesiynol hwn.",
     },
     "approach": {
         "en": "what you did, step by step: who took part, when, how time and funding were found, and what "
-              "research or expertise you used.",
+        "research or expertise you used.",
         "cy": "beth wnaethoch chi, gam wrth gam: pwy gymerodd ran, pryd, sut y cafwyd amser ac arian, a pha "
-              "ymchwil neu arbenigedd a ddefnyddiwyd.",
+        "ymchwil neu arbenigedd a ddefnyddiwyd.",
     },
     "impact": {
         "en": "what changed for learners and for staff, how you evaluated it and what evidence you have; say "
-              "honestly what did not work.",
+        "honestly what did not work.",
         "cy": "beth newidiodd i'r dysgwyr ac i'r staff, sut y gwnaethoch ei werthuso a pha dystiolaeth sydd "
-              "gennych; dywedwch yn onest beth na weithiodd.",
+        "gennych; dywedwch yn onest beth na weithiodd.",
     },
     "advice": {
         "en": "advice to a school that wants to try this, and your next steps.",
@@ -79,11 +80,11 @@ WORDING = {
         "generated": "{slug!r} is the name of one of the catalogue's own pages; add the school's name, e.g. {example!r}.",
         "no_answer": "No answer was given for: {question}",
         "data_errors": "The files in data/ have errors, so the choices cannot be offered. "
-                       "Run `python scripts/validate.py` to see them.",
+        "Run `python scripts/validate.py` to see them.",
         "written": "Written: {path}",
         "next": "Next: fill in the texts (every 'Write here: …' and 'Ysgrifennwch yma: …'), then\n"
-                "  python scripts/validate.py {path}\n"
-                "  python scripts/preview.py {path}",
+        "  python scripts/validate.py {path}\n"
+        "  python scripts/preview.py {path}",
     },
     "cy": {
         "title_en": "Teitl yr astudiaeth achos, yn Saesneg",
@@ -103,23 +104,27 @@ WORDING = {
         "number_range": "Nid yw {value!r} yn un o'r rhifau 1 i {n}.",
         "needed": "Mae angen ateb.",
         "bad_slug": "Ni all {value!r} fod yn gyfeiriad gwe: defnyddiwch lythrennau bach, rhifau a chysylltnodau, "
-                    "e.e. {example!r}.",
+        "e.e. {example!r}.",
         "generated": "{slug!r} yw enw un o dudalennau'r catalog ei hun; ychwanegwch enw'r ysgol, e.e. {example!r}.",
         "exists": "Mae astudiaeth achos o'r enw {slug!r} yn bodoli eisoes: {path}. Dewiswch enw byr arall, "
-                  "neu golygwch y ffeil honno.",
+        "neu golygwch y ffeil honno.",
         "no_answer": "Ni roddwyd ateb i: {question}",
         "data_errors": "Mae gwallau yn y ffeiliau yn data/, felly ni ellir cynnig y dewisiadau. "
-                       "Rhedwch `python scripts/validate.py` i'w gweld.",
+        "Rhedwch `python scripts/validate.py` i'w gweld.",
         "written": "Wedi'i hysgrifennu: {path}",
         "next": "Nesaf: llenwch y testunau (pob 'Write here: …' ac 'Ysgrifennwch yma: …'), yna\n"
-                "  python scripts/validate.py {path}\n"
-                "  python scripts/preview.py {path}",
+        "  python scripts/validate.py {path}\n"
+        "  python scripts/preview.py {path}",
     },
 }
 
 # The choices an editor makes from data/: answer key → vocabulary name in `check_data`'s result.
-CHOICE_FIELDS = {"settings": "settings", "local_authority": "local_authorities", "audiences": "audiences",
-                 "hallmarks": "hallmarks"}
+CHOICE_FIELDS = {
+    "settings": "settings",
+    "local_authority": "local_authorities",
+    "audiences": "audiences",
+    "hallmarks": "hallmarks",
+}
 MANY = {"settings", "audiences", "hallmarks"}
 
 
@@ -215,14 +220,19 @@ def menu(terms: list[Term], lang: str = "en") -> list[str]:
 
 
 def _wrapped(prefix: str, ids: list[str], width: int = 110) -> list[str]:
-    return textwrap.wrap(", ".join(ids), width=width, initial_indent=prefix, subsequent_indent="#   ",
-                         break_on_hyphens=False)
+    return textwrap.wrap(
+        ", ".join(ids), width=width, initial_indent=prefix, subsequent_indent="#   ", break_on_hyphens=False
+    )
 
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
-                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
     # A JSON string is a valid YAML double-quoted scalar: any title or name is written safely.
     env.filters["yamlstr"] = lambda s: json.dumps(str(s), ensure_ascii=False)
     env.filters["flow"] = lambda ids: "[" + ", ".join(ids) + "]"
@@ -237,8 +247,9 @@ def render(new: NewCaseStudy, frameworks: Frameworks, lang: str = "en") -> str:
         "settings": _wrapped("#   ", [t.id for t in frameworks.settings.terms]),
         "local_authorities": _wrapped("#   ", [t.id for t in frameworks.local_authorities.terms]),
         "audiences": _wrapped("#   ", [t.id for t in frameworks.audiences.terms]),
-        "language_categories": [f"#   scheme \"{scheme}\": {', '.join(v.ids)}"
-                                for scheme, v in frameworks.language_categories.items()],
+        "language_categories": [
+            f'#   scheme "{scheme}": {", ".join(v.ids)}' for scheme, v in frameworks.language_categories.items()
+        ],
         "hallmarks": [f"#   {t.id}: {t.label.best(lang)}" for t in frameworks.hallmarks.terms],
         "entitlement": _wrapped("#   ", [s.id for s in frameworks.entitlement.statements]),
         "slo": _wrapped("#   ", frameworks.slo.ids),
@@ -248,8 +259,17 @@ def render(new: NewCaseStudy, frameworks: Frameworks, lang: str = "en") -> str:
         "standards": _wrapped("#   ", standards.ids),
     }
     other = "cy" if new.written_in == "en" else "en"
-    placeholders = {name: {l: f"{PLACEHOLDER[l]} {texts[l]}" for l in ("en", "cy")}
-                    for name, texts in PLACEHOLDER_TEXTS.items()}
-    return _environment().get_template(f"case_study.{lang}.yml.j2").render(
-        new=new, reference=reference, placeholders=placeholders, standards_version=standards.version,
-        translation={new.written_in: "reviewed", other: "draft"})
+    placeholders = {
+        name: {l: f"{PLACEHOLDER[l]} {texts[l]}" for l in ("en", "cy")} for name, texts in PLACEHOLDER_TEXTS.items()
+    }
+    return (
+        _environment()
+        .get_template(f"case_study.{lang}.yml.j2")
+        .render(
+            new=new,
+            reference=reference,
+            placeholders=placeholders,
+            standards_version=standards.version,
+            translation={new.written_in: "reviewed", other: "draft"},
+        )
+    )

@@ -9,6 +9,7 @@ translate it, mark it (`<span lang="en">…</span>` in a guidance page), or allo
 of schools and places, acronyms), each with its reason; an entry of several words is a phrase (an English
 title quoted in a Welsh data text, where no markup can say it is English), left out wherever it is written.
 """
+
 from __future__ import annotations
 
 import re
@@ -41,8 +42,10 @@ class Misspelling:
 
     def message(self) -> str:
         if self.kind == ENGLISH:
-            return (f"English word in Welsh text: {self.word!r} (translate it, mark it as English, or add it to "
-                    f"{ALLOWLIST.as_posix()} with a reason)")
+            return (
+                f"English word in Welsh text: {self.word!r} (translate it, mark it as English, or add it to "
+                f"{ALLOWLIST.as_posix()} with a reason)"
+            )
         return f"unknown Welsh word: {self.word!r} (correct it, or add it to {ALLOWLIST.as_posix()} with a reason)"
 
 
@@ -60,8 +63,14 @@ def unknown_words(candidates: Iterable[str], dictionary: str | Path) -> set[str]
     candidates = sorted(set(candidates))
     if not candidates:
         return set()
-    run = subprocess.run([_hunspell(), "-d", str(dictionary), "-w"], input="\n".join(candidates) + "\n",
-                         capture_output=True, text=True, encoding="utf-8", check=False)
+    run = subprocess.run(
+        [_hunspell(), "-d", str(dictionary), "-w"],
+        input="\n".join(candidates) + "\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
     if run.returncode != 0 or "Can't open" in run.stderr:
         raise SpellerMissing(f"hunspell could not use the dictionary {dictionary}: {run.stderr.strip()}")
     return set(run.stdout.split("\n")) - {""}
@@ -70,8 +79,9 @@ def unknown_words(candidates: Iterable[str], dictionary: str | Path) -> set[str]
 def _hunspell() -> str:
     found = shutil.which("hunspell")
     if not found:
-        raise SpellerMissing("the 'hunspell' program is missing (Debian: apt-get install hunspell hunspell-en-gb; "
-                             ".ci/run installs it)")
+        raise SpellerMissing(
+            "the 'hunspell' program is missing (Debian: apt-get install hunspell hunspell-en-gb; .ci/run installs it)"
+        )
     return found
 
 
@@ -112,5 +122,9 @@ def misspellings(passages: Iterable[Passage], root: Path, allowed: dict[str, str
         english = unknown - unknown_words(unknown, ENGLISH_DICTIONARY) if unknown else set()
     except SpellerMissing:  # without the English dictionary every unknown word is just unknown
         english = set()
-    return [Misspelling(p.path, p.line, w, ENGLISH if w in english else UNKNOWN)
-            for p, ws in found_in for w in ws if w in unknown]
+    return [
+        Misspelling(p.path, p.line, w, ENGLISH if w in english else UNKNOWN)
+        for p, ws in found_in
+        for w in ws
+        if w in unknown
+    ]

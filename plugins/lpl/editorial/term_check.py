@@ -6,6 +6,7 @@ with its case ("SLO", not the "slo" of an address); other variants in any case. 
 own term or one of its `allowed_in` names is not a finding ("Academi … Addysgol" inside "Academi … Addysgol
 Cymru"; "Llesiant" inside "Deddf Llesiant Cenedlaethau'r Dyfodol").
 """
+
 from __future__ import annotations
 
 import re
@@ -26,8 +27,10 @@ class TermMisuse:
     lang: str
 
     def message(self) -> str:
-        return (f"{self.found!r} is not the site's term: write {self.concept.term.get(self.lang)!r} "
-                f"(data/terms.yml, '{self.concept.id}')")
+        return (
+            f"{self.found!r} is not the site's term: write {self.concept.term.get(self.lang)!r} "
+            f"(data/terms.yml, '{self.concept.id}')"
+        )
 
 
 def phrase_pattern(phrase: str, lang: str) -> re.Pattern:

@@ -6,6 +6,7 @@ summary) or JSON. A text is *missing* in a language when it has no text there, *
 `<lang>_status` (or the file's `translation:`) says so; a guidance page is draft when its front matter
 says `translation: draft`, missing when the other language has the page and this one does not.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -31,8 +32,11 @@ OFFICIAL = "official"  # reviewed, and quoted from the official source its `<lan
 STATUSES = (OFFICIAL, REVIEWED, DRAFT, MISSING)
 DONE = (OFFICIAL, REVIEWED)
 KINDS = ("page", "data", "case study")
-KIND_TITLES = {"page": "Guidance pages", "data": "Data (frameworks, vocabularies, interface, plan)",
-               "case study": "Case studies"}
+KIND_TITLES = {
+    "page": "Guidance pages",
+    "data": "Data (frameworks, vocabularies, interface, plan)",
+    "case study": "Case studies",
+}
 LANGUAGE_NAMES = {"en": "English", "cy": "Welsh"}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 
@@ -73,8 +77,9 @@ class TranslationReport:
     def count(self, kind: str, lang: str, status: str) -> int:
         return self.counts.get(kind, {}).get(lang, Counter())[status]
 
-    def add(self, kind: str, path: str, line: int | None, name: str, lang: str, status: str,
-            unpublished: bool = False) -> None:
+    def add(
+        self, kind: str, path: str, line: int | None, name: str, lang: str, status: str, unpublished: bool = False
+    ) -> None:
         self.counts.setdefault(kind, {l: Counter() for l in LANGUAGES})[lang][status] += 1
         if status not in DONE:
             self.entries.append(Entry(kind, path, line, name, lang, status, unpublished))
@@ -103,31 +108,38 @@ def build_report(content: Content, root: Path, today: date, language: LanguageCh
         _case_study(report, study)
         last = study.last_reviewed or study.published
         if not study.unpublished and today >= review_due_date(last):
-            report.review_due.append(ReviewDue(study.source_path, study.slug, last, study.last_reviewed is not None,
-                                               review_due_date(last)))
+            report.review_due.append(
+                ReviewDue(study.source_path, study.slug, last, study.last_reviewed is not None, review_due_date(last))
+            )
     return report
 
 
 def _case_study(report: TranslationReport, study: CaseStudy) -> None:
     for name, text in study.texts().items():
         for lang in LANGUAGES:
-            report.add("case study", study.source_path, text.line(lang), name, lang, status_of(text, lang),
-                       study.unpublished)
+            report.add(
+                "case study", study.source_path, text.line(lang), name, lang, status_of(text, lang), study.unpublished
+            )
     # A summarised source published in both languages has an official Welsh title and address to give readers:
     # missing until the editor records them (a source in English only has none, so nothing is missing).
     if study.source and study.source.language == "both":
         for name, value in (("source.title_cy", study.source.title_cy), ("source.url_cy", study.source.url_cy)):
-            report.add("case study", study.source_path, None, name, "cy", REVIEWED if value else MISSING,
-                       study.unpublished)
-
-
+            report.add(
+                "case study", study.source_path, None, name, "cy", REVIEWED if value else MISSING, study.unpublished
+            )
 
 
 def _pages(report: TranslationReport, root: Path) -> None:
     docs = root / "docs"
-    found = {lang: {p.relative_to(docs / lang).as_posix(): p for p in sorted((docs / lang).rglob("*.md"))
-                    if p.relative_to(docs / lang).parts[0] not in GENERATED_DIRS}
-             for lang in LANGUAGES if (docs / lang).is_dir()}
+    found = {
+        lang: {
+            p.relative_to(docs / lang).as_posix(): p
+            for p in sorted((docs / lang).rglob("*.md"))
+            if p.relative_to(docs / lang).parts[0] not in GENERATED_DIRS
+        }
+        for lang in LANGUAGES
+        if (docs / lang).is_dir()
+    }
     for rel in sorted(set().union(*found.values()) if found else ()):
         for lang in LANGUAGES:
             page = found.get(lang, {}).get(rel)
@@ -152,6 +164,7 @@ def _page_status(page: Path, shown: str) -> tuple[str, int | None]:
 
 # --- output ---------------------------------------------------------------------------------------
 
+
 def _label(entry: Entry) -> str:
     what = f"{LANGUAGE_NAMES[entry.lang]} {entry.status}"
     return f"{entry.field}: {what}" if entry.field else what
@@ -166,8 +179,10 @@ def render_text(report: TranslationReport, langs: tuple[str, ...] = LANGUAGES) -
     out.append(f"{'':<16}" + "".join(f"{LANGUAGE_NAMES[l] + ' (' + l + ')':<39}" for l in langs))
     out.append(f"{'':<16}" + "".join("".join(f"{s:>9}" for s in STATUSES) + "   " for _ in langs))
     for kind in KINDS:
-        out.append(f"{KIND_TITLES[kind].split(' (')[0]:<16}" + "".join(
-            "".join(f"{report.count(kind, l, s):>9}" for s in STATUSES) + "   " for l in langs))
+        out.append(
+            f"{KIND_TITLES[kind].split(' (')[0]:<16}"
+            + "".join("".join(f"{report.count(kind, l, s):>9}" for s in STATUSES) + "   " for l in langs)
+        )
     for kind in KINDS:
         entries = [e for e in _selected(report, langs) if e.kind == kind]
         out += ["", f"{KIND_TITLES[kind]}: {len(entries)}"]
@@ -175,48 +190,84 @@ def render_text(report: TranslationReport, langs: tuple[str, ...] = LANGUAGES) -
             out.append(f"  {e.location()}: {_label(e)}" + (" (unpublished)" if e.unpublished else ""))
     out += ["", f"Case studies due for review (not reviewed for {REVIEW_AFTER_YEARS} years): {len(report.review_due)}"]
     for r in report.review_due:
-        out.append(f"  {r.path}: {'last reviewed' if r.reviewed else 'published, never reviewed,'} {r.last.isoformat()}; "
-                   f"due {r.due.isoformat()} (add 'last_reviewed: YYYY-MM-DD' once checked)")
+        out.append(
+            f"  {r.path}: {'last reviewed' if r.reviewed else 'published, never reviewed,'} {r.last.isoformat()}; "
+            f"due {r.due.isoformat()} (add 'last_reviewed: YYYY-MM-DD' once checked)"
+        )
     if report.language is not None:
         out += ["", language_text(report.language).rstrip("\n")]
     return "\n".join(out) + "\n"
 
 
 def render_markdown(report: TranslationReport, langs: tuple[str, ...] = LANGUAGES) -> str:
-    out = [f"## Translation report ({report.today.isoformat()})", "",
-           "Texts still missing or a draft (a draft is shown to readers with a notice). *official*: quoted from the "
-           "official source its `cy_source`/`en_source` gives; *reviewed*: checked, ours or without a cited source.", "",
-           "| | " + " | ".join(f"{LANGUAGE_NAMES[l]}: {s}" for l in langs for s in STATUSES) + " |",
-           "|---|" + "---:|" * (len(langs) * len(STATUSES))]
+    out = [
+        f"## Translation report ({report.today.isoformat()})",
+        "",
+        "Texts still missing or a draft (a draft is shown to readers with a notice). *official*: quoted from the "
+        "official source its `cy_source`/`en_source` gives; *reviewed*: checked, ours or without a cited source.",
+        "",
+        "| | " + " | ".join(f"{LANGUAGE_NAMES[l]}: {s}" for l in langs for s in STATUSES) + " |",
+        "|---|" + "---:|" * (len(langs) * len(STATUSES)),
+    ]
     for kind in KINDS:
-        out.append(f"| {KIND_TITLES[kind].split(' (')[0]} | " + " | ".join(
-            str(report.count(kind, l, s)) for l in langs for s in STATUSES) + " |")
+        out.append(
+            f"| {KIND_TITLES[kind].split(' (')[0]} | "
+            + " | ".join(str(report.count(kind, l, s)) for l in langs for s in STATUSES)
+            + " |"
+        )
     for kind in KINDS:
         entries = [e for e in _selected(report, langs) if e.kind == kind]
         out += ["", f"<details><summary>{KIND_TITLES[kind]}: {len(entries)} to do</summary>", ""]
         if entries:
             out += ["| File | Line | Field | Language | Status |", "|---|---:|---|---|---|"]
-            out += [f"| `{_md(e.path)}` | {e.line or ''} | {_md(e.field) or '(whole page)'} | {LANGUAGE_NAMES[e.lang]} | "
-                    f"{e.status}{' (unpublished)' if e.unpublished else ''} |" for e in entries]
+            out += [
+                f"| `{_md(e.path)}` | {e.line or ''} | {_md(e.field) or '(whole page)'} | {LANGUAGE_NAMES[e.lang]} | "
+                f"{e.status}{' (unpublished)' if e.unpublished else ''} |"
+                for e in entries
+            ]
         out += ["", "</details>"]
-    out += ["", f"### Case studies due for review (not reviewed for {REVIEW_AFTER_YEARS} years): {len(report.review_due)}", ""]
-    out += [f"- `{_md(r.path)}`: {'last reviewed' if r.reviewed else 'published, never reviewed,'} "
-            f"{r.last.isoformat()}; due {r.due.isoformat()}" for r in report.review_due]
+    out += [
+        "",
+        f"### Case studies due for review (not reviewed for {REVIEW_AFTER_YEARS} years): {len(report.review_due)}",
+        "",
+    ]
+    out += [
+        f"- `{_md(r.path)}`: {'last reviewed' if r.reviewed else 'published, never reviewed,'} "
+        f"{r.last.isoformat()}; due {r.due.isoformat()}"
+        for r in report.review_due
+    ]
     if report.language is not None:
         out += ["", language_markdown(report.language).replace("## ", "### ", 1).rstrip("\n")]
     return "\n".join(out) + "\n"
 
 
 def render_json(report: TranslationReport, langs: tuple[str, ...] = LANGUAGES) -> str:
-    return json.dumps({
-        "date": report.today.isoformat(),
-        "review_after_years": REVIEW_AFTER_YEARS,
-        "counts": {kind: {l: {s: report.count(kind, l, s) for s in STATUSES} for l in langs} for kind in KINDS},
-        "texts": [dataclasses.asdict(e) for e in _selected(report, langs)],
-        "welsh_check": None if report.language is None else [dataclasses.asdict(f) for f in report.language.findings],
-        "review_due": [{"path": r.path, "slug": r.slug, "last": r.last.isoformat(), "reviewed": r.reviewed,
-                        "due": r.due.isoformat()} for r in report.review_due],
-    }, ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(
+            {
+                "date": report.today.isoformat(),
+                "review_after_years": REVIEW_AFTER_YEARS,
+                "counts": {kind: {l: {s: report.count(kind, l, s) for s in STATUSES} for l in langs} for kind in KINDS},
+                "texts": [dataclasses.asdict(e) for e in _selected(report, langs)],
+                "welsh_check": None
+                if report.language is None
+                else [dataclasses.asdict(f) for f in report.language.findings],
+                "review_due": [
+                    {
+                        "path": r.path,
+                        "slug": r.slug,
+                        "last": r.last.isoformat(),
+                        "reviewed": r.reviewed,
+                        "due": r.due.isoformat(),
+                    }
+                    for r in report.review_due
+                ],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )
 
 
 FORMATS = {"text": render_text, "markdown": render_markdown, "json": render_json}

@@ -3,6 +3,7 @@ and return the model — or every problem found, each located at its file, line 
 
 The validator script, the MkDocs plugin and the plan generator all call `load` or `check`.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,8 +15,17 @@ from .data import check_data, load_data
 from .plan import load_plan
 from .source import ContentError, Problem
 
-__all__ = ["ContentError", "PLACEHOLDER", "Problem", "SLUG", "case_study_files", "check", "check_case_study",
-           "check_data", "load"]
+__all__ = [
+    "ContentError",
+    "PLACEHOLDER",
+    "Problem",
+    "SLUG",
+    "case_study_files",
+    "check",
+    "check_case_study",
+    "check_data",
+    "load",
+]
 
 
 def check(root: Path, paths: list[Path] | None = None) -> tuple[Content | None, list[Problem]]:
@@ -33,10 +43,18 @@ def check(root: Path, paths: list[Path] | None = None) -> tuple[Content | None, 
     seen: dict[str, str] = {}
     for path in files:
         path = path if path.is_absolute() else (Path.cwd() / path)
-        shown = path.relative_to(root.resolve()).as_posix() if path.resolve().is_relative_to(root.resolve()) else str(path)
+        shown = (
+            path.relative_to(root.resolve()).as_posix() if path.resolve().is_relative_to(root.resolve()) else str(path)
+        )
         if path.stem in seen:
-            problems.append(Problem(shown, 1, 1, f"two case studies have the slug {path.stem!r} "
-                                                 f"({seen[path.stem]} and {shown}); rename one file"))
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    f"two case studies have the slug {path.stem!r} ({seen[path.stem]} and {shown}); rename one file",
+                )
+            )
             continue
         seen[path.stem] = shown
         study, found = check_case_study(path, root, frameworks, shown)
@@ -48,8 +66,12 @@ def check(root: Path, paths: list[Path] | None = None) -> tuple[Content | None, 
         return None, problems
     published = tuple(sorted((s for s in studies if not s.unpublished), key=lambda s: s.slug))
     content = Content(
-        frameworks=frameworks, case_studies=published, unpublished=tuple(s for s in studies if s.unpublished),
-        citations=index_citations(published), plan=plan)
+        frameworks=frameworks,
+        case_studies=published,
+        unpublished=tuple(s for s in studies if s.unpublished),
+        citations=index_citations(published),
+        plan=plan,
+    )
     return content, problems
 
 

@@ -1,4 +1,5 @@
 """case_studies/*.yml: each file checked against the schema and the vocabularies, into a CaseStudy."""
+
 from __future__ import annotations
 
 import json
@@ -46,7 +47,6 @@ MAX_IMAGE_BYTES = 1024 * 1024
 TEXT_FIELDS_BOTH_REQUIRED = ("title", "summary")  # shown on cards and in navigation: both languages needed
 
 
-
 @lru_cache(maxsize=1)
 def _schema_validator() -> jsonschema.protocols.Validator:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
@@ -75,8 +75,13 @@ def _inline_refs(node, defs: dict):
     return node
 
 
-TYPE_WORDS = {"string": "text", "array": "a list (lines starting with '- ')", "object": "a block of fields",
-              "boolean": "true or false", "integer": "a whole number"}
+TYPE_WORDS = {
+    "string": "text",
+    "array": "a list (lines starting with '- ')",
+    "object": "a block of fields",
+    "boolean": "true or false",
+    "integer": "a whole number",
+}
 
 
 def _schema_problems(c: Checker) -> None:
@@ -93,16 +98,27 @@ def _schema_problems(c: Checker) -> None:
         if kind == "additionalProperties":
             allowed = list(err.schema.get("properties", {}))
             for key in sorted(set(err.instance) - set(allowed)):
-                c.error(at + (key,), f"unknown field '{key}'{' in ' + repr(name) if at else ''}{suggest(key, allowed)}", key=True)
+                c.error(
+                    at + (key,),
+                    f"unknown field '{key}'{' in ' + repr(name) if at else ''}{suggest(key, allowed)}",
+                    key=True,
+                )
             continue
         if kind == "required":
             missing = err.message.split("'")[1]
-            c.error(at, f"'{field_name(at + (missing,))}' is missing" + (" (it is required)" if not at else ""),
-                    covers=at + (missing,))
+            c.error(
+                at,
+                f"'{field_name(at + (missing,))}' is missing" + (" (it is required)" if not at else ""),
+                covers=at + (missing,),
+            )
             continue
         if kind == "type":
             expected = err.validator_value
-            words = TYPE_WORDS.get(expected, expected) if isinstance(expected, str) else " or ".join(TYPE_WORDS.get(e, e) for e in expected)
+            words = (
+                TYPE_WORDS.get(expected, expected)
+                if isinstance(expected, str)
+                else " or ".join(TYPE_WORDS.get(e, e) for e in expected)
+            )
             hint = ""
             if expected == "object" and isinstance(err.instance, str):
                 hint = " — write it as two lines, 'en: …' and 'cy: …', indented under it"
@@ -112,8 +128,11 @@ def _schema_problems(c: Checker) -> None:
                 hint = " (put it in quotes)"
             c.error(at, f"'{name}' must be {words}{hint}")
         elif kind == "enum":
-            c.error(at, f"'{name}' must be one of {', '.join(map(str, err.validator_value))} (got {err.instance!r}"
-                        f"{suggest(str(err.instance), [str(v) for v in err.validator_value])})")
+            c.error(
+                at,
+                f"'{name}' must be one of {', '.join(map(str, err.validator_value))} (got {err.instance!r}"
+                f"{suggest(str(err.instance), [str(v) for v in err.validator_value])})",
+            )
         elif kind == "pattern" and err.schema.get("pattern", "").startswith("^\\d{4}"):
             c.error(at, f"'{name}' must be a date written YYYY-MM-DD, e.g. 2025-03-14 (got {err.instance!r})")
         elif kind == "pattern":
@@ -123,7 +142,9 @@ def _schema_problems(c: Checker) -> None:
         elif kind in ("minProperties", "minLength"):
             c.error(at, f"'{name}' is empty")
         elif kind == "anyOf" and at[-1:] == ("name",):
-            c.error(at, f"'{name}' must be the school's name, or 'en:' and 'cy:' lines when it has a name in each language")
+            c.error(
+                at, f"'{name}' must be the school's name, or 'en:' and 'cy:' lines when it has a name in each language"
+            )
         else:  # pragma: no cover - a rule added to the schema without a message here
             c.error(at, f"'{name}': {err.message}")
 
@@ -143,16 +164,24 @@ def _case_text(c: Checker, at: tuple, required: bool, both_required: bool, markd
     for lang in LANGUAGES:
         _check_text(c, at + (lang,), text.get(lang), markdown)
         if any(marker in (text.get(lang) or "") for marker in PLACEHOLDER.values()):
-            c.warning(at + (lang,), f"'{field_name(at + (lang,))}' still has the template's placeholder text "
-                                    "(replace it with your own words)")
+            c.warning(
+                at + (lang,),
+                f"'{field_name(at + (lang,))}' still has the template's placeholder text "
+                "(replace it with your own words)",
+            )
         if not both_required and text.is_missing(lang) and not text.is_missing("en" if lang == "cy" else "cy"):
             other = "English" if lang == "cy" else "Welsh"
-            c.warning(at, f"'{field_name(at)}' has no {LANGUAGE_NAMES[lang]} text yet; {LANGUAGE_NAMES[lang]} readers "
-                          f"will see the {other} with a notice (add a '{lang}:' line)")
+            c.warning(
+                at,
+                f"'{field_name(at)}' has no {LANGUAGE_NAMES[lang]} text yet; {LANGUAGE_NAMES[lang]} readers "
+                f"will see the {other} with a notice (add a '{lang}:' line)",
+            )
     return text
 
 
-def check_case_study(path: Path, root: Path, frameworks: Frameworks, shown: str | None = None) -> tuple[CaseStudy | None, list[Problem]]:
+def check_case_study(
+    path: Path, root: Path, frameworks: Frameworks, shown: str | None = None
+) -> tuple[CaseStudy | None, list[Problem]]:
     shown = shown or path.relative_to(root).as_posix()
     doc, problems = read_yaml(path, shown)
     if doc is None:
@@ -171,41 +200,64 @@ def check_case_study(path: Path, root: Path, frameworks: Frameworks, shown: str 
         fields.update(rule(c, frameworks, root))
     if c.failed:
         return None, c.problems
-    region = region_for(frameworks.regions, fields["local_authority"], fields["published"]) if fields["published"] else None
-    return CaseStudy(slug=path.stem, source_path=shown, unpublished=doc.data.get("unpublished") is True, region=region,
-                     **fields), c.problems
+    region = (
+        region_for(frameworks.regions, fields["local_authority"], fields["published"]) if fields["published"] else None
+    )
+    return CaseStudy(
+        slug=path.stem, source_path=shown, unpublished=doc.data.get("unpublished") is True, region=region, **fields
+    ), c.problems
 
 
 # --- The rules: each reads one part of a case study, reports what is wrong, and gives CaseStudy's fields ---
 
+
 def _slug(c: Checker, path: Path) -> None:
     slug = path.stem
     if not SLUG.match(slug):
-        c.problems.append(Problem(c.doc.path, 1, 1, f"the file name {path.name!r} becomes the web address: use lowercase "
-                          f"words joined by hyphens, e.g. {re.sub(r'[^a-z0-9]+', '-', slug.lower()).strip('-') or 'ysgol-example'}.yml"))
+        c.problems.append(
+            Problem(
+                c.doc.path,
+                1,
+                1,
+                f"the file name {path.name!r} becomes the web address: use lowercase "
+                f"words joined by hyphens, e.g. {re.sub(r'[^a-z0-9]+', '-', slug.lower()).strip('-') or 'ysgol-example'}.yml",
+            )
+        )
     elif is_generated_page(slug):
-        c.problems.append(Problem(c.doc.path, 1, 1, f"the file name {path.name!r} would replace the catalogue's own page "
-                          f"/case-studies/{slug}/; add the school's name, e.g. ysgol-example-{slug}.yml"))
+        c.problems.append(
+            Problem(
+                c.doc.path,
+                1,
+                1,
+                f"the file name {path.name!r} would replace the catalogue's own page "
+                f"/case-studies/{slug}/; add the school's name, e.g. ysgol-example-{slug}.yml",
+            )
+        )
 
 
 def _framework_ids(c: Checker, frameworks: Frameworks, root: Path) -> dict:
-    ids = {"settings": (frameworks.settings, "data/settings.yml"),
-           "audiences": (frameworks.audiences, "data/audiences.yml"),
-           "hallmarks": (frameworks.hallmarks, "data/hallmarks.yml"),
-           "entitlement_statements": ([s.id for s in frameworks.entitlement.statements], "data/entitlement.yml"),
-           "slo_dimensions": (frameworks.slo, "data/slo.yml"),
-           "characteristics": (frameworks.characteristics, "data/characteristics.yml"),
-           "contributory_factors": (frameworks.contributory_factors, "data/contributory_factors.yml"),
-           "national_priorities": (frameworks.national_priorities, "data/national_priorities.yml")}
-    return {key: c.term_ids((key,), vocabulary, what) if c.fresh((key,)) else ()
-            for key, (vocabulary, what) in ids.items()}
+    ids = {
+        "settings": (frameworks.settings, "data/settings.yml"),
+        "audiences": (frameworks.audiences, "data/audiences.yml"),
+        "hallmarks": (frameworks.hallmarks, "data/hallmarks.yml"),
+        "entitlement_statements": ([s.id for s in frameworks.entitlement.statements], "data/entitlement.yml"),
+        "slo_dimensions": (frameworks.slo, "data/slo.yml"),
+        "characteristics": (frameworks.characteristics, "data/characteristics.yml"),
+        "contributory_factors": (frameworks.contributory_factors, "data/contributory_factors.yml"),
+        "national_priorities": (frameworks.national_priorities, "data/national_priorities.yml"),
+    }
+    return {
+        key: c.term_ids((key,), vocabulary, what) if c.fresh((key,)) else () for key, (vocabulary, what) in ids.items()
+    }
 
 
 def _local_authority(c: Checker, frameworks: Frameworks, root: Path) -> dict:
     la = c.get(("local_authority",))
     if isinstance(la, str) and la not in frameworks.local_authorities:
-        c.error(("local_authority",), unknown_id_message("local_authority", la, frameworks.local_authorities.ids,
-                                                         "data/local_authorities.yml"))
+        c.error(
+            ("local_authority",),
+            unknown_id_message("local_authority", la, frameworks.local_authorities.ids, "data/local_authorities.yml"),
+        )
     return {"local_authority": la}
 
 
@@ -216,10 +268,20 @@ def _language_category(c: Checker, frameworks: Frameworks, root: Path) -> dict:
         scheme, category = str(lc.get("scheme", "")), lc.get("category")
         schemes = frameworks.language_categories
         if scheme not in schemes:
-            c.error(("language_category", "scheme"), unknown_id_message("language_category.scheme", scheme, list(schemes), "data/language_categories.yml"))
+            c.error(
+                ("language_category", "scheme"),
+                unknown_id_message("language_category.scheme", scheme, list(schemes), "data/language_categories.yml"),
+            )
         elif isinstance(category, str) and category not in schemes[scheme]:
-            c.error(("language_category", "category"), unknown_id_message(
-                "language_category.category", category, schemes[scheme].ids, f"scheme {scheme} in data/language_categories.yml"))
+            c.error(
+                ("language_category", "category"),
+                unknown_id_message(
+                    "language_category.category",
+                    category,
+                    schemes[scheme].ids,
+                    f"scheme {scheme} in data/language_categories.yml",
+                ),
+            )
     return {"language_scheme": scheme, "language_category": category}
 
 
@@ -229,19 +291,31 @@ def _professional_standards(c: Checker, frameworks: Frameworks, root: Path) -> d
     if isinstance(ps, dict) and c.fresh(("professional_standards",)):
         version = str(ps.get("version"))
         if version not in frameworks.standards:
-            c.error(("professional_standards", "version"), unknown_id_message(
-                "professional_standards.version", version, list(frameworks.standards), "data/standards.yml"))
+            c.error(
+                ("professional_standards", "version"),
+                unknown_id_message(
+                    "professional_standards.version", version, list(frameworks.standards), "data/standards.yml"
+                ),
+            )
         elif c.fresh(("professional_standards", "standards")):
-            standards = c.term_ids(("professional_standards", "standards"), frameworks.standards[version],
-                                   f"version {version} in data/standards.yml")
+            standards = c.term_ids(
+                ("professional_standards", "standards"),
+                frameworks.standards[version],
+                f"version {version} in data/standards.yml",
+            )
     return {"standards_version": version, "standards": standards}
 
 
 def _texts(c: Checker, frameworks: Frameworks, root: Path) -> dict:
     # The title is shown as plain text (a heading, links); the others are Markdown.
-    return {key: _case_text(c, (key,), required=key != "advice", both_required=key in TEXT_FIELDS_BOTH_REQUIRED,
-                            markdown=key != "title") if c.fresh((key,)) else None
-            for key in ("title", "summary", "context", "approach", "impact", "advice")}
+    return {
+        key: _case_text(
+            c, (key,), required=key != "advice", both_required=key in TEXT_FIELDS_BOTH_REQUIRED, markdown=key != "title"
+        )
+        if c.fresh((key,))
+        else None
+        for key in ("title", "summary", "context", "approach", "impact", "advice")
+    }
 
 
 def _schools(c: Checker, frameworks: Frameworks, root: Path) -> dict:
@@ -265,7 +339,10 @@ def _resources(c: Checker, frameworks: Frameworks, root: Path) -> dict:
         url = res.get("url")
         problem = link_problem(url) if isinstance(url, str) else None
         if problem:
-            c.error(("resources", i, "url"), f"'resources[{i}].url' is not a link a page may carry (got {url[:80]!r}): {problem}")
+            c.error(
+                ("resources", i, "url"),
+                f"'resources[{i}].url' is not a link a page may carry (got {url[:80]!r}): {problem}",
+            )
         title = _case_text(c, ("resources", i, "title"), required=True, both_required=True, markdown=False)
         if title and isinstance(url, str):
             resources.append(Resource(title, url.strip()))
@@ -297,8 +374,11 @@ def _contact(c: Checker, frameworks: Frameworks, root: Path) -> dict:
     if isinstance(name, str):
         _check_text(c, ("contact", "name"), name, markdown=False)
     if ct.get("consent") is not True:
-        c.warning(("contact", "consent"), "the contact will not be published: 'consent' is not true "
-                                          "(set it to true only once the person has agreed in writing)")
+        c.warning(
+            ("contact", "consent"),
+            "the contact will not be published: 'consent' is not true "
+            "(set it to true only once the person has agreed in writing)",
+        )
     role = _case_text(c, ("contact", "role"), required=False, both_required=False, markdown=False)
     return {"contact": Contact(str(name), role, email, ct.get("consent") is True)}
 
@@ -317,14 +397,31 @@ def _kind_and_source(c: Checker, frameworks: Frameworks, root: Path) -> dict:
     kind = c.get(("kind",))
     source = _published_source(c) if kind == SUMMARY and c.fresh(("source",)) else None
     if kind != SUMMARY and c.get(("source",)) is not None:
-        c.error(("source",), f"'source' is only for a summary of a published case study (kind: summary), not kind: {kind}", key=True)
+        c.error(
+            ("source",),
+            f"'source' is only for a summary of a published case study (kind: summary), not kind: {kind}",
+            key=True,
+        )
     if kind == SUMMARY and c.get(("contact",)) is not None:
-        c.error(("contact",), "a summary has no 'contact': readers reach the school through the published source", key=True)
+        c.error(
+            ("contact",), "a summary has no 'contact': readers reach the school through the published source", key=True
+        )
     return {"kind": kind, "source": source}
 
 
-RULES = (_framework_ids, _local_authority, _language_category, _professional_standards, _texts, _schools,
-         _resources, _images, _contact, _dates, _kind_and_source)
+RULES = (
+    _framework_ids,
+    _local_authority,
+    _language_category,
+    _professional_standards,
+    _texts,
+    _schools,
+    _resources,
+    _images,
+    _contact,
+    _dates,
+    _kind_and_source,
+)
 
 
 def _published_source(c: Checker) -> PublishedSource | None:
@@ -340,8 +437,15 @@ def _published_source(c: Checker) -> PublishedSource | None:
     if not url:
         return None
     get = lambda key: (c.get(at + (key,)) or "").strip() or None  # noqa: E731
-    return PublishedSource(publisher=get("publisher"), title=get("title"), url=url, language=get("language"),
-                           title_cy=get("title_cy"), url_cy=url_cy, published=published)
+    return PublishedSource(
+        publisher=get("publisher"),
+        title=get("title"),
+        url=url,
+        language=get("language"),
+        title_cy=get("title_cy"),
+        url_cy=url_cy,
+        published=published,
+    )
 
 
 def _check_image(c: Checker, at: tuple, root: Path, rel: str) -> bool:
@@ -361,8 +465,11 @@ def _check_image(c: Checker, at: tuple, root: Path, rel: str) -> bool:
         c.error(at, f"image {rel!r} was not found in case_studies/ (check the name and that it was added)")
         return False
     if target.stat().st_size > MAX_IMAGE_BYTES:
-        c.error(at, f"image {rel!r} is {target.stat().st_size // 1024} KB; make it smaller than "
-                    f"{MAX_IMAGE_BYTES // 1024} KB (about 1600 pixels wide is plenty)")
+        c.error(
+            at,
+            f"image {rel!r} is {target.stat().st_size // 1024} KB; make it smaller than "
+            f"{MAX_IMAGE_BYTES // 1024} KB (about 1600 pixels wide is plenty)",
+        )
         return False
     problem = image_problem(target, pure.suffix.lower())
     if problem:
@@ -373,5 +480,6 @@ def _check_image(c: Checker, at: tuple, root: Path, rel: str) -> bool:
 
 def case_study_files(root: Path) -> list[Path]:
     folder = root / "case_studies"
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file()) if folder.is_dir() else []
-
+    return (
+        sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file()) if folder.is_dir() else []
+    )

@@ -1,4 +1,5 @@
 """The Checker: reads parts of one document and collects located, plain-language problems."""
+
 from __future__ import annotations
 
 import difflib
@@ -30,6 +31,8 @@ REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\[\]\n]{1,999}\]:[ \t]*\n?[ \t]*<?([^\s<
 IMAGE = re.compile(r"!\[[^\[\]]*\][(\[]")  # ![alt](…) or ![alt][ref]
 SCRIPT_SCHEME = re.compile(r"(?:java|vb)script[\s\x00-\x1f]{0,20}:", re.I)  # anywhere, even outside a link
 MAX_TEXT = 20_000  # characters in one language of one text: a long section is a fifth of that
+
+
 def text_problem(text: str, markdown: bool) -> str | None:
     """What in a text could become markup, a script or a link to one, in plain words; None when nothing.
 
@@ -42,20 +45,28 @@ def text_problem(text: str, markdown: bool) -> str | None:
         for start in HTML_START.finditer(text):
             link = AUTOLINK.match(text, start.start())
             address = link.group(1) if link else ""
-            if link and ("@" in address or ":" in address) and not link_problem(address if ":" in address else f"mailto:{address}"):
+            if (
+                link
+                and ("@" in address or ":" in address)
+                and not link_problem(address if ":" in address else f"mailto:{address}")
+            ):
                 continue
             if link and ":" in address and not address.lower().startswith(("https:", "http:", "mailto:")):
                 return f"links to {address[:60]!r}: {link_problem(address)}"
             end = text.find(">", start.start(), start.start() + 60)
-            tag = text[start.start():end + 1] if end != -1 else text[start.start():start.start() + 30] + "…"
-            return (f"contains HTML ({tag!r}); HTML is not allowed in case studies"
-                    " — use Markdown (**bold**, [link text](https://…), lists starting with '- ')")
+            tag = text[start.start() : end + 1] if end != -1 else text[start.start() : start.start() + 30] + "…"
+            return (
+                f"contains HTML ({tag!r}); HTML is not allowed in case studies"
+                " — use Markdown (**bold**, [link text](https://…), lists starting with '- ')"
+            )
     if "{" in text:
         for braces in ATTRIBUTE_LIST.finditer(text):
             inside = braces.group(1).strip()
             if inside.startswith((":", "#", ".")) or "=" in inside:
-                return (f"contains an attribute list ({braces.group(0)[:40]!r}), which could change how the page "
-                        "behaves; remove the braces { } or reword")
+                return (
+                    f"contains an attribute list ({braces.group(0)[:40]!r}), which could change how the page "
+                    "behaves; remove the braces { } or reword"
+                )
     if markdown and "![" in text and IMAGE.search(text):
         return "has an image in the text; put images under 'images:' with alt text in both languages"
     if "]" in text:
@@ -190,12 +201,18 @@ class Checker:
             source = value.get(f"{lang}_source")
             if source is not None:
                 if not isinstance(source, str) or link_problem(source) or not source.lower().startswith("https://"):
-                    self.error(at + (f"{lang}_source",), f"'{lang}_source' must be the web address (https://…) where "
-                                                         f"this {LANGUAGE_NAMES[lang]} text is published")
+                    self.error(
+                        at + (f"{lang}_source",),
+                        f"'{lang}_source' must be the web address (https://…) where "
+                        f"this {LANGUAGE_NAMES[lang]} text is published",
+                    )
                     source = None
                 elif status != REVIEWED:
-                    self.error(at + (f"{lang}_source",), f"'{lang}_source' says this {LANGUAGE_NAMES[lang]} text is "
-                                                         f"quoted from an official source: set '{lang}_status: reviewed'")
+                    self.error(
+                        at + (f"{lang}_source",),
+                        f"'{lang}_source' says this {LANGUAGE_NAMES[lang]} text is "
+                        f"quoted from an official source: set '{lang}_status: reviewed'",
+                    )
             parts[f"{lang}_source"] = source
             if both and text is None:
                 self.error(at, f"'{field_name(at)}' has no {LANGUAGE_NAMES[lang]} text (add a '{lang}:' line)")
@@ -203,7 +220,9 @@ class Checker:
             self.error(at, f"'{field_name(at)}' has no text in either language")
         return Text(**parts, path=self.doc.path, lines=tuple(self.doc.where(at + (lang,)).line for lang in LANGUAGES))
 
-    def term_ids(self, at: tuple, vocabulary: Vocabulary | list[str], what: str, required: bool = False) -> tuple[str, ...]:
+    def term_ids(
+        self, at: tuple, vocabulary: Vocabulary | list[str], what: str, required: bool = False
+    ) -> tuple[str, ...]:
         known = vocabulary.ids if isinstance(vocabulary, Vocabulary) else list(vocabulary)
         found = []
         for i, item in enumerate(self.items(at, required=required)):
@@ -228,7 +247,9 @@ class Checker:
         try:
             return date.fromisoformat(str(value))
         except ValueError:
-            self.error(at, f"'{field_name(at)}' is not a real date: {value!r} (write it as YYYY-MM-DD, e.g. 2025-03-14)")
+            self.error(
+                at, f"'{field_name(at)}' is not a real date: {value!r} (write it as YYYY-MM-DD, e.g. 2025-03-14)"
+            )
             return None
 
 

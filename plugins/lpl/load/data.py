@@ -1,4 +1,5 @@
 """data/: the vocabularies and frameworks, checked and turned into the model."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,12 +23,22 @@ from .checks import source_of as _source
 from .source import Problem, read_yaml
 from .terms import load_terms
 
-DATA_FILES = ("settings", "audiences", "local_authorities", "regions", "language_categories", "hallmarks",
-              "slo", "characteristics", "contributory_factors", "national_priorities", "standards",
-              "entitlement", "ui", "terms")
-
-
-
+DATA_FILES = (
+    "settings",
+    "audiences",
+    "local_authorities",
+    "regions",
+    "language_categories",
+    "hallmarks",
+    "slo",
+    "characteristics",
+    "contributory_factors",
+    "national_priorities",
+    "standards",
+    "entitlement",
+    "ui",
+    "terms",
+)
 
 
 def _terms(c: Checker, at: tuple) -> tuple[Term, ...]:
@@ -47,9 +58,16 @@ def _terms(c: Checker, at: tuple) -> tuple[Term, ...]:
         status = entry.get("status")
         if status not in (None, "unconfirmed"):
             c.error(here + ("status",), "'status' can only be 'unconfirmed'")
-        terms.append(Term(term_id, c.text(here + ("label",)) or Text(), number,
-                          c.text(here + ("description",), required=False), status == "unconfirmed",
-                          entry.get("kind")))
+        terms.append(
+            Term(
+                term_id,
+                c.text(here + ("label",)) or Text(),
+                number,
+                c.text(here + ("description",), required=False),
+                status == "unconfirmed",
+                entry.get("kind"),
+            )
+        )
     return tuple(terms)
 
 
@@ -60,7 +78,8 @@ def _vocabulary(c: Checker, at: tuple = (), *, version: str | None = None, curre
         terms=_terms(c, at + ("items",)),
         intro=c.text(at + ("intro",), required=False),
         source=_source(c, at + ("source",)),
-        version=version, current=current,
+        version=version,
+        current=current,
     )
 
 
@@ -71,11 +90,23 @@ def _regions(c: Checker, local_authorities: Vocabulary) -> tuple[Region, ...]:
         memberships = []
         for j, _ in enumerate(c.items(here + ("memberships",))):
             m = here + ("memberships", j)
-            memberships.append(Membership(
-                c.term_ids(m + ("local_authorities",), local_authorities, "data/local_authorities.yml", required=True),
-                c.date(m + ("from",), required=False), c.date(m + ("until",), required=False)))
-        regions.append(Region(str(c.get(here + ("id",))), c.text(here + ("label",)) or Text(), tuple(memberships),
-                              c.get(here + ("status",)) == "unconfirmed"))
+            memberships.append(
+                Membership(
+                    c.term_ids(
+                        m + ("local_authorities",), local_authorities, "data/local_authorities.yml", required=True
+                    ),
+                    c.date(m + ("from",), required=False),
+                    c.date(m + ("until",), required=False),
+                )
+            )
+        regions.append(
+            Region(
+                str(c.get(here + ("id",))),
+                c.text(here + ("label",)) or Text(),
+                tuple(memberships),
+                c.get(here + ("status",)) == "unconfirmed",
+            )
+        )
     return tuple(regions)
 
 
@@ -95,12 +126,18 @@ def _practice(c: Checker, at: tuple) -> tuple[PracticePoint, ...]:
 
 def _statement_part(c: Checker, at: tuple) -> StatementPart:
     c.mapping(at)
-    return StatementPart(c.text(at + ("text",)) or Text(), _texts(c, at + ("points",), required=False),
-                         _practice(c, at + ("effective_practice",)), _practice(c, at + ("sustained_practice",)))
+    return StatementPart(
+        c.text(at + ("text",)) or Text(),
+        _texts(c, at + ("points",), required=False),
+        _practice(c, at + ("effective_practice",)),
+        _practice(c, at + ("sustained_practice",)),
+    )
 
 
 def _entitlement(c: Checker, audiences: Vocabulary) -> Entitlement:
-    columns = {key: c.text(("columns", key)) or Text() for key in ("statement", "effective_practice", "sustained_practice")}
+    columns = {
+        key: c.text(("columns", key)) or Text() for key in ("statement", "effective_practice", "sustained_practice")
+    }
     tables, seen = [], set()
     for i, _ in enumerate(c.items(("audiences",))):
         at = ("audiences", i)
@@ -115,13 +152,24 @@ def _entitlement(c: Checker, audiences: Vocabulary) -> Entitlement:
                 c.error(s + ("id",), f"statement id {sid!r} is used twice")
             seen.add(sid)
             number = c.get(s + ("number",))
-            statements.append(EntitlementStatement(sid, number if isinstance(number, int) else j + 1, audience,
-                                                   _statement_part(c, s + ("entitlement",)),
-                                                   _statement_part(c, s + ("expectation",)),
-                                                   c.text(s + ("title",), required=False)))
+            statements.append(
+                EntitlementStatement(
+                    sid,
+                    number if isinstance(number, int) else j + 1,
+                    audience,
+                    _statement_part(c, s + ("entitlement",)),
+                    _statement_part(c, s + ("expectation",)),
+                    c.text(s + ("title",), required=False),
+                )
+            )
         tables.append(EntitlementTable(audience, c.text(at + ("title",)) or Text(), tuple(statements)))
-    return Entitlement(c.text(("name",)) or Text(), _source(c, ("source",)) or Source(Text()), columns,
-                       tuple(tables), c.text(("intro",), required=False))
+    return Entitlement(
+        c.text(("name",)) or Text(),
+        _source(c, ("source",)) or Source(Text()),
+        columns,
+        tuple(tables),
+        c.text(("intro",), required=False),
+    )
 
 
 def load_data(root: Path, problems: list[Problem]) -> Frameworks | None:
@@ -140,32 +188,43 @@ def load_data(root: Path, problems: list[Problem]) -> Frameworks | None:
         return None
     c = docs["language_categories"]
     language_categories = {
-        str(c.get(("schemes", i, "scheme"))): _vocabulary(c, ("schemes", i), version=str(c.get(("schemes", i, "scheme"))))
-        for i, _ in enumerate(c.items(("schemes",)))}
+        str(c.get(("schemes", i, "scheme"))): _vocabulary(
+            c, ("schemes", i), version=str(c.get(("schemes", i, "scheme")))
+        )
+        for i, _ in enumerate(c.items(("schemes",)))
+    }
     c = docs["standards"]
     standards = {
         str(c.get(("versions", i, "version"))): _vocabulary(
-            c, ("versions", i), version=str(c.get(("versions", i, "version"))),
-            current=bool(c.get(("versions", i, "current"))))
-        for i, _ in enumerate(c.items(("versions",)))}
+            c,
+            ("versions", i),
+            version=str(c.get(("versions", i, "version"))),
+            current=bool(c.get(("versions", i, "current"))),
+        )
+        for i, _ in enumerate(c.items(("versions",)))
+    }
     local_authorities = _vocabulary(docs["local_authorities"])
     audiences = _vocabulary(docs["audiences"])
     c = docs["ui"]
     frameworks = Frameworks(
-        settings=_vocabulary(docs["settings"]), audiences=audiences, local_authorities=local_authorities,
-        regions=_regions(docs["regions"], local_authorities), language_categories=language_categories,
-        hallmarks=_vocabulary(docs["hallmarks"]), slo=_vocabulary(docs["slo"]),
+        settings=_vocabulary(docs["settings"]),
+        audiences=audiences,
+        local_authorities=local_authorities,
+        regions=_regions(docs["regions"], local_authorities),
+        language_categories=language_categories,
+        hallmarks=_vocabulary(docs["hallmarks"]),
+        slo=_vocabulary(docs["slo"]),
         characteristics=_vocabulary(docs["characteristics"]),
         contributory_factors=_vocabulary(docs["contributory_factors"]),
-        national_priorities=_vocabulary(docs["national_priorities"]), standards=standards,
+        national_priorities=_vocabulary(docs["national_priorities"]),
+        standards=standards,
         entitlement=_entitlement(docs["entitlement"], audiences),
         labels={key: t for key in c.mapping(("labels",)) if (t := c.text(("labels", key)))},
-        terms=load_terms(docs["terms"]))
+        terms=load_terms(docs["terms"]),
+    )
     for checker in docs.values():
         problems.extend(checker.problems)
     return frameworks
-
-
 
 
 def check_data(root: Path) -> tuple[Frameworks | None, list[Problem]]:
@@ -173,4 +232,3 @@ def check_data(root: Path) -> tuple[Frameworks | None, list[Problem]]:
     problems: list[Problem] = []
     frameworks = load_data(Path(root), problems)
     return (None if frameworks is None or any(p.severity == "error" for p in problems) else frameworks), problems
-

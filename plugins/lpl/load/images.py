@@ -7,6 +7,7 @@ gradients and markers; they never need scripts, event handlers, links, external 
 (foreignObject), animation or style sheets, so an allow-list of elements and attributes refuses those,
 and XML declarations of entities ("billion laughs", external files) are refused before parsing.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,9 +23,30 @@ MAGIC = {
 }
 SVG_NS = "{http://www.w3.org/2000/svg}"
 SVG_ELEMENTS = {
-    "svg", "g", "defs", "title", "desc", "metadata", "path", "rect", "circle", "ellipse", "line", "polyline",
-    "polygon", "text", "tspan", "marker", "linearGradient", "radialGradient", "stop", "clipPath", "mask",
-    "pattern", "symbol", "use",
+    "svg",
+    "g",
+    "defs",
+    "title",
+    "desc",
+    "metadata",
+    "path",
+    "rect",
+    "circle",
+    "ellipse",
+    "line",
+    "polyline",
+    "polygon",
+    "text",
+    "tspan",
+    "marker",
+    "linearGradient",
+    "radialGradient",
+    "stop",
+    "clipPath",
+    "mask",
+    "pattern",
+    "symbol",
+    "use",
 }
 # Attributes are presentation and geometry: anything else (on…, href outside the file, style) is refused.
 _HREF = {"href", "{http://www.w3.org/1999/xlink}href"}
@@ -38,8 +60,10 @@ def image_problem(path: Path, suffix: str) -> str | None:
     if suffix == ".svg":
         return svg_problem(data)
     if not any(data.startswith(magic) for magic in MAGIC[suffix]) or (suffix == ".webp" and data[8:12] != b"WEBP"):
-        return f"the file is not a {suffix[1:].upper()} image (its content does not match its name); " \
-               "save it again from an image editor"
+        return (
+            f"the file is not a {suffix[1:].upper()} image (its content does not match its name); "
+            "save it again from an image editor"
+        )
     return None
 
 
@@ -56,17 +80,23 @@ def svg_problem(data: bytes) -> str | None:
     for element in root.iter():
         name = element.tag.removeprefix(SVG_NS) if isinstance(element.tag, str) else ""
         if not element.tag.startswith(SVG_NS) or name not in SVG_ELEMENTS:
-            return (f"the SVG contains a <{name or element.tag}> element; an image may only draw (shapes, text, "
-                    "gradients): no scripts, links, embedded HTML, animation or style sheets")
+            return (
+                f"the SVG contains a <{name or element.tag}> element; an image may only draw (shapes, text, "
+                "gradients): no scripts, links, embedded HTML, animation or style sheets"
+            )
         for attribute, value in element.attrib.items():
             local = attribute.rsplit("}", 1)[-1]
             if attribute in _HREF:
                 if not value.startswith("#"):
-                    return f"the SVG refers to another file or address ({local}={value[:60]!r}); " \
-                           "an image may only refer to its own parts (#id)"
+                    return (
+                        f"the SVG refers to another file or address ({local}={value[:60]!r}); "
+                        "an image may only refer to its own parts (#id)"
+                    )
             elif local.lower().startswith("on") or local == "style" or not _ATTRIBUTE.fullmatch(local):
-                return f"the SVG has a {local!r} attribute; event handlers and style attributes are not allowed " \
-                       "(use presentation attributes such as fill= and stroke=)"
+                return (
+                    f"the SVG has a {local!r} attribute; event handlers and style attributes are not allowed "
+                    "(use presentation attributes such as fill= and stroke=)"
+                )
             elif _URL_INSIDE.search(value):
                 return f"the SVG refers to another file in {local}={value[:60]!r}; only url(#id) is allowed"
     return None

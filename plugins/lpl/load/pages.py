@@ -1,5 +1,6 @@
 """The `sources:` a hand-written guidance page names in its front matter (docs/<lang>/*.md), checked like any data:
 every problem located at its file, line and column. A guidance page of fact must name its sources."""
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,7 @@ def front_matter(text: str) -> str | None:
     if not text.startswith("---\n"):
         return None
     end = text.find("\n---", 3)
-    return None if end < 0 else "\n" + text[4:end + 1]
+    return None if end < 0 else "\n" + text[4 : end + 1]
 
 
 def page_sources(path: Path, shown: str) -> tuple[tuple[PageSource, ...], list[Problem]]:
@@ -31,8 +32,10 @@ def page_sources(path: Path, shown: str) -> tuple[tuple[PageSource, ...], list[P
     if problems:
         return (), problems
     if doc is None or not isinstance(doc.data, dict) or not doc.data.get("sources"):
-        message = ("a guidance page must name its sources: add 'sources:' to its front matter, each with title, "
-                   "publisher, date (or accessed) and url (see README, 'Sources of guidance pages')")
+        message = (
+            "a guidance page must name its sources: add 'sources:' to its front matter, each with title, "
+            "publisher, date (or accessed) and url (see README, 'Sources of guidance pages')"
+        )
         return (), [Problem(shown, 1, 1, message)] if needed else []
     c = Checker(doc)
     found = []
@@ -47,8 +50,11 @@ def page_sources(path: Path, shown: str) -> tuple[tuple[PageSource, ...], list[P
         url = https_url(c, at + ("url",)) if item.get("url") is not None else c.string(at + ("url",))
         date, accessed = item.get("date"), item.get("accessed")
         if date is None and accessed is None:
-            c.error(at, f"'sources[{i}]' needs 'date' (as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD) "
-                        "or, when the source gives none, 'accessed' (YYYY-MM-DD)")
+            c.error(
+                at,
+                f"'sources[{i}]' needs 'date' (as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD) "
+                "or, when the source gives none, 'accessed' (YYYY-MM-DD)",
+            )
         if date is not None and not SOURCE_DATE.match(str(date)):
             c.error(at + ("date",), f"'sources[{i}].date' must be YYYY, YYYY-MM or YYYY-MM-DD (got {date!r})")
         accessed_day = c.date(at + ("accessed",), required=False)
@@ -56,8 +62,16 @@ def page_sources(path: Path, shown: str) -> tuple[tuple[PageSource, ...], list[P
         if lang is not None and lang not in LANGUAGES:
             c.error(at + ("lang",), f"'sources[{i}].lang' must be one of {', '.join(LANGUAGES)} (got {lang!r})")
         if title and publisher and url and not c.failed:
-            found.append(PageSource(title.strip(), publisher.strip(), url, str(date) if date is not None else None,
-                                    accessed_day.isoformat() if accessed_day else None, lang))
+            found.append(
+                PageSource(
+                    title.strip(),
+                    publisher.strip(),
+                    url,
+                    str(date) if date is not None else None,
+                    accessed_day.isoformat() if accessed_day else None,
+                    lang,
+                )
+            )
     return (tuple(found) if not c.failed else ()), c.problems
 
 

@@ -3,6 +3,7 @@
 Same reader, same located messages as the rest of the content: an unknown hallmark or setting is
 reported at its line and column with "did you mean …?".
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -23,23 +24,81 @@ from .source import Problem, read_yaml
 PLAN_FILE = "plans/plan.yml"
 # Wording the renderers need; checked here so a missing one is an editor's error, not a crash.
 PLAN_LABELS = (
-    "setting", "how_to_use_title", "in_this_plan", "guiding_questions", "examples", "your_notes", "see_also",
-    "case_studies", "no_case_study", "all_case_studies", "entitlement_statements", "hallmarks", "characteristics",
-    "statement_number", "draft_notice", "page", "updated",
-    "downloads_title", "downloads_intro", "downloads_how", "downloads_guide", "col_language",
-    "col_format", "col_size", "format_docx", "format_print", "size_web", "language_en", "language_cy",
-    "language_bilingual", "print_title", "print_intro", "print_download",
-    "make_title", "make_intro", "make_privacy", "make_noscript", "make_choices", "make_language",
-    "make_bilingual_hint", "make_title_page", "make_row", "make_actions", "make_download", "make_print",
-    "make_save_file", "make_open_file", "make_clear", "make_clear_confirm", "make_empty", "make_saved",
-    "make_cleared", "make_opened", "make_storage_error", "make_file_error", "make_download_error", "make_link",
+    "setting",
+    "how_to_use_title",
+    "in_this_plan",
+    "guiding_questions",
+    "examples",
+    "your_notes",
+    "see_also",
+    "case_studies",
+    "no_case_study",
+    "all_case_studies",
+    "entitlement_statements",
+    "hallmarks",
+    "characteristics",
+    "statement_number",
+    "draft_notice",
+    "page",
+    "updated",
+    "downloads_title",
+    "downloads_intro",
+    "downloads_how",
+    "downloads_guide",
+    "col_language",
+    "col_format",
+    "col_size",
+    "format_docx",
+    "format_print",
+    "size_web",
+    "language_en",
+    "language_cy",
+    "language_bilingual",
+    "print_title",
+    "print_intro",
+    "print_download",
+    "make_title",
+    "make_intro",
+    "make_privacy",
+    "make_noscript",
+    "make_choices",
+    "make_language",
+    "make_bilingual_hint",
+    "make_title_page",
+    "make_row",
+    "make_actions",
+    "make_download",
+    "make_print",
+    "make_save_file",
+    "make_open_file",
+    "make_clear",
+    "make_clear_confirm",
+    "make_empty",
+    "make_saved",
+    "make_cleared",
+    "make_opened",
+    "make_storage_error",
+    "make_file_error",
+    "make_download_error",
+    "make_link",
 )
 # Vocabularies a table may take its row labels from (`rows_from:`), so they are never copied by hand.
 MAX_ROWS = 40
 
 TOP_KEYS = ("updated", "title", "intro", "how_to_use", "settings", "title_page", "labels", "sections")
-SECTION_KEYS = ("id", "title", "purpose", "settings", "hallmarks", "entitlement_statements", "characteristics",
-                "questions", "examples", "tables", "notes_lines")
+SECTION_KEYS = (
+    "id",
+    "title",
+    "purpose",
+    "settings",
+    "hallmarks",
+    "entitlement_statements",
+    "characteristics",
+    "questions",
+    "examples",
+    "tables",
+    "notes_lines",
+)
 TABLE_KEYS = ("id", "title", "columns", "rows", "rows_from", "blank_rows", "note", "settings", "landscape", "widths")
 
 
@@ -48,8 +107,12 @@ def _known_keys(c: Checker, at: tuple, allowed: tuple[str, ...]) -> None:
     if isinstance(value, dict):
         for key in value:
             if key not in allowed:
-                c.error(at + (key,), f"unknown field '{key}' in '{field_name(at)}'{suggest(key, list(allowed))}"
-                                     f" (allowed: {', '.join(allowed)})", key=True)
+                c.error(
+                    at + (key,),
+                    f"unknown field '{key}' in '{field_name(at)}'{suggest(key, list(allowed))}"
+                    f" (allowed: {', '.join(allowed)})",
+                    key=True,
+                )
 
 
 def _count(c: Checker, at: tuple, default: int) -> int:
@@ -87,8 +150,11 @@ def _table(c: Checker, at: tuple, settings: list[str], frameworks: Frameworks) -
         if rows:
             c.error(at + ("rows_from",), "write either 'rows:' or 'rows_from:', not both")
         elif source not in Frameworks.ROW_SOURCES:
-            c.error(at + ("rows_from",), f"'rows_from' must be one of {', '.join(Frameworks.ROW_SOURCES)} "
-                                         f"(got {source!r}{suggest(str(source), list(Frameworks.ROW_SOURCES))})")
+            c.error(
+                at + ("rows_from",),
+                f"'rows_from' must be one of {', '.join(Frameworks.ROW_SOURCES)} "
+                f"(got {source!r}{suggest(str(source), list(Frameworks.ROW_SOURCES))})",
+            )
         else:
             vocabulary: Vocabulary = frameworks.rows_from(source)
             rows = tuple(t.label for t in vocabulary.terms)
@@ -96,19 +162,32 @@ def _table(c: Checker, at: tuple, settings: list[str], frameworks: Frameworks) -
     if landscape not in (None, True, False):
         c.error(at + ("landscape",), "'landscape' must be true or false")
     widths = tuple(c.items(at + ("widths",), required=False))
-    if widths and (len(widths) != len(columns) or not all(
-            isinstance(w, (int, float)) and not isinstance(w, bool) and w > 0 for w in widths)):
-        c.error(at + ("widths",), f"'widths' must give a positive number for each of the {len(columns)} columns "
-                                  f"(relative widths, e.g. [3, 1, 4])")
+    if widths and (
+        len(widths) != len(columns)
+        or not all(isinstance(w, (int, float)) and not isinstance(w, bool) and w > 0 for w in widths)
+    ):
+        c.error(
+            at + ("widths",),
+            f"'widths' must give a positive number for each of the {len(columns)} columns "
+            f"(relative widths, e.g. [3, 1, 4])",
+        )
         widths = ()
     blank = _count(c, at + ("blank_rows",), 0 if rows else 3)
     if not rows and not blank:
         c.error(at, f"'{field_name(at)}' has no rows: give 'rows:', 'rows_from:' or 'blank_rows:'")
     if not table_id or not columns:
         return None
-    return PlanTable(table_id, c.text(at + ("title",)) or Text(), columns, rows, blank,
-                     c.text(at + ("note",), required=False), c.term_ids(at + ("settings",), settings, PLAN_FILE),
-                     landscape is True, tuple(float(w) for w in widths))
+    return PlanTable(
+        table_id,
+        c.text(at + ("title",)) or Text(),
+        columns,
+        rows,
+        blank,
+        c.text(at + ("note",), required=False),
+        c.term_ids(at + ("settings",), settings, PLAN_FILE),
+        landscape is True,
+        tuple(float(w) for w in widths),
+    )
 
 
 def _section(c: Checker, at: tuple, settings: list[str], frameworks: Frameworks) -> PlanSection | None:
@@ -124,24 +203,38 @@ def _section(c: Checker, at: tuple, settings: list[str], frameworks: Frameworks)
         text, only = _with_settings(c, at + ("examples", i), settings, PLAN_FILE)
         if text:
             examples.append(PlanExample(text, only))
-    tables = [t for i, _ in enumerate(c.items(at + ("tables",), required=False))
-              if (t := _table(c, at + ("tables", i), settings, frameworks))]
+    tables = [
+        t
+        for i, _ in enumerate(c.items(at + ("tables",), required=False))
+        if (t := _table(c, at + ("tables", i), settings, frameworks))
+    ]
     statements = [s.id for s in frameworks.entitlement.statements]
     links = {
         "hallmarks": c.term_ids(at + ("hallmarks",), frameworks.hallmarks, "data/hallmarks.yml"),
         "entitlement_statements": c.term_ids(at + ("entitlement_statements",), statements, "data/entitlement.yml"),
-        "characteristics": c.term_ids(at + ("characteristics",), frameworks.characteristics, "data/characteristics.yml"),
+        "characteristics": c.term_ids(
+            at + ("characteristics",), frameworks.characteristics, "data/characteristics.yml"
+        ),
     }
     if not any(links.values()):
-        c.error(at, f"'{field_name(at)}' is linked to no hallmark, entitlement statement or characteristic: "
-                    "add at least one so the plan can point to the guidance and case studies")
+        c.error(
+            at,
+            f"'{field_name(at)}' is linked to no hallmark, entitlement statement or characteristic: "
+            "add at least one so the plan can point to the guidance and case studies",
+        )
     if not section_id:
         return None
     return PlanSection(
-        id=section_id, title=c.text(at + ("title",)) or Text(), purpose=c.text(at + ("purpose",)) or Text(),
-        questions=tuple(questions), examples=tuple(examples), tables=tuple(tables),
-        notes_lines=_count(c, at + ("notes_lines",), 6), settings=c.term_ids(at + ("settings",), settings, PLAN_FILE),
-        **links)
+        id=section_id,
+        title=c.text(at + ("title",)) or Text(),
+        purpose=c.text(at + ("purpose",)) or Text(),
+        questions=tuple(questions),
+        examples=tuple(examples),
+        tables=tuple(tables),
+        notes_lines=_count(c, at + ("notes_lines",), 6),
+        settings=c.term_ids(at + ("settings",), settings, PLAN_FILE),
+        **links,
+    )
 
 
 def check_plan(c: Checker, frameworks: Frameworks) -> PlanTemplate | None:
@@ -158,15 +251,27 @@ def check_plan(c: Checker, frameworks: Frameworks) -> PlanTemplate | None:
         field_id = c.slug_id(at + ("id",), seen_fields) or ""
         fill = c.get(at + ("fill",))
         if fill not in (None, "school", "year"):
-            c.error(at + ("fill",), f"'fill' can be 'school' or 'year' (got {fill!r}{suggest(str(fill), ['school', 'year'])})")
+            c.error(
+                at + ("fill",),
+                f"'fill' can be 'school' or 'year' (got {fill!r}{suggest(str(fill), ['school', 'year'])})",
+            )
             fill = None
-        fields.append(TitleField(field_id, c.text(at + ("label",)) or Text(), fill,
-                                 c.term_ids(at + ("settings",), list(settings), PLAN_FILE)))
+        fields.append(
+            TitleField(
+                field_id,
+                c.text(at + ("label",)) or Text(),
+                fill,
+                c.term_ids(at + ("settings",), list(settings), PLAN_FILE),
+            )
+        )
     labels = {}
     for key in c.mapping(("labels",)):
         if key not in PLAN_LABELS:
-            c.warning(("labels", key), f"label '{key}' is not used by the plan templates{suggest(key, list(PLAN_LABELS))}",
-                      key=True)
+            c.warning(
+                ("labels", key),
+                f"label '{key}' is not used by the plan templates{suggest(key, list(PLAN_LABELS))}",
+                key=True,
+            )
         if text := c.text(("labels", key)):
             labels[key] = text
     missing = [key for key in PLAN_LABELS if key not in labels and c.get(("labels", key)) is None]
@@ -192,9 +297,16 @@ def check_plan(c: Checker, frameworks: Frameworks) -> PlanTemplate | None:
     if c.failed:
         return None
     return PlanTemplate(
-        title=c.text(("title",)) or Text(), intro=c.text(("intro",)) or Text(),
-        how_to_use=_texts(c, ("how_to_use",)), title_fields=tuple(fields), settings=settings,
-        sections=tuple(sections), labels=labels, updated=updated or date(2000, 1, 1), source_path=c.doc.path)
+        title=c.text(("title",)) or Text(),
+        intro=c.text(("intro",)) or Text(),
+        how_to_use=_texts(c, ("how_to_use",)),
+        title_fields=tuple(fields),
+        settings=settings,
+        sections=tuple(sections),
+        labels=labels,
+        updated=updated or date(2000, 1, 1),
+        source_path=c.doc.path,
+    )
 
 
 def load_plan(root: Path, frameworks: Frameworks, problems: list[Problem]) -> PlanTemplate | None:

@@ -1,4 +1,5 @@
 """mkdocs.yml read without MkDocs (for the commands and the benchmarks), its `!ENV` tags resolved as MkDocs does."""
+
 from __future__ import annotations
 
 import os

@@ -7,6 +7,7 @@ process). Editors' files go through this reader instead, which turns the
 parser's events into dicts, lists and scalars itself in one loop, refusing
 what editors never need and nesting deeper than MAX_DEPTH.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -49,8 +50,19 @@ class Problem:
 
 # Messages quote what editors wrote (a key, a value). Printed in a terminal or a CI log, a control
 # character or a line starting with '::' (a GitHub Actions command) from a file must show as text.
-_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]} | {c: f"\\u{c:04x}" for c in (
-    *range(0x80, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0xFEFF)}
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]} | {
+    c: f"\\u{c:04x}"
+    for c in (
+        *range(0x80, 0xA0),
+        0x2028,
+        0x2029,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+        0x200E,
+        0x200F,
+        0xFEFF,
+    )
+}
 _CONTROL.update({0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"})
 
 
@@ -101,15 +113,29 @@ def read_yaml(path: Path, display_path: str | None = None) -> tuple[SourceDocume
     shown = display_path or str(path)
     raw = path.read_bytes()
     if len(raw) > MAX_BYTES:
-        return None, [Problem(shown, 1, 1, f"the file is {len(raw) // 1024} KB; the limit is "
-                              f"{MAX_BYTES // 1024} KB (images belong in separate files, not in the YAML)")]
+        return None, [
+            Problem(
+                shown,
+                1,
+                1,
+                f"the file is {len(raw) // 1024} KB; the limit is "
+                f"{MAX_BYTES // 1024} KB (images belong in separate files, not in the YAML)",
+            )
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [Problem(shown, line, col, "the file is not saved as UTF-8 text; save it again "
-                              "choosing the UTF-8 encoding (Welsh letters such as ŵ and ŷ need it)")]
+        return None, [
+            Problem(
+                shown,
+                line,
+                col,
+                "the file is not saved as UTF-8 text; save it again "
+                "choosing the UTF-8 encoding (Welsh letters such as ŵ and ŷ need it)",
+            )
+        ]
     return parse_yaml(text, shown)
 
 
@@ -205,8 +231,11 @@ def _open(stack: list[list], event, doc: SourceDocument) -> None:
     if stack and stack[-1][2] is None and type(stack[-1][0]) is dict:
         raise _Refused(mark, "a key must be a plain word")
     if len(stack) >= MAX_DEPTH:
-        raise _Refused(mark, f"the file is nested more than {MAX_DEPTH} levels deep; a case study needs "
-                             "four or five (check the indentation and the [ ] and { } brackets)")
+        raise _Refused(
+            mark,
+            f"the file is nested more than {MAX_DEPTH} levels deep; a case study needs "
+            "four or five (check the indentation and the [ ] and { } brackets)",
+        )
     is_map = type(event) is yaml.MappingStartEvent
     if event.tag not in (None, "!") and event.tag != ("tag:yaml.org,2002:map" if is_map else "tag:yaml.org,2002:seq"):
         raise _tag_refused(mark, event.tag)
@@ -231,8 +260,11 @@ def _key(frame: list, event: yaml.ScalarEvent, doc: SourceDocument) -> None:
     key = event.value
     if key in mapping:
         first = doc.keys[at + (key,)]
-        raise _Refused(event.start_mark, f"'{key}' appears twice in the same block (first on line {first.line}); "
-                                         "only one can be kept, so delete or rename one")
+        raise _Refused(
+            event.start_mark,
+            f"'{key}' appears twice in the same block (first on line {first.line}); "
+            "only one can be kept, so delete or rename one",
+        )
     doc.keys[at + (key,)] = Location(event.start_mark.line + 1, event.start_mark.column + 1)
     frame[2] = key
 

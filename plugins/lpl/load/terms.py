@@ -1,4 +1,5 @@
 """data/terms.yml: the term base, checked into `TermBase`."""
+
 from __future__ import annotations
 
 from ..model import LANGUAGES, Concept, TermBase, Text
@@ -13,9 +14,16 @@ def load_terms(c: Checker) -> TermBase:
         concept_id = c.slug_id(at + ("id",), seen) or ""
         for key in sorted(set(entry) - {"id", "term", "definition", "source", "forbidden", "allowed_in"}):
             c.error(at + (key,), f"unknown field '{key}'", key=True)
-        concepts.append(Concept(concept_id, c.text(at + ("term",)) or Text(),
-                                c.text(at + ("definition",), required=False), source_of(c, at + ("source",)),
-                                _phrases(c, at + ("forbidden",)), _phrases(c, at + ("allowed_in",))))
+        concepts.append(
+            Concept(
+                concept_id,
+                c.text(at + ("term",)) or Text(),
+                c.text(at + ("definition",), required=False),
+                source_of(c, at + ("source",)),
+                _phrases(c, at + ("forbidden",)),
+                _phrases(c, at + ("allowed_in",)),
+            )
+        )
     return TermBase(tuple(concepts), c.text(("name",)) or Text(), c.text(("intro",), required=False))
 
 
@@ -24,8 +32,11 @@ def _phrases(c: Checker, at: tuple) -> dict[str, tuple[str, ...]]:
     found = {}
     for lang, phrases in c.mapping(at, required=False).items():
         if lang not in LANGUAGES:
-            c.error(at + (lang,), f"'{field_name(at)}' has languages {' and '.join(LANGUAGES)} only (got {lang!r})",
-                    key=True)
+            c.error(
+                at + (lang,),
+                f"'{field_name(at)}' has languages {' and '.join(LANGUAGES)} only (got {lang!r})",
+                key=True,
+            )
             continue
         items = [p for j, p in enumerate(c.items(at + (lang,))) if _phrase(c, at + (lang, j), p)]
         found[lang] = tuple(items)

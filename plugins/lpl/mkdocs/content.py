@@ -3,6 +3,7 @@
 Thin on purpose: each job is a call into a module free of MkDocs or a small one beside this (loading,
 watch, i18n), so a change of engine (Material's end of life, MkDocs 2.0, ProperDocs) touches only lpl/mkdocs/.
 """
+
 from __future__ import annotations
 
 import logging
@@ -91,7 +92,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if page.meta.get("translation") != "draft":
             return markdown
         lang = current_language(config)
-        return with_draft_notice(markdown, self.content.label("draft_title", lang), self.content.label("draft_notice", lang))
+        return with_draft_notice(
+            markdown, self.content.label("draft_title", lang), self.content.label("draft_notice", lang)
+        )
 
     def guidance(self, markdown: str, page, config) -> str:
         """A hand-written guidance page: its links to case studies labelled with their kind, as the generated
@@ -108,8 +111,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             raise PluginError("\n".join(str(p) for p in problems))
         markdown = label_case_links(markdown, self.content, written_in)
         if found:
-            markdown += sources_section(found, written_in, self.content.label("sources", written_in),
-                                        self.content.label("source_accessed", written_in))
+            markdown += sources_section(
+                found,
+                written_in,
+                self.content.label("sources", written_in),
+                self.content.label("source_accessed", written_in),
+            )
         return markdown
 
     @event_priority(-110)  # after static-i18n has written the alternates

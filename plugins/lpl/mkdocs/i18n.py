@@ -1,4 +1,5 @@
 """What the lpl plugins need to know of mkdocs-static-i18n, which builds the whole site once per language."""
+
 from __future__ import annotations
 
 

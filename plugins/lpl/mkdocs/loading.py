@@ -1,4 +1,5 @@
 """The content for a build: checked by the one loader, its problems turned into MkDocs' log and errors."""
+
 from __future__ import annotations
 
 import logging
@@ -25,8 +26,9 @@ def load_content(root: Path, preview: str = "") -> Content:
             log.info(str(p))  # editorial warnings: shown, never fatal (the page carries a notice)
     if content is None:
         errors = "\n".join(str(p) for p in problems if p.severity == "error")
-        raise PluginError(f"The content has errors; nothing was built:\n{errors}\n"
-                          "Run `python scripts/validate.py` to see them all.")
+        raise PluginError(
+            f"The content has errors; nothing was built:\n{errors}\nRun `python scripts/validate.py` to see them all."
+        )
     for study in content.unpublished:
         log.info(f"{study.source_path}: unpublished: true — checked, but not published")
     if preview:

@@ -5,6 +5,7 @@ site once per language), writes that language's index, split into pieces (`lpl.s
 under the language's root. Pages point at their language's manifest only; lpl-search.js fetches it
 when the reader opens the search box, then only the pieces a query needs.
 """
+
 from __future__ import annotations
 
 import logging
@@ -66,5 +67,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         for name, data in files.items():
             (folder / name).parent.mkdir(parents=True, exist_ok=True)
             (folder / name).write_bytes(data)
-        log.info(f"lpl-search: {lang} index, {len(self.pages)} pages, {len(files)} files, "
-                 f"{sum(map(len, files.values())) // 1024} KiB")
+        log.info(
+            f"lpl-search: {lang} index, {len(self.pages)} pages, {len(files)} files, "
+            f"{sum(map(len, files.values())) // 1024} KiB"
+        )

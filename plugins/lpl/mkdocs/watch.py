@@ -1,4 +1,5 @@
 """What `mkdocs serve` watches, and how a build tells whether any input changed since the last one."""
+
 from __future__ import annotations
 
 import os

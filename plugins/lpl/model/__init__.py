@@ -6,6 +6,7 @@ plain frozen dataclasses, built by `lpl.load`.
 The package reads in the order of the flow: text (bilingual values), frameworks (what data/ holds),
 case_study, plan (the plan template's structure), content (all of it, with the cross-links).
 """
+
 from .case_study import ILLUSTRATIVE, KINDS, SCHOOL, SUMMARY, CaseStudy, Contact, Image, PublishedSource, Resource
 from .content import Content, index_citations
 from .frameworks import (
@@ -25,8 +26,34 @@ from .terms import Concept, TermBase
 from .text import DRAFT, LANGUAGES, REVIEWED, PageSource, Source, Text
 
 __all__ = [
-    "ILLUSTRATIVE", "KINDS", "SCHOOL", "SUMMARY", "PublishedSource",
-    "CaseStudy", "Concept", "Contact", "Content", "DRAFT", "Entitlement", "EntitlementStatement", "EntitlementTable", "Frameworks", "Image",
-    "LANGUAGES", "Membership", "PageSource", "PracticePoint", "REVIEWED", "Region", "Resource", "Source",
-    "StatementPart", "Term", "TermBase", "Text", "Vocabulary", "index_citations", "region_for",
+    "ILLUSTRATIVE",
+    "KINDS",
+    "SCHOOL",
+    "SUMMARY",
+    "PublishedSource",
+    "CaseStudy",
+    "Concept",
+    "Contact",
+    "Content",
+    "DRAFT",
+    "Entitlement",
+    "EntitlementStatement",
+    "EntitlementTable",
+    "Frameworks",
+    "Image",
+    "LANGUAGES",
+    "Membership",
+    "PageSource",
+    "PracticePoint",
+    "REVIEWED",
+    "Region",
+    "Resource",
+    "Source",
+    "StatementPart",
+    "Term",
+    "TermBase",
+    "Text",
+    "Vocabulary",
+    "index_citations",
+    "region_for",
 ]

@@ -1,4 +1,5 @@
 """A case study of practice, as read from case_studies/<slug>.yml."""
+
 from __future__ import annotations
 
 import re
@@ -32,14 +33,15 @@ class Contact:
 
 # What a case study is, which readers must always be told (data/ui.yml holds each kind's label):
 ILLUSTRATIVE = "illustrative"  # an invented example written for the guidance
-SUMMARY = "summary"            # our summary, in our own words, of a case study published elsewhere (`source`)
-SCHOOL = "school"              # a school's or cluster's own account, sent to the editorial group
+SUMMARY = "summary"  # our summary, in our own words, of a case study published elsewhere (`source`)
+SCHOOL = "school"  # a school's or cluster's own account, sent to the editorial group
 KINDS = (SUMMARY, SCHOOL, ILLUSTRATIVE)
 
 
 @dataclass(frozen=True)
 class PublishedSource:
     """Where a summarised case study was published, as the publisher gives it."""
+
     publisher: str
     title: str
     url: str  # https, checked by the loader
@@ -123,13 +125,12 @@ class CaseStudy:
         }
 
 
-
-
 # Names the site gives pages and files of its own in case-studies/ (the catalogue, its browse pages, the
 # feed, the open data, the images folder): a case study's file name (its slug) may not be one of them,
 # or its page would be replaced (tests/test_hostile.py checks this list against what is generated).
-GENERATED_PAGES = frozenset({"index", "by-kind", "by-setting", "by-area", "by-language", "by-audience",
-                             "feed", "images", "cards"})
+GENERATED_PAGES = frozenset(
+    {"index", "by-kind", "by-setting", "by-area", "by-language", "by-audience", "feed", "images", "cards"}
+)
 CATALOGUE_PAGE = re.compile(r"page-[0-9]+")  # the catalogue's further no-JavaScript pages: page-2, page-3 …
 
 

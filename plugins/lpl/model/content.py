@@ -1,4 +1,5 @@
 """Everything loaded and checked, and the cross-links computed once from it."""
+
 from __future__ import annotations
 
 import functools

@@ -1,4 +1,5 @@
 """What data/ holds: vocabularies, frameworks (hallmarks, the Entitlement…) and dated regions."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -53,9 +54,11 @@ class Membership:
     until: date | None  # exclusive
 
     def covers(self, local_authority: str, on: date) -> bool:
-        return (local_authority in self.local_authorities
-                and (self.start is None or self.start <= on)
-                and (self.until is None or on < self.until))
+        return (
+            local_authority in self.local_authorities
+            and (self.start is None or self.start <= on)
+            and (self.until is None or on < self.until)
+        )
 
 
 @dataclass(frozen=True)
@@ -134,14 +137,11 @@ class Entitlement:
         raise KeyError(statement_id)
 
 
-
 def region_for(regions: tuple[Region, ...], local_authority: str, on: date) -> str | None:
     for region in regions:
         if any(m.covers(local_authority, on) for m in region.memberships):
             return region.id
     return None
-
-
 
 
 @dataclass(frozen=True)

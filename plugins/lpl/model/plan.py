@@ -4,6 +4,7 @@ Built by `lpl.load.plan` from `plans/plan.yml`; free of YAML, MkDocs and Word. A
 structure for every setting: questions, examples, tables and whole sections can be limited to
 some settings (`settings: [cluster]`), so a setting's template is a view of the same data.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -85,8 +86,11 @@ class PlanSection:
 
     def links(self) -> dict[str, tuple[str, ...]]:
         """What the section serves, by framework (the same keys as `CaseStudy.links`)."""
-        return {"hallmarks": self.hallmarks, "entitlement": self.entitlement_statements,
-                "characteristics": self.characteristics}
+        return {
+            "hallmarks": self.hallmarks,
+            "entitlement": self.entitlement_statements,
+            "characteristics": self.characteristics,
+        }
 
 
 @dataclass(frozen=True)

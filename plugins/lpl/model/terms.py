@@ -1,4 +1,5 @@
 """The term base (data/terms.yml): one name per concept in each language, and the names not to use."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

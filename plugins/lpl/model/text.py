@@ -1,4 +1,5 @@
 """Bilingual text: one value in both languages, with whether each is reviewed, and where it was written."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -63,8 +64,6 @@ class Source:
 
     def url(self, lang: str) -> str | None:
         return (self.url_cy if lang == "cy" else None) or self.url_en
-
-
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 The validator (lpl.load) refuses any other address with a message; the renderers (lpl.render) drop any
 other address at output, so a page never links to a script even if a check were missed.
 """
+
 from __future__ import annotations
 
 import html
@@ -24,13 +25,13 @@ def link_problem(url: str) -> str | None:
         return "the address is empty"
     if len(decoded) > MAX_URL:
         return f"the address is longer than {MAX_URL} characters"
-    if any(ord(c) < 0x20 or c in "<>\"{}`\\" or c.isspace() for c in decoded):
+    if any(ord(c) < 0x20 or c in '<>"{}`\\' or c.isspace() for c in decoded):
         return "the address contains spaces, quotes, angle brackets, braces or control characters"
     scheme = decoded.translate(_INVISIBLE).split(":", 1)[0].lower() if ":" in decoded else ""
     if scheme not in LINK_SCHEMES:
         return "links must start with https://, http:// or mailto:"
     if scheme == "mailto":
-        return email_problem(decoded[len("mailto:"):].split("?", 1)[0])
+        return email_problem(decoded[len("mailto:") :].split("?", 1)[0])
     try:
         parts = urlsplit(decoded)
         parts.port  # noqa: B018 - raises on a malformed port
@@ -46,12 +47,24 @@ def email_problem(address: str) -> str | None:
     if len(address) > 254:
         return "the e-mail address is longer than 254 characters"
     local, at, domain = address.rpartition("@")
-    if not at or not local or len(local) > 64 or local.startswith(".") or local.endswith(".") \
-            or not all(c.isalnum() or c in _LOCAL_PUNCTUATION for c in local):
+    if (
+        not at
+        or not local
+        or len(local) > 64
+        or local.startswith(".")
+        or local.endswith(".")
+        or not all(c.isalnum() or c in _LOCAL_PUNCTUATION for c in local)
+    ):
         return "it is not an e-mail address (write it as name@school.cymru)"
     labels = domain.split(".")
-    if len(labels) < 2 or not all(label and len(label) <= 63 and (label.replace("-", "").isalnum())
-                                  and not label.startswith("-") and not label.endswith("-") for label in labels):
+    if len(labels) < 2 or not all(
+        label
+        and len(label) <= 63
+        and (label.replace("-", "").isalnum())
+        and not label.startswith("-")
+        and not label.endswith("-")
+        for label in labels
+    ):
         return "the part after '@' is not a web domain (such as school.cymru)"
     return None
 

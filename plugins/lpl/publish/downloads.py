@@ -7,6 +7,7 @@ code), so a build with unchanged inputs reuses them and a changed input always r
 Free of MkDocs: `publish.outputs.plan_templates` calls `plan_downloads`, `plan_pages` and `site_downloads`
 (the documents and `template_pack`, the same documents as one script for the "Make your plan" page).
 """
+
 from __future__ import annotations
 
 import base64
@@ -29,8 +30,18 @@ CACHE_DIR = Path(".lpl-cache") / "plan-templates"
 
 def _digest(content: Content, site_url: str) -> str:
     studies = [(s.slug, s.title, s.settings, s.links(), s.published) for s in content.case_studies]
-    inputs = repr((content.plan, content.frameworks.settings, content.frameworks.hallmarks, content.frameworks.characteristics,
-                   content.frameworks.entitlement, studies, site_url, version("python-docx")))
+    inputs = repr(
+        (
+            content.plan,
+            content.frameworks.settings,
+            content.frameworks.hallmarks,
+            content.frameworks.characteristics,
+            content.frameworks.entitlement,
+            studies,
+            site_url,
+            version("python-docx"),
+        )
+    )
     h = hashlib.sha256(inputs.encode("utf-8"))
     for module in (plan_docx, plan_view):  # a change of the renderer's code is a change of input
         h.update(Path(module.__file__).read_bytes())
@@ -42,9 +53,13 @@ def make_documents(content: Content, site_url: str) -> dict[str, bytes]:
     plan = content.plan
     if plan is None:
         return {}
-    return {plan_view.docx_name(setting, doc_lang): plan_docx.render_plan_docx(content, setting, doc_lang,
-                                                                               site_url=site_url)
-            for setting in plan.settings for doc_lang in PLAN_LANGUAGES}
+    return {
+        plan_view.docx_name(setting, doc_lang): plan_docx.render_plan_docx(
+            content, setting, doc_lang, site_url=site_url
+        )
+        for setting in plan.settings
+        for doc_lang in PLAN_LANGUAGES
+    }
 
 
 def plan_downloads(content: Content, site_url: str, root: Path) -> dict[str, bytes]:
@@ -89,12 +104,16 @@ def template_pack(documents: dict[str, bytes]) -> bytes:
                     parts[key] = base64.b64encode(packer.compress(raw) + packer.flush()).decode("ascii")
                 entries.append([info.filename, key])
     pack = json.dumps({"parts": parts, "documents": listing}, sort_keys=True, separators=(",", ":"))
-    return ("/* The plan templates of this build, for plan-templates/make/ (lpl.publish.downloads.template_pack). */\n"
-            f"self.lplPlanTemplates={pack};\n").encode("ascii")
+    return (
+        "/* The plan templates of this build, for plan-templates/make/ (lpl.publish.downloads.template_pack). */\n"
+        f"self.lplPlanTemplates={pack};\n"
+    ).encode("ascii")
 
 
 def plan_pages(content: Content, documents: dict[str, bytes]) -> dict[str, dict[str, bytes]]:
     """The downloads page and printable pages of each language, by path under docs/<lang>/."""
     sizes = {name: len(data) for name, data in documents.items()}
-    return {lang: {path: md.encode("utf-8") for path, md in render_plan_pages(content, lang, sizes).items()}
-            for lang in LANGUAGES}
+    return {
+        lang: {path: md.encode("utf-8") for path, md in render_plan_pages(content, lang, sizes).items()}
+        for lang in LANGUAGES
+    }

@@ -1,6 +1,7 @@
 """The open-data files of each language (JSON, CSV, the Atom feed) and the JSON Schemas they follow,
 as pages for `publish.outputs.open_data`: MkDocs copies them into the site beside the pages.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

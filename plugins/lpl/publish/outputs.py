@@ -5,6 +5,7 @@ where static-i18n localises them: switcher, hreflang, sitemap) and files (writte
 for both languages). To add an output (a feed, a data file, another document), write such a function
 and add it to OUTPUTS. Free of MkDocs: the plugin calls `make_outputs`, then `sync_pages` and `write_files`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -21,31 +22,42 @@ from .open_data import open_data_files
 @dataclass(frozen=True)
 class Build:
     """What an output may need besides the content."""
-    root: Path            # the project: data/, case_studies/, plans/
-    site_url: str = "/"   # absolute links (the .docx link to the site)
+
+    root: Path  # the project: data/, case_studies/, plans/
+    site_url: str = "/"  # absolute links (the .docx link to the site)
     preview: bool = False  # one case study previewed: leave out what takes seconds and is not being previewed
 
 
 @dataclass(frozen=True)
 class Outputs:
     pages: dict[str, dict[str, bytes]] = field(default_factory=dict)  # language → path under docs/<lang>/ → bytes
-    files: dict[str, bytes] = field(default_factory=dict)             # path under site/ → bytes
+    files: dict[str, bytes] = field(default_factory=dict)  # path under site/ → bytes
 
 
 def site_pages(content: Content, build: Build) -> Outputs:
     """The case studies' and frameworks' pages, with the case studies' images beside them."""
-    images = {f"case-studies/{image.path}": (build.root / "case_studies" / image.path).read_bytes()
-              for study in content.case_studies for image in study.images}
-    return Outputs(pages={lang: {path: md.encode("utf-8") for path, md in render_site_pages(content, lang, build.site_url).items()}
-                          | images for lang in LANGUAGES})
+    images = {
+        f"case-studies/{image.path}": (build.root / "case_studies" / image.path).read_bytes()
+        for study in content.case_studies
+        for image in study.images
+    }
+    return Outputs(
+        pages={
+            lang: {path: md.encode("utf-8") for path, md in render_site_pages(content, lang, build.site_url).items()}
+            | images
+            for lang in LANGUAGES
+        }
+    )
 
 
 def plan_templates(content: Content, build: Build) -> Outputs:
     """The plan templates as .docx (from the cache when unchanged) and as one script for "Make your plan",
     their downloads page, printable pages and the "Make your plan" page."""
     documents = {} if build.preview else plan_downloads(content, build.site_url, build.root)
-    return Outputs(pages=plan_pages(content, documents),
-                   files={f"{DOWNLOADS_DIR}/{name}": data for name, data in site_downloads(documents).items()})
+    return Outputs(
+        pages=plan_pages(content, documents),
+        files={f"{DOWNLOADS_DIR}/{name}": data for name, data in site_downloads(documents).items()},
+    )
 
 
 def open_data(content: Content, build: Build) -> Outputs:

@@ -4,6 +4,7 @@ Real files inside docs_dir are what mkdocs-static-i18n localises properly (switc
 page, hreflang alternates, sitemap); see README "Architecture". Files are rewritten only when their
 content differs, so `mkdocs serve` does not rebuild forever.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -16,6 +16,7 @@ templates use both), so no text from YAML may reach that Markdown as it was writ
   without escaping, so they are handed to it HTML-escaped (and as a JSON string, which YAML reads as is);
   `yamljson` for the values our own overrides/main.html escapes itself (feed_title, json_ld).
 """
+
 from __future__ import annotations
 
 import html
@@ -51,8 +52,13 @@ _MD = _parser()
 
 def prose(value: str) -> str:
     """A Markdown field as one line of sanitised HTML, wrapped so MkDocs passes it through."""
-    rendered = nh3.clean(_MD.render(value), tags=PROSE_TAGS, attributes=_ATTRIBUTES,
-                         url_schemes={"https", "http", "mailto"}, link_rel="noopener")
+    rendered = nh3.clean(
+        _MD.render(value),
+        tags=PROSE_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes={"https", "http", "mailto"},
+        link_rel="noopener",
+    )
     # One line, and no character left for MkDocs' Markdown to read: it sees a raw HTML block.
     one_line = rendered.strip().replace("\n", "&#10;")
     for c in "{}[]*_`\\!":

@@ -3,6 +3,7 @@
 Built with ElementTree, which escapes every text and attribute; characters XML 1.0 cannot carry are
 dropped first, so no content can make the feed ill-formed.
 """
+
 from __future__ import annotations
 
 import re
@@ -48,8 +49,14 @@ def render_feed(content: Content, lang: str, site_url: str) -> str:
     _add(_add(feed, "author"), "name", content.label("feed_author", lang))
     _add(feed, "link", rel="self", type="application/atom+xml", href=site_file(site_url, FEED, lang))
     _add(feed, "link", rel="alternate", type="text/html", hreflang=lang, href=catalogue.url(site_url, lang))
-    _add(feed, "link", rel="alternate", type="application/atom+xml", hreflang=other,
-         href=site_file(site_url, FEED, other))
+    _add(
+        feed,
+        "link",
+        rel="alternate",
+        type="application/atom+xml",
+        hreflang=other,
+        href=site_file(site_url, FEED, other),
+    )
     _add(feed, "rights", f"{content.label('open_data_attribution', lang)} {LICENCE['url'].best(lang)}")
     for study in studies:
         page = Link(Text(), f"case-studies/{study.slug}.md")
@@ -66,4 +73,3 @@ def render_feed(content: Content, lang: str, site_url: str) -> str:
             _add(entry, "category", term=setting, label=content.frameworks.settings.term(setting).label.best(lang))
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
-

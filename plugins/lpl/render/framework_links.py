@@ -1,4 +1,5 @@
 """Where each framework and each of its items lives on the site: page and anchor, one place for all renderers."""
+
 from __future__ import annotations
 
 from ..model import Content, Text, Vocabulary
@@ -13,10 +14,19 @@ FRAMEWORK_PAGES = (
     ("national_priorities", "national-priorities", "national_priorities"),
 )
 # Every framework key of `CaseStudy.links`, in the order of the case-study page.
-FRAMEWORKS = ("hallmarks", "entitlement", "slo", "standards", "characteristics", "contributory_factors",
-              "national_priorities")
+FRAMEWORKS = (
+    "hallmarks",
+    "entitlement",
+    "slo",
+    "standards",
+    "characteristics",
+    "contributory_factors",
+    "national_priorities",
+)
 _PAGES = {key: f"frameworks/{page}.md" for key, page, _ in FRAMEWORK_PAGES} | {
-    "entitlement": "frameworks/entitlement.md", "standards": "frameworks/standards.md"}
+    "entitlement": "frameworks/entitlement.md",
+    "standards": "frameworks/standards.md",
+}
 
 
 def framework_page(key: str) -> Link:

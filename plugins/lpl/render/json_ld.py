@@ -4,6 +4,7 @@ The English page is the work and the Welsh page its translation (`workTranslatio
 `translationOfWork`), unless the Welsh is the reviewed text and the English a draft: then the other way.
 Everything links to the site itself or to the source a summary is based on; nothing is fetched.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,9 +15,15 @@ from .labels import kind_label
 from .plan_view import Link
 
 # A framework key of `CaseStudy.links` → the ui.yml label naming that framework.
-FRAMEWORK_NAMES = {"hallmarks": "hallmarks", "entitlement": "entitlement_statements", "slo": "slo_dimensions",
-                   "standards": "standards", "characteristics": "characteristics",
-                   "contributory_factors": "contributory_factors", "national_priorities": "national_priorities"}
+FRAMEWORK_NAMES = {
+    "hallmarks": "hallmarks",
+    "entitlement": "entitlement_statements",
+    "slo": "slo_dimensions",
+    "standards": "standards",
+    "characteristics": "characteristics",
+    "contributory_factors": "contributory_factors",
+    "national_priorities": "national_priorities",
+}
 
 
 def original_language(study: CaseStudy) -> str:
@@ -31,11 +38,19 @@ def case_study_json_ld(content: Content, study: CaseStudy, lang: str, site_url: 
     about = []
     for key in FRAMEWORKS:
         for ref in study.links()[key]:
-            about.append({"@type": "DefinedTerm", "termCode": ref, "name": item_label(content, key, ref).best(lang),
-                          "url": framework_link(key, ref, Text()).url(site_url, lang),
-                          "inDefinedTermSet": {"@type": "DefinedTermSet",
-                                               "name": content.label(FRAMEWORK_NAMES[key], lang),
-                                               "url": framework_page(key).url(site_url, lang)}})
+            about.append(
+                {
+                    "@type": "DefinedTerm",
+                    "termCode": ref,
+                    "name": item_label(content, key, ref).best(lang),
+                    "url": framework_link(key, ref, Text()).url(site_url, lang),
+                    "inDefinedTermSet": {
+                        "@type": "DefinedTermSet",
+                        "name": content.label(FRAMEWORK_NAMES[key], lang),
+                        "url": framework_page(key).url(site_url, lang),
+                    },
+                }
+            )
     data = {
         "@context": "https://schema.org",
         "@type": "Article",
@@ -48,23 +63,38 @@ def case_study_json_ld(content: Content, study: CaseStudy, lang: str, site_url: 
         "datePublished": study.published.isoformat(),
         "dateModified": max(study.published, study.last_reviewed or study.published).isoformat(),
         "about": about,  # empty for a summary whose source names no framework
-        "audience": [{"@type": "Audience", "audienceType": content.frameworks.audiences.term(a).label.best(lang)}
-                     for a in study.audiences],
-        "isPartOf": {"@type": "CollectionPage", "url": Link(Text(), "case-studies/index.md").url(site_url, lang),
-                     "name": content.label("case_studies", lang)},
+        "audience": [
+            {"@type": "Audience", "audienceType": content.frameworks.audiences.term(a).label.best(lang)}
+            for a in study.audiences
+        ],
+        "isPartOf": {
+            "@type": "CollectionPage",
+            "url": Link(Text(), "case-studies/index.md").url(site_url, lang),
+            "name": content.label("case_studies", lang),
+        },
     }
-    other_page = {"@type": "Article", "@id": page.url(site_url, other), "url": page.url(site_url, other),
-                  "inLanguage": other}
+    other_page = {
+        "@type": "Article",
+        "@id": page.url(site_url, other),
+        "url": page.url(site_url, other),
+        "inLanguage": other,
+    }
     data["translationOfWork" if lang != original_language(study) else "workTranslation"] = other_page
     data["genre"] = kind_label(content, study).best(lang)  # an invented example is never shown as real
     if study.source:
         src = study.source
-        data["isBasedOn"] = {k: v for k, v in {
-            "@type": "CreativeWork", "name": src.title_in(lang), "url": src.url_in(lang),
-            "publisher": {"@type": "Organization", "name": src.publisher},
-            "datePublished": src.published.isoformat() if src.published else None,
-            "inLanguage": ["en", "cy"] if src.language == "both" else src.language,
-        }.items() if v}
+        data["isBasedOn"] = {
+            k: v
+            for k, v in {
+                "@type": "CreativeWork",
+                "name": src.title_in(lang),
+                "url": src.url_in(lang),
+                "publisher": {"@type": "Organization", "name": src.publisher},
+                "datePublished": src.published.isoformat() if src.published else None,
+                "inLanguage": ["en", "cy"] if src.language == "both" else src.language,
+            }.items()
+            if v
+        }
     return data
 
 

@@ -1,5 +1,6 @@
 """What kind of case study a link leads to, in words: the one place every list, page and download takes it
 from, so an invented example is never linked without saying so (issue 15)."""
+
 from __future__ import annotations
 
 import html
@@ -17,8 +18,10 @@ def labelled_title(content: Content, study: CaseStudy) -> Text:
     """The title with its kind, for places that hold plain text only (the plan templates' links)."""
     kind = kind_label(content, study)
     parts = {lang: f"{study.title.best(lang)} ({kind.best(lang)})" for lang in LANGUAGES}
-    status = {f"{lang}_status": "draft" if study.title.is_draft(lang) or kind.is_draft(lang) else "reviewed"
-              for lang in LANGUAGES}
+    status = {
+        f"{lang}_status": "draft" if study.title.is_draft(lang) or kind.is_draft(lang) else "reviewed"
+        for lang in LANGUAGES
+    }
     return Text(**parts, **status)
 
 
@@ -28,8 +31,9 @@ CASE_LINK = re.compile(r"(\[[^\]\n]*\]\((?:\.\./)*case-studies/([a-z0-9-]+)\.md(
 
 def kind_tag(content: Content, study: CaseStudy, lang: str) -> str:
     """The kind as it follows a link on a page (the `case_link` macro writes the same)."""
-    return (f'<span class="lpl-kind lpl-kind--{study.kind}">'
-            f'({html.escape(kind_label(content, study).best(lang))})</span>')
+    return (
+        f'<span class="lpl-kind lpl-kind--{study.kind}">({html.escape(kind_label(content, study).best(lang))})</span>'
+    )
 
 
 def label_case_links(markdown: str, content: Content, lang: str) -> str:
@@ -39,4 +43,5 @@ def label_case_links(markdown: str, content: Content, lang: str) -> str:
     def label(match: re.Match) -> str:
         study = studies.get(match.group(2))
         return f"{match.group(1)} {kind_tag(content, study, lang)}" if study else match.group(1)
+
     return CASE_LINK.sub(label, markdown)

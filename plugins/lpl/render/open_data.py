@@ -6,6 +6,7 @@ of their shape is a change of `SCHEMA_VERSION` (semantic versioning: a removed o
 new major version). Only published case studies are in the model's `case_studies`, so only they
 are here.
 """
+
 from __future__ import annotations
 
 import csv
@@ -19,15 +20,21 @@ from .labels import kind_label
 from .plan_view import Link
 
 SCHEMA_VERSION = "1.0.0"
-CATALOGUE_JSON, CATALOGUE_CSV, FRAMEWORKS_JSON = "case-studies/index.json", "case-studies/index.csv", "frameworks/index.json"
+CATALOGUE_JSON, CATALOGUE_CSV, FRAMEWORKS_JSON = (
+    "case-studies/index.json",
+    "case-studies/index.csv",
+    "frameworks/index.json",
+)
 SCHEMAS = {CATALOGUE_JSON: "case-studies/index.schema.json", FRAMEWORKS_JSON: "frameworks/index.schema.json"}
 
 # The Open Government Licence v3.0 as The National Archives names it, in both languages.
 LICENCE = {
     "id": "OGL-UK-3.0",  # its SPDX identifier
     "name": Text("Open Government Licence v3.0", "Trwydded Llywodraeth Agored v3.0"),
-    "url": Text("https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
-                "https://www.nationalarchives.gov.uk/doc/open-government-licence-cymraeg/version/3/"),
+    "url": Text(
+        "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+        "https://www.nationalarchives.gov.uk/doc/open-government-licence-cymraeg/version/3/",
+    ),
 }
 
 # A cell a spreadsheet would take for a formula (OWASP "CSV injection") is written as text.
@@ -38,8 +45,11 @@ def bilingual(text: Text | None) -> dict | None:
     """A text in both languages, with each language's status: reviewed, draft, or missing."""
     if text is None:
         return None
-    return {"en": text.en or None, "cy": text.cy or None,
-            "status": {lang: "missing" if text.is_missing(lang) else text.status(lang) for lang in ("en", "cy")}}
+    return {
+        "en": text.en or None,
+        "cy": text.cy or None,
+        "status": {lang: "missing" if text.is_missing(lang) else text.status(lang) for lang in ("en", "cy")},
+    }
 
 
 def _date(value: date | None) -> str | None:
@@ -91,9 +101,14 @@ def case_study_record(content: Content, study: CaseStudy, lang: str, site_url: s
     labels = Labels(content, lang)
     frameworks = {}
     for key in FRAMEWORKS:
-        frameworks[key] = [{"id": ref, "label": item_label(content, key, ref).best(lang),
-                            "url": framework_link(key, ref, Text()).url(site_url, lang)}
-                           for ref in study.links()[key]]
+        frameworks[key] = [
+            {
+                "id": ref,
+                "label": item_label(content, key, ref).best(lang),
+                "url": framework_link(key, ref, Text()).url(site_url, lang),
+            }
+            for ref in study.links()[key]
+        ]
     return {
         "slug": study.slug,
         "url": page_urls(site_url, f"case-studies/{study.slug}.md"),
@@ -126,68 +141,156 @@ def _header(content: Content, lang: str, site_url: str, path: str, title_key: st
         "title": content.label(title_key, lang),
         "language": lang,
         "url": site_file(site_url, path, lang),
-        "licence": {"id": LICENCE["id"], "name": LICENCE["name"].best(lang), "url": LICENCE["url"].best(lang),
-                    "attribution": content.label("open_data_attribution", lang),
-                    "note": content.label("open_data_licence_note", lang)},
+        "licence": {
+            "id": LICENCE["id"],
+            "name": LICENCE["name"].best(lang),
+            "url": LICENCE["url"].best(lang),
+            "attribution": content.label("open_data_attribution", lang),
+            "note": content.label("open_data_licence_note", lang),
+        },
     }
 
 
 def catalogue_data(content: Content, lang: str, site_url: str) -> dict:
     studies = [case_study_record(content, s, lang, site_url) for s in content.case_studies]
-    return {**_header(content, lang, site_url, CATALOGUE_JSON, "open_data_catalogue"),
-            "page": Link(Text(), "case-studies/index.md").url(site_url, lang), "count": len(studies),
-            "case_studies": studies}
+    return {
+        **_header(content, lang, site_url, CATALOGUE_JSON, "open_data_catalogue"),
+        "page": Link(Text(), "case-studies/index.md").url(site_url, lang),
+        "count": len(studies),
+        "case_studies": studies,
+    }
 
 
 def frameworks_data(content: Content, lang: str, site_url: str) -> dict:
     """Each framework's items with ids, labels in both languages, anchors and the case studies citing them."""
+
     def item(key: str, ref: str, term_id: str, label: Text, **extra) -> dict:
         link = framework_link(key, ref, label)
-        return {"id": term_id, "ref": ref, "label": bilingual(label), **extra, "anchor": link.anchor,
-                "url": link.url(site_url, lang),
-                "case_studies": [s.slug for s in content.cited_by(key, ref)]}
+        return {
+            "id": term_id,
+            "ref": ref,
+            "label": bilingual(label),
+            **extra,
+            "anchor": link.anchor,
+            "url": link.url(site_url, lang),
+            "case_studies": [s.slug for s in content.cited_by(key, ref)],
+        }
 
-    def framework(key: str, name: Text, vocabulary_source, items: list[dict], version: str | None = None,
-                  current: bool = True) -> dict:
-        return {"key": key, "name": bilingual(name), "version": version, "current": current,
-                "url": framework_page(key).url(site_url, lang),
-                "source": ({"title": bilingual(vocabulary_source.title), "url": vocabulary_source.url(lang)}
-                           if vocabulary_source else None),
-                "items": items}
+    def framework(
+        key: str, name: Text, vocabulary_source, items: list[dict], version: str | None = None, current: bool = True
+    ) -> dict:
+        return {
+            "key": key,
+            "name": bilingual(name),
+            "version": version,
+            "current": current,
+            "url": framework_page(key).url(site_url, lang),
+            "source": (
+                {"title": bilingual(vocabulary_source.title), "url": vocabulary_source.url(lang)}
+                if vocabulary_source
+                else None
+            ),
+            "items": items,
+        }
 
     found = []
     for key in FRAMEWORKS:
         if key == "entitlement":
             e = content.frameworks.entitlement
-            found.append(framework(key, e.name, e.source, [
-                item(key, s.id, s.id, s.label, number=s.number, audience=s.audience,
-                     entitlement=bilingual(s.entitlement.text), expectation=bilingual(s.expectation.text),
-                     unconfirmed=False)
-                for s in e.statements]))
+            found.append(
+                framework(
+                    key,
+                    e.name,
+                    e.source,
+                    [
+                        item(
+                            key,
+                            s.id,
+                            s.id,
+                            s.label,
+                            number=s.number,
+                            audience=s.audience,
+                            entitlement=bilingual(s.entitlement.text),
+                            expectation=bilingual(s.expectation.text),
+                            unconfirmed=False,
+                        )
+                        for s in e.statements
+                    ],
+                )
+            )
         elif key == "standards":
             for v in content.frameworks.standards.values():
-                found.append(framework(key, v.name, v.source, [
-                    item(key, f"{v.version}:{t.id}", t.id, t.label, number=t.number, unconfirmed=t.unconfirmed)
-                    for t in v.terms], version=v.version, current=v.current))
+                found.append(
+                    framework(
+                        key,
+                        v.name,
+                        v.source,
+                        [
+                            item(key, f"{v.version}:{t.id}", t.id, t.label, number=t.number, unconfirmed=t.unconfirmed)
+                            for t in v.terms
+                        ],
+                        version=v.version,
+                        current=v.current,
+                    )
+                )
         else:
             v = getattr(content.frameworks, key)
-            found.append(framework(key, v.name, v.source, [
-                item(key, t.id, t.id, t.label, number=t.number, description=bilingual(t.description),
-                     unconfirmed=t.unconfirmed)
-                for t in v.terms]))
-    return {**_header(content, lang, site_url, FRAMEWORKS_JSON, "open_data_frameworks"),
-            "frameworks": found}
+            found.append(
+                framework(
+                    key,
+                    v.name,
+                    v.source,
+                    [
+                        item(
+                            key,
+                            t.id,
+                            t.id,
+                            t.label,
+                            number=t.number,
+                            description=bilingual(t.description),
+                            unconfirmed=t.unconfirmed,
+                        )
+                        for t in v.terms
+                    ],
+                )
+            )
+    return {**_header(content, lang, site_url, FRAMEWORKS_JSON, "open_data_frameworks"), "frameworks": found}
 
 
 def to_json(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-CSV_COLUMNS = ("slug", "url_en", "url_cy", "title", "summary", "text_status", "schools", "settings", "setting_labels",
-               "local_authority", "local_authority_label", "region", "region_label", "language_scheme",
-               "language_category", "language_category_label", "audiences", "audience_labels", "kind", "kind_label",
-               "source_publisher", "source_title", "source_url", "source_published", "source_language", "published",
-               "last_reviewed", *FRAMEWORKS)
+CSV_COLUMNS = (
+    "slug",
+    "url_en",
+    "url_cy",
+    "title",
+    "summary",
+    "text_status",
+    "schools",
+    "settings",
+    "setting_labels",
+    "local_authority",
+    "local_authority_label",
+    "region",
+    "region_label",
+    "language_scheme",
+    "language_category",
+    "language_category_label",
+    "audiences",
+    "audience_labels",
+    "kind",
+    "kind_label",
+    "source_publisher",
+    "source_title",
+    "source_url",
+    "source_published",
+    "source_language",
+    "published",
+    "last_reviewed",
+    *FRAMEWORKS,
+)
 
 
 def safe_cell(value: str) -> str:
@@ -197,28 +300,46 @@ def safe_cell(value: str) -> str:
 
 def csv_row(record: dict, lang: str) -> dict[str, str]:
     """One case study as a flat row: texts in the file's language, lists joined (ids by spaces, labels by '; ')."""
+
     def text(value: dict) -> str:
         return value[lang] or value["en" if lang == "cy" else "cy"] or ""
 
-    def ids(items): return " ".join(i["id"] for i in items)
-    def names(items): return "; ".join(i["label"] for i in items)
+    def ids(items):
+        return " ".join(i["id"] for i in items)
+
+    def names(items):
+        return "; ".join(i["label"] for i in items)
+
     region, category, src = record["region"] or {}, record["language_category"] or {}, record["source"] or {}
     statuses = {record["title"]["status"][lang], record["summary"]["status"][lang]}
     row = {
-        "slug": record["slug"], "url_en": record["url"]["en"], "url_cy": record["url"]["cy"],
-        "title": text(record["title"]), "summary": text(record["summary"]),
+        "slug": record["slug"],
+        "url_en": record["url"]["en"],
+        "url_cy": record["url"]["cy"],
+        "title": text(record["title"]),
+        "summary": text(record["summary"]),
         "text_status": next(s for s in ("missing", "draft", "reviewed") if s in statuses),
         "schools": "; ".join(text(s) for s in record["schools"]),
-        "settings": ids(record["settings"]), "setting_labels": names(record["settings"]),
-        "local_authority": record["local_authority"]["id"], "local_authority_label": record["local_authority"]["label"],
-        "region": region.get("id", ""), "region_label": region.get("label", ""),
-        "language_scheme": category.get("scheme", ""), "language_category": category.get("id", ""),
+        "settings": ids(record["settings"]),
+        "setting_labels": names(record["settings"]),
+        "local_authority": record["local_authority"]["id"],
+        "local_authority_label": record["local_authority"]["label"],
+        "region": region.get("id", ""),
+        "region_label": region.get("label", ""),
+        "language_scheme": category.get("scheme", ""),
+        "language_category": category.get("id", ""),
         "language_category_label": category.get("label", ""),
-        "audiences": ids(record["audiences"]), "audience_labels": names(record["audiences"]),
-        "kind": record["kind"], "kind_label": record["kind_label"], "source_publisher": src.get("publisher") or "",
-        "source_title": (src["title"][lang] or src["title"]["en"]) if src else "", "source_url": (src["url"][lang] or src["url"]["en"]) if src else "",
-        "source_published": src.get("published") or "", "source_language": src.get("language") or "",
-        "published": record["published"], "last_reviewed": record["last_reviewed"] or "",
+        "audiences": ids(record["audiences"]),
+        "audience_labels": names(record["audiences"]),
+        "kind": record["kind"],
+        "kind_label": record["kind_label"],
+        "source_publisher": src.get("publisher") or "",
+        "source_title": (src["title"][lang] or src["title"]["en"]) if src else "",
+        "source_url": (src["url"][lang] or src["url"]["en"]) if src else "",
+        "source_published": src.get("published") or "",
+        "source_language": src.get("language") or "",
+        "published": record["published"],
+        "last_reviewed": record["last_reviewed"] or "",
         **{key: ids(record["frameworks"][key]) for key in FRAMEWORKS},
     }
     return {k: safe_cell(" ".join(v.split())) for k, v in row.items()}  # one line per row: no breaks in cells
@@ -237,5 +358,8 @@ def catalogue_csv(data: dict) -> str:
 def render_open_data(content: Content, lang: str, site_url: str) -> dict[str, str]:
     """Every open-data file of one language: {path under the language's root: text}."""
     catalogue = catalogue_data(content, lang, site_url)
-    return {CATALOGUE_JSON: to_json(catalogue), CATALOGUE_CSV: catalogue_csv(catalogue),
-            FRAMEWORKS_JSON: to_json(frameworks_data(content, lang, site_url))}
+    return {
+        CATALOGUE_JSON: to_json(catalogue),
+        CATALOGUE_CSV: catalogue_csv(catalogue),
+        FRAMEWORKS_JSON: to_json(frameworks_data(content, lang, site_url)),
+    }

@@ -1,4 +1,5 @@
 """Small edits of a page on its way out: the draft-translation notice under its title, absolute hreflang links."""
+
 from __future__ import annotations
 
 import re
@@ -13,7 +14,7 @@ def with_draft_notice(markdown: str, title: str, notice: str) -> str:
     lines = markdown.split("\n")
     for i, line in enumerate(lines):
         if line.startswith("# "):
-            return "\n".join(lines[: i + 1] + ["", block] + lines[i + 1:])
+            return "\n".join(lines[: i + 1] + ["", block] + lines[i + 1 :])
     return block + markdown
 
 

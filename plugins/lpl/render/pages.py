@@ -2,6 +2,7 @@
 
 Links between generated pages are relative `.md` links, so MkDocs checks them in a strict build.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,14 +16,33 @@ from .labels import kind_label, kind_tag
 from .templates import environment
 
 # Facets of the catalogue (query keys; data-* attributes with _ as -)
-FACETS = ("kind", "setting", "region", "local_authority", "language", "audience", "hallmark", "statement", "slo",
-          "characteristic", "factor", "priority", "standard")
+FACETS = (
+    "kind",
+    "setting",
+    "region",
+    "local_authority",
+    "language",
+    "audience",
+    "hallmark",
+    "statement",
+    "slo",
+    "characteristic",
+    "factor",
+    "priority",
+    "standard",
+)
 # The filter a framework page's "see them all" link sets, by the framework's key in CaseStudy.links
-FRAMEWORK_FACETS = {"hallmarks": "hallmark", "entitlement": "statement", "slo": "slo",
-                    "characteristics": "characteristic", "contributory_factors": "factor",
-                    "national_priorities": "priority", "standards": "standard"}
+FRAMEWORK_FACETS = {
+    "hallmarks": "hallmark",
+    "entitlement": "statement",
+    "slo": "slo",
+    "characteristics": "characteristic",
+    "contributory_factors": "factor",
+    "national_priorities": "priority",
+    "standards": "standard",
+}
 PER_PAGE = 20  # cards on each catalogue page without JavaScript, and per "show more" with it
-NEWEST = 5     # case studies listed under a framework item; the rest are in the filtered catalogue
+NEWEST = 5  # case studies listed under a framework item; the rest are in the filtered catalogue
 
 
 class PageContext:
@@ -52,9 +72,14 @@ class PageContext:
     def term(self, vocabulary: Vocabulary, term_id: str) -> str:
         return self.text(vocabulary.term(term_id).label)
 
-    def setting(self, term_id): return self.term(self.content.frameworks.settings, term_id)
-    def audience(self, term_id): return self.term(self.content.frameworks.audiences, term_id)
-    def local_authority(self, term_id): return self.term(self.content.frameworks.local_authorities, term_id)
+    def setting(self, term_id):
+        return self.term(self.content.frameworks.settings, term_id)
+
+    def audience(self, term_id):
+        return self.term(self.content.frameworks.audiences, term_id)
+
+    def local_authority(self, term_id):
+        return self.term(self.content.frameworks.local_authorities, term_id)
 
     def region(self, region_id: str | None) -> str:
         return self.text(self.content.region(region_id).label) if region_id else self.t("region_none")
@@ -84,11 +109,16 @@ class PageContext:
 
     def card_meta(self, study: CaseStudy) -> str:
         """Schools · settings · local authority · language category (if stated): a card's second line."""
-        return " · ".join(part for part in (
-            ", ".join(self.text(n) for n in study.schools),
-            ", ".join(self.setting(s) for s in study.settings),
-            self.local_authority(study.local_authority),
-            self.language_category(study) if study.language_category else "") if part)
+        return " · ".join(
+            part
+            for part in (
+                ", ".join(self.text(n) for n in study.schools),
+                ", ".join(self.setting(s) for s in study.settings),
+                self.local_authority(study.local_authority),
+                self.language_category(study) if study.language_category else "",
+            )
+            if part
+        )
 
 
 def study_is_draft(study: CaseStudy, lang: str) -> bool:
@@ -126,26 +156,55 @@ def facet_options(content: Content, ctx: PageContext) -> list[dict]:
         "kind": ("kind", [(k, ctx.t(f"kind_{k}")) for k in KINDS]),
         "setting": ("setting", [(t.id, ctx.text(t.label)) for t in content.frameworks.settings.terms]),
         "region": ("region", [(r.id, ctx.text(r.label)) for r in content.frameworks.regions]),
-        "local_authority": ("local_authority", [(t.id, ctx.text(t.label)) for t in content.frameworks.local_authorities.terms]),
+        "local_authority": (
+            "local_authority",
+            [(t.id, ctx.text(t.label)) for t in content.frameworks.local_authorities.terms],
+        ),
         "language": ("language_category", list(dict((t.id, ctx.text(t.label)) for t in scheme_terms).items())),
         "audience": ("audience", [(t.id, ctx.text(t.label)) for t in content.frameworks.audiences.terms]),
-        "hallmark": ("hallmark", [(t.id, f"{t.number}. {ctx.text(t.label)}" if t.number else ctx.text(t.label))
-                                  for t in content.frameworks.hallmarks.terms]),
-        "statement": ("entitlement_statement", [(s.id, ctx.statement(s.id)) for s in content.frameworks.entitlement.statements]),
+        "hallmark": (
+            "hallmark",
+            [
+                (t.id, f"{t.number}. {ctx.text(t.label)}" if t.number else ctx.text(t.label))
+                for t in content.frameworks.hallmarks.terms
+            ],
+        ),
+        "statement": (
+            "entitlement_statement",
+            [(s.id, ctx.statement(s.id)) for s in content.frameworks.entitlement.statements],
+        ),
         "slo": ("slo_dimension", [(t.id, ctx.text(t.label)) for t in content.frameworks.slo.terms]),
-        "characteristic": ("characteristics", [(t.id, ctx.text(t.label)) for t in content.frameworks.characteristics.terms]),
-        "factor": ("contributory_factors",
-                   [(t.id, ctx.text(t.label)) for t in content.frameworks.contributory_factors.terms]),
-        "priority": ("national_priorities",
-                     [(t.id, ctx.text(t.label)) for t in content.frameworks.national_priorities.terms]),
-        "standard": ("standards", [(f"{v.version}:{t.id}", f"{ctx.text(t.label)} ({v.version})")
-                                   for v in content.frameworks.standards.values() for t in v.terms]),
+        "characteristic": (
+            "characteristics",
+            [(t.id, ctx.text(t.label)) for t in content.frameworks.characteristics.terms],
+        ),
+        "factor": (
+            "contributory_factors",
+            [(t.id, ctx.text(t.label)) for t in content.frameworks.contributory_factors.terms],
+        ),
+        "priority": (
+            "national_priorities",
+            [(t.id, ctx.text(t.label)) for t in content.frameworks.national_priorities.terms],
+        ),
+        "standard": (
+            "standards",
+            [
+                (f"{v.version}:{t.id}", f"{ctx.text(t.label)} ({v.version})")
+                for v in content.frameworks.standards.values()
+                for t in v.terms
+            ],
+        ),
     }
     options = []
     for facet in FACETS:
         label_key, values = sources[facet]
-        options.append({"key": facet, "label": ctx.t(label_key),
-                        "values": [(vid, label, used[facet][vid]) for vid, label in values if used[facet][vid]]})
+        options.append(
+            {
+                "key": facet,
+                "label": ctx.t(label_key),
+                "values": [(vid, label, used[facet][vid]) for vid, label in values if used[facet][vid]],
+            }
+        )
     return options
 
 
@@ -164,11 +223,21 @@ def catalogue_cards(content: Content, ctx: PageContext, studies: list[CaseStudy]
     rows = []
     for study in studies:
         facets = facet_values(content, study)
-        rows.append([study.slug, " ".join(ctx.text(study.title).split()), ctx.card_meta(study),
-                     _plain(ctx.text(study.summary)), ctx.kind(study),
-                     *([numbers[f][v] for v in facets[f]] for f in FACETS)])
-    return json.dumps({"facets": list(FACETS), "values": [[v[0] for v in o["values"]] for o in options],
-                       "studies": rows}, ensure_ascii=False, separators=(",", ":"))
+        rows.append(
+            [
+                study.slug,
+                " ".join(ctx.text(study.title).split()),
+                ctx.card_meta(study),
+                _plain(ctx.text(study.summary)),
+                ctx.kind(study),
+                *([numbers[f][v] for v in facets[f]] for f in FACETS),
+            ]
+        )
+    return json.dumps(
+        {"facets": list(FACETS), "values": [[v[0] for v in o["values"]] for o in options], "studies": rows},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
 
 
 def render_site_pages(content: Content, lang: str, site_url: str = "/") -> dict[str, str]:
@@ -181,43 +250,64 @@ def render_site_pages(content: Content, lang: str, site_url: str = "/") -> dict[
     common = {"ctx": ctx, "t": ctx.t, "content": content, "lang": lang}
     for study in content.case_studies:
         pages[f"case-studies/{study.slug}.md"] = env.get_template("case_study.md.j2").render(
-            study=study, related=content.related(study), draft=study_is_draft(study, lang),
+            study=study,
+            related=content.related(study),
+            draft=study_is_draft(study, lang),
             facets=facet_values(content, study),
-            json_ld=script_json(case_study_json_ld(content, study, lang, site_url)), **common)
+            json_ld=script_json(case_study_json_ld(content, study, lang, site_url)),
+            **common,
+        )
     # The catalogue, newest first, PER_PAGE cards a page (page 1 is index.md, then page-2.md …)
     newest = sorted(content.case_studies, key=lambda s: (s.published, s.slug), reverse=True)
     options = facet_options(content, ctx)
     count = max(1, -(-len(newest) // PER_PAGE))
     for number in range(1, count + 1):
-        shown = newest[(number - 1) * PER_PAGE:number * PER_PAGE]
-        pages["case-studies/index.md" if number == 1 else f"case-studies/page-{number}.md"] = \
-            env.get_template("catalogue.md.j2").render(
-                cards=[(s, facet_values(content, s)) for s in shown], options=options, number=number, count=count,
-                total=len(newest), draft=any(s.summary.is_draft(lang) or s.title.is_draft(lang) for s in shown),
-                **common)
+        shown = newest[(number - 1) * PER_PAGE : number * PER_PAGE]
+        pages["case-studies/index.md" if number == 1 else f"case-studies/page-{number}.md"] = env.get_template(
+            "catalogue.md.j2"
+        ).render(
+            cards=[(s, facet_values(content, s)) for s in shown],
+            options=options,
+            number=number,
+            count=count,
+            total=len(newest),
+            draft=any(s.summary.is_draft(lang) or s.title.is_draft(lang) for s in shown),
+            **common,
+        )
     pages["case-studies/cards.json"] = catalogue_cards(content, ctx, newest, options)
     for page, groups, title_key in _facet_pages(content, ctx):
         pages[f"case-studies/{page}.md"] = env.get_template("facet_page.md.j2").render(
-            groups=groups, title=ctx.t(title_key), **common)
+            groups=groups, title=ctx.t(title_key), **common
+        )
     for key, page, attribute in FRAMEWORK_PAGES:
         vocabulary = getattr(content.frameworks, attribute)
         pages[f"frameworks/{page}.md"] = env.get_template("framework.md.j2").render(
-            vocabulary=vocabulary, framework=key, facet=FRAMEWORK_FACETS.get(key),
+            vocabulary=vocabulary,
+            framework=key,
+            facet=FRAMEWORK_FACETS.get(key),
             cited=lambda term_id, key=key: content.cited_by(key, term_id),
-            draft=ctx.draft(vocabulary.name, *(t.label for t in vocabulary.terms)), **common)
+            draft=ctx.draft(vocabulary.name, *(t.label for t in vocabulary.terms)),
+            **common,
+        )
     pages["frameworks/standards.md"] = env.get_template("standards.md.j2").render(
         versions=list(content.frameworks.standards.values()),
         cited=lambda version, term_id: content.cited_by("standards", f"{version}:{term_id}"),
         facet=FRAMEWORK_FACETS["standards"],
-        draft=any(ctx.draft(*(t.label for t in v.terms)) for v in content.frameworks.standards.values()), **common)
+        draft=any(ctx.draft(*(t.label for t in v.terms)) for v in content.frameworks.standards.values()),
+        **common,
+    )
     terms = content.frameworks.terms
     pages["frameworks/glossary.md"] = env.get_template("glossary.md.j2").render(
-        terms=terms, cell=_cell, draft=ctx.draft(terms.name, *(c.term for c in terms.concepts)), **common)
+        terms=terms, cell=_cell, draft=ctx.draft(terms.name, *(c.term for c in terms.concepts)), **common
+    )
     entitlement = content.frameworks.entitlement
     pages["frameworks/entitlement.md"] = env.get_template("entitlement.md.j2").render(
-        entitlement=entitlement, cited=lambda sid: content.cited_by("entitlement", sid),
+        entitlement=entitlement,
+        cited=lambda sid: content.cited_by("entitlement", sid),
         facet=FRAMEWORK_FACETS["entitlement"],
-        draft=any(ctx.draft(*s.entitlement.texts(), *s.expectation.texts()) for s in entitlement.statements), **common)
+        draft=any(ctx.draft(*s.entitlement.texts(), *s.expectation.texts()) for s in entitlement.statements),
+        **common,
+    )
     return pages
 
 
@@ -228,6 +318,7 @@ def _cell(value: str | None) -> str:
 
 def _facet_pages(content: Content, ctx: PageContext):
     """No-JavaScript browsing: one page per facet, a section per value that has case studies."""
+
     def group(values, pick):
         out = []
         for value_id, label in values:
@@ -239,20 +330,41 @@ def _facet_pages(content: Content, ctx: PageContext):
     areas = []
     for region in list(content.frameworks.regions) + [None]:
         region_id = region.id if region else None
-        las = sorted({s.local_authority for s in content.case_studies if s.region == region_id},
-                     key=lambda la: ctx.local_authority(la))
+        las = sorted(
+            {s.local_authority for s in content.case_studies if s.region == region_id},
+            key=lambda la: ctx.local_authority(la),
+        )
         if las:
-            areas.append({"id": region_id or "no-region", "label": ctx.region(region_id),
-                          "subgroups": group([(la, ctx.local_authority(la)) for la in las],
-                                             lambda s: [s.local_authority])})
-    scheme_terms = [(f"{scheme}-{t.id}", t, scheme) for scheme, v in content.frameworks.language_categories.items() for t in v.terms]
+            areas.append(
+                {
+                    "id": region_id or "no-region",
+                    "label": ctx.region(region_id),
+                    "subgroups": group([(la, ctx.local_authority(la)) for la in las], lambda s: [s.local_authority]),
+                }
+            )
+    scheme_terms = [
+        (f"{scheme}-{t.id}", t, scheme) for scheme, v in content.frameworks.language_categories.items() for t in v.terms
+    ]
     return [
         ("by-kind", group([(k, ctx.t(f"kind_{k}")) for k in KINDS], lambda s: [s.kind]), "by_kind"),
-        ("by-setting", group([(t.id, ctx.text(t.label)) for t in content.frameworks.settings.terms], lambda s: s.settings), "by_setting"),
+        (
+            "by-setting",
+            group([(t.id, ctx.text(t.label)) for t in content.frameworks.settings.terms], lambda s: s.settings),
+            "by_setting",
+        ),
         ("by-area", areas, "by_area"),
         # A category id can recur in another scheme ("dual-language"): the scheme is part of the anchor.
-        ("by-language", group([(sid, ctx.text(t.label)) for sid, t, _ in scheme_terms],
-                              lambda s: [f"{s.language_scheme}-{s.language_category}"]), "by_language"),
-        ("by-audience", group([(t.id, ctx.text(t.label)) for t in content.frameworks.audiences.terms], lambda s: s.audiences),
-         "by_audience"),
+        (
+            "by-language",
+            group(
+                [(sid, ctx.text(t.label)) for sid, t, _ in scheme_terms],
+                lambda s: [f"{s.language_scheme}-{s.language_category}"],
+            ),
+            "by_language",
+        ),
+        (
+            "by-audience",
+            group([(t.id, ctx.text(t.label)) for t in content.frameworks.audiences.terms], lambda s: s.audiences),
+            "by_audience",
+        ),
     ]

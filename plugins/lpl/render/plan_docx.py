@@ -12,6 +12,7 @@ What schools need from the file, and why it is built this way:
 - the bytes depend only on the inputs (fixed dates inside the zip), so an unchanged template is
   not rewritten and a build never churns.
 """
+
 from __future__ import annotations
 
 import io
@@ -41,8 +42,16 @@ LINE_HEIGHT = Cm(0.75)
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
-def render_plan_docx(content: Content, setting: str, doc_lang: str, *, site_url: str, school: str | None = None,
-                     year: str | None = None, created: datetime | None = None) -> bytes:
+def render_plan_docx(
+    content: Content,
+    setting: str,
+    doc_lang: str,
+    *,
+    site_url: str,
+    school: str | None = None,
+    year: str | None = None,
+    created: datetime | None = None,
+) -> bytes:
     """The plan template for one setting in `doc_lang` ('en', 'cy' or 'bilingual')."""
     plan = content.plan
     if plan is None:
@@ -51,8 +60,9 @@ def render_plan_docx(content: Content, setting: str, doc_lang: str, *, site_url:
         raise ValueError(f"no plan template for the setting {setting!r}")
     writer = _PlanDocument(content, plan, setting, doc_lang, site_url)
     writer.write(school, year)
-    writer.properties(school, year, created or datetime(plan.updated.year, plan.updated.month, plan.updated.day,
-                                                        tzinfo=timezone.utc))
+    writer.properties(
+        school, year, created or datetime(plan.updated.year, plan.updated.month, plan.updated.day, tzinfo=timezone.utc)
+    )
     buffer = io.BytesIO()
     writer.doc.save(buffer)
     return _stable_zip(buffer.getvalue())
@@ -112,8 +122,16 @@ class _PlanDocument:
         if any(text.is_draft(lang) for lang in self.langs):
             self.draft = True
 
-    def run(self, paragraph, value: str, lang: str, *, bold: bool | None = None, italic: bool | None = None,
-            colour: RGBColor | None = None):
+    def run(
+        self,
+        paragraph,
+        value: str,
+        lang: str,
+        *,
+        bold: bool | None = None,
+        italic: bool | None = None,
+        colour: RGBColor | None = None,
+    ):
         run = paragraph.add_run(value)
         if bold is not None:
             run.bold = bold
@@ -137,8 +155,14 @@ class _PlanDocument:
                 else:
                     self.run(paragraph, sep, lang)
             second = i > 0 and sep == "break"
-            self.run(paragraph, ("" if i else prefix) + text.best(lang), lang, bold=bold,
-                     italic=True if second else None, colour=GREY if second else None)
+            self.run(
+                paragraph,
+                ("" if i else prefix) + text.best(lang),
+                lang,
+                bold=bold,
+                italic=True if second else None,
+                colour=GREY if second else None,
+            )
 
     def para(self, style_id: str | None = None):
         """A new paragraph; the style is set by id, as python-docx's lookup by name is slow."""
@@ -159,7 +183,9 @@ class _PlanDocument:
         for i, lang in enumerate(self.langs):
             for chunk in [c for c in text.best(lang).split("\n\n") if c.strip()]:
                 paragraph = self.doc.add_paragraph()
-                self.run(paragraph, " ".join(chunk.split()), lang, italic=True if i else None, colour=GREY if i else None)
+                self.run(
+                    paragraph, " ".join(chunk.split()), lang, italic=True if i else None, colour=GREY if i else None
+                )
 
     def bullets(self, texts: list[Text]) -> None:
         for text in texts:
@@ -292,10 +318,16 @@ class _PlanDocument:
             self.run(paragraph, value, self.langs[0])
         self.controls += 1
         sdt, properties, content = OxmlElement("w:sdt"), OxmlElement("w:sdtPr"), OxmlElement("w:sdtContent")
-        label = field.label if field.row is None else Text(
-            *(f"{field.row.best(lang)}: {field.label.best(lang)}" for lang in ("en", "cy")))
-        for name, val in (("w:alias", " / ".join(label.best(lang) for lang in self.langs)), ("w:tag", field.tag),
-                          ("w:id", str(self.controls))):
+        label = (
+            field.label
+            if field.row is None
+            else Text(*(f"{field.row.best(lang)}: {field.label.best(lang)}" for lang in ("en", "cy")))
+        )
+        for name, val in (
+            ("w:alias", " / ".join(label.best(lang) for lang in self.langs)),
+            ("w:tag", field.tag),
+            ("w:id", str(self.controls)),
+        ):
             element = OxmlElement(name)
             element.set(qn("w:val"), val)
             properties.append(element)
@@ -333,7 +365,7 @@ class _PlanDocument:
             row._tr.get_or_add_trPr().append(cant_split)
             if i < len(table.rows):
                 self.text(row.cells[0].paragraphs[0], table.rows[i], bold=True)
-            for cell, field in zip(row.cells[len(row.cells) - len(fields):], fields):
+            for cell, field in zip(row.cells[len(row.cells) - len(fields) :], fields):
                 self.control(cell, field)
         self.doc.add_paragraph()
 
@@ -366,8 +398,15 @@ class _PlanDocument:
         self.text(title, self.plan.title)
         subtitle = self.doc.add_paragraph()
         setting = self.content.frameworks.settings.term(self.setting).label
-        self.text(subtitle, Text(*(f"{self.label('setting').best(lang)}: {setting.best(lang)}" for lang in ("en", "cy")),
-                                 setting.en_status, setting.cy_status), bold=True)
+        self.text(
+            subtitle,
+            Text(
+                *(f"{self.label('setting').best(lang)}: {setting.best(lang)}" for lang in ("en", "cy")),
+                setting.en_status,
+                setting.cy_status,
+            ),
+            bold=True,
+        )
         for run in subtitle.runs:
             run.font.size = Pt(16)
         if school or year:
@@ -382,7 +421,9 @@ class _PlanDocument:
             row.height, row.height_rule = ROW_HEIGHT, WD_ROW_HEIGHT_RULE.AT_LEAST
             self._shade(row.cells[0])
             self.text(row.cells[0].paragraphs[0], field.label, bold=True)
-            self.control(row.cells[1], PlanField(title_tag(field.id), field.label, "name"), values.get(field.fill or ""))
+            self.control(
+                row.cells[1], PlanField(title_tag(field.id), field.label, "name"), values.get(field.fill or "")
+            )
         self.doc.add_paragraph()
         self.paragraphs(self.plan.intro)
         after_intro = self.heading(self.label("how_to_use_title"), 1, page_break=True)
@@ -416,11 +457,15 @@ class _PlanDocument:
             self.notes_box(section)
 
     def see_also(self, section: PlanSection) -> None:
-        links = section_links(self.content, section, self.setting, self.label("statement_number"),
-                              self.label("all_case_studies"))
+        links = section_links(
+            self.content, section, self.setting, self.label("statement_number"), self.label("all_case_studies")
+        )
         self.heading(self.label("see_also"), 2)
-        for key, found in (("entitlement_statements", links.entitlement), ("hallmarks", links.hallmarks),
-                           ("characteristics", links.characteristics)):
+        for key, found in (
+            ("entitlement_statements", links.entitlement),
+            ("hallmarks", links.hallmarks),
+            ("characteristics", links.characteristics),
+        ):
             if found:
                 self.heading(self.label(key), 3)
                 for link in found:
@@ -440,13 +485,18 @@ class _PlanDocument:
         both = " / ".join
         title = both(self.plan.title.best(lang) for lang in self.langs)
         props = self.doc.core_properties
-        props.title = f"{title} — {school}" if school else f"{title} — {both(setting.best(lang) for lang in self.langs)}"
+        props.title = (
+            f"{title} — {school}" if school else f"{title} — {both(setting.best(lang) for lang in self.langs)}"
+        )
         props.subject = both(setting.best(lang) for lang in self.langs) + (f" · {year}" if year else "")
         props.language = LOCALES[self.langs[0]]
         props.author = school or title
         props.last_modified_by = school or title
-        props.keywords = "; ".join(dict.fromkeys([self.plan.title.best(lang) for lang in self.langs] + [
-            setting.best(lang) for lang in self.langs]))
+        props.keywords = "; ".join(
+            dict.fromkeys(
+                [self.plan.title.best(lang) for lang in self.langs] + [setting.best(lang) for lang in self.langs]
+            )
+        )
         props.category = self.plan.label("language_" + self.doc_lang).best(self.langs[0])
         props.comments = ""
         props.revision = 1

@@ -6,6 +6,7 @@ case studies.
 Links are kept as docs paths (`case-studies/x.md`, anchor) so the printable page can use relative
 `.md` links that MkDocs checks, and the Word document absolute URLs from the site's `site_url`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -73,8 +74,12 @@ def table_fields(table: PlanTable) -> list[list[PlanField]]:
     for r in range(1, table.row_count + 1):
         label = table.rows[r - 1] if r <= len(table.rows) else None
         first = 2 if label is not None else 1
-        rows.append([PlanField(cell_tag(table, r, c), table.columns[c - 1], "answer", 2, label)
-                     for c in range(first, len(table.columns) + 1)])
+        rows.append(
+            [
+                PlanField(cell_tag(table, r, c), table.columns[c - 1], "answer", 2, label)
+                for c in range(first, len(table.columns) + 1)
+            ]
+        )
     return rows
 
 
@@ -91,10 +96,16 @@ def plan_fields(plan: PlanTemplate, setting: str) -> list[PlanField]:
 
 def fields_data(plan: PlanTemplate) -> dict:
     """The field list the browser gets (as JSON): tags and kinds by setting, and the template files."""
-    return {"settings": {setting: {"fields": {f.tag: f.kind for f in plan_fields(plan, setting)},
-                                   "documents": {lang: docx_name(setting, lang) for lang in PLAN_LANGUAGES}}
-                         for setting in plan.settings},
-            "languages": {lang: list(langs) for lang, langs in PLAN_LANGUAGES.items()}}
+    return {
+        "settings": {
+            setting: {
+                "fields": {f.tag: f.kind for f in plan_fields(plan, setting)},
+                "documents": {lang: docx_name(setting, lang) for lang in PLAN_LANGUAGES},
+            }
+            for setting in plan.settings
+        },
+        "languages": {lang: list(langs) for lang, langs in PLAN_LANGUAGES.items()},
+    }
 
 
 @dataclass(frozen=True)
@@ -141,8 +152,9 @@ def statement_label(content: Content, statement_id: str, number_label: Text) -> 
     return Text(parts["en"], parts["cy"], text.en_status, "draft" if draft else "reviewed")
 
 
-def case_studies_for(content: Content, section: PlanSection, setting: str,
-                     limit: int = CASE_STUDIES_PER_SECTION) -> list[CaseStudy]:
+def case_studies_for(
+    content: Content, section: PlanSection, setting: str, limit: int = CASE_STUDIES_PER_SECTION
+) -> list[CaseStudy]:
     """Case studies citing what the section serves: most shared links first, then the same setting, then newest."""
     wanted = {(k, v) for k, vs in section.links().items() for v in vs}
     scored = []
@@ -153,15 +165,25 @@ def case_studies_for(content: Content, section: PlanSection, setting: str,
     return [entry[-1] for entry in sorted(scored)[:limit]]
 
 
-def section_links(content: Content, section: PlanSection, setting: str, number_label: Text,
-                  catalogue_label: Text) -> SectionLinks:
+def section_links(
+    content: Content, section: PlanSection, setting: str, number_label: Text, catalogue_label: Text
+) -> SectionLinks:
     return SectionLinks(
-        entitlement=tuple(Link(statement_label(content, sid, number_label), "frameworks/entitlement.md", sid)
-                          for sid in section.entitlement_statements),
-        hallmarks=tuple(Link(content.frameworks.hallmarks.term(h).label, "frameworks/hallmarks.md", h) for h in section.hallmarks),
-        characteristics=tuple(Link(content.frameworks.characteristics.term(c).label, "frameworks/characteristics.md", c)
-                              for c in section.characteristics),
-        case_studies=tuple(Link(labelled_title(content, s), f"case-studies/{s.slug}.md") for s in case_studies_for(content, section, setting)),
+        entitlement=tuple(
+            Link(statement_label(content, sid, number_label), "frameworks/entitlement.md", sid)
+            for sid in section.entitlement_statements
+        ),
+        hallmarks=tuple(
+            Link(content.frameworks.hallmarks.term(h).label, "frameworks/hallmarks.md", h) for h in section.hallmarks
+        ),
+        characteristics=tuple(
+            Link(content.frameworks.characteristics.term(c).label, "frameworks/characteristics.md", c)
+            for c in section.characteristics
+        ),
+        case_studies=tuple(
+            Link(labelled_title(content, s), f"case-studies/{s.slug}.md")
+            for s in case_studies_for(content, section, setting)
+        ),
         catalogue=Link(catalogue_label, "case-studies/index.md"),
     )
 

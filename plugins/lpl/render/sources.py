@@ -1,5 +1,6 @@
 """A guidance page's "Sources" section, from the `sources:` of its front matter (lpl.load.pages). Pure: the
 sources and the page's wording in, Markdown out; every value is escaped where it is written."""
+
 from __future__ import annotations
 
 import html
@@ -15,4 +16,4 @@ def sources_section(sources: tuple[PageSource, ...], lang: str, heading: str, ac
         other = f' lang="{e(s.lang)}"' if s.lang and s.lang != lang else ""
         when = e(s.date) if s.date else f"{e(accessed)} {e(s.accessed)}"
         items.append(f'<li>{e(s.publisher)}, <a href="{e(s.url)}"{other}>{e(s.title)}</a>, {when}</li>')
-    return f"\n\n## {heading} {{ #sources }}\n\n<ul class=\"lpl-sources\">\n" + "\n".join(items) + "\n</ul>\n"
+    return f'\n\n## {heading} {{ #sources }}\n\n<ul class="lpl-sources">\n' + "\n".join(items) + "\n</ul>\n"

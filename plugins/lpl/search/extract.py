@@ -2,6 +2,7 @@
 
 Only the standard library: the index must build wherever the site builds.
 """
+
 from __future__ import annotations
 
 import re
@@ -10,15 +11,46 @@ from html.parser import HTMLParser
 
 SPLIT_AT = {"h1", "h2", "h3"}
 SKIPPED = {"script", "style", "template", "svg", "form", "button", "select", "noscript"}
-BLOCKS = {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "br", "h1", "h2",
-          "h3", "h4", "h5", "h6", "blockquote", "pre", "section", "article", "details", "summary",
-          "figure", "figcaption", "header", "footer", "aside", "nav", "hr"}
+BLOCKS = {
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "details",
+    "summary",
+    "figure",
+    "figcaption",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "hr",
+}
 VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
 
 
 @dataclass
 class Section:
-    anchor: str   # "" for the top of the page
+    anchor: str  # "" for the top of the page
     heading: str
     text: str
 
@@ -27,7 +59,7 @@ class _Reader(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.sections: list[list] = [["", "", []]]  # anchor, heading, text parts
-        self.skip: list[str] = []       # open elements whose text is not read
+        self.skip: list[str] = []  # open elements whose text is not read
         self.heading: list | None = None  # [tag, id, parts] while inside a splitting heading
 
     def handle_starttag(self, tag, attrs):
@@ -35,8 +67,13 @@ class _Reader(HTMLParser):
         if tag in VOID:
             self._space()
             return
-        if self.skip or tag in SKIPPED or "headerlink" in (attrs.get("class") or "").split() \
-                or attrs.get("hidden") is not None or attrs.get("aria-hidden") == "true":
+        if (
+            self.skip
+            or tag in SKIPPED
+            or "headerlink" in (attrs.get("class") or "").split()
+            or attrs.get("hidden") is not None
+            or attrs.get("aria-hidden") == "true"
+        ):
             self.skip.append(tag)
             return
         if tag in SPLIT_AT:

@@ -5,6 +5,7 @@ The index holds each section's text (for result snippets), every word form with 
 itself). Weights are BM25 term-frequency parts, precomputed; the browser adds the inverse
 document frequency of whatever the query matched, since that depends on the query's forms.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,16 +16,16 @@ from .extract import sections
 from .text import LANGUAGES, Language
 
 FORMAT = 1
-HEADING_WEIGHT = 3   # a word in a section's heading (or the page title) counts as three in its text
+HEADING_WEIGHT = 3  # a word in a section's heading (or the page title) counts as three in its text
 BOILERPLATE_PAGES = 3  # a heading found on this many pages is a template's label
-K1, B = 1.2, 0.75    # BM25
+K1, B = 1.2, 0.75  # BM25
 
 
 @dataclass(frozen=True)
 class PageText:
     location: str  # URL of the page as the index's reader should follow it
     title: str
-    html: str      # the page's rendered content (Markdown → HTML), without the theme's chrome
+    html: str  # the page's rendered content (Markdown → HTML), without the theme's chrome
 
 
 def build_index(pages: list[PageText], language: str | Language) -> dict:
@@ -32,8 +33,11 @@ def build_index(pages: list[PageText], language: str | Language) -> dict:
     read = [sections(page.html) for page in pages]
     # A heading on many pages ("Impact", "Hallmarks" on every case study) is a template's label, not
     # what the section is about: its words weigh as running text.
-    boilerplate = {h for h, n in Counter(s.heading for found in read for s in {x.heading: x for x in found[1:]}.values()).items()
-                   if n >= BOILERPLATE_PAGES}
+    boilerplate = {
+        h
+        for h, n in Counter(s.heading for found in read for s in {x.heading: x for x in found[1:]}.values()).items()
+        if n >= BOILERPLATE_PAGES
+    }
     page_rows, section_rows, counts = [], [], []
     for p, (page, found) in enumerate(zip(pages, read)):
         page_rows.append([page.location, page.title])

@@ -17,6 +17,7 @@ chunk big. Section ids in postings are delta-coded (small numbers compress well)
 no hash: the manifest's `v` (a digest of everything) is added to every address, so a new build is
 never mixed with a cached old one.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -91,12 +92,14 @@ def split_index(index: dict, target: int = CHUNK_BYTES) -> dict[str, bytes]:
     digest = hashlib.sha256()
     for path in sorted(files):
         digest.update(path.encode() + b"\0" + files[path])
-    files["manifest.json"] = _json({
-        "format": FORMAT,
-        "v": digest.hexdigest()[:12],
-        "language": index["language"],
-        # sections per page, in page order: section ids are consecutive within a page
-        "sections": [len(by_page[p]) for p in range(len(index["pages"]))],
-        "chunks": [first for first, _ in chunks],
-    })
+    files["manifest.json"] = _json(
+        {
+            "format": FORMAT,
+            "v": digest.hexdigest()[:12],
+            "language": index["language"],
+            # sections per page, in page order: section ids are consecutive within a page
+            "sections": [len(by_page[p]) for p in range(len(index["pages"]))],
+            "chunks": [first for first, _ in chunks],
+        }
+    )
     return files

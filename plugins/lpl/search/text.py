@@ -5,6 +5,7 @@ A word is lower-cased and split at anything that is not a letter or digit (so "d
 are its own form plus every rewrite one language rule gives. Two words match when their keys
 meet; a typed prefix matches keys that start with one of its keys.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,9 @@ WORD = re.compile(r"[^\W_]+")  # the browser uses /[\p{L}\p{N}]+/gu
 
 def fold(word: str) -> str:
     """Drop diacritics: "tîm" → "tim", "ŵyr" → "wyr" (readers often type without them)."""
-    return unicodedata.normalize("NFC", "".join(
-        c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn"))
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
+    )
 
 
 def tokens(text: str) -> list[str]:
@@ -34,7 +36,7 @@ class Language:
     rules: tuple[tuple[str, str], ...]  # (pattern, replacement): a form → a candidate key
     stop_words: frozenset[str]
     prefix_rules: bool  # the rules rewrite a word's start, so they apply to a typed prefix too
-    min_key: int = 1    # shorter rewrites are not keys ("thing" → "th" is not an English word)
+    min_key: int = 1  # shorter rewrites are not keys ("thing" → "th" is not an English word)
 
     def terms(self, text: str) -> list[str]:
         """The searchable words of `text`, folded, stop words gone."""
@@ -45,8 +47,13 @@ class Language:
         return list(_keys(self, term))
 
     def to_json(self) -> dict:
-        return {"lang": self.code, "rules": [list(r) for r in self.rules],
-                "stop": sorted(self.stop_words), "prefixRules": self.prefix_rules, "minKey": self.min_key}
+        return {
+            "lang": self.code,
+            "rules": [list(r) for r in self.rules],
+            "stop": sorted(self.stop_words),
+            "prefixRules": self.prefix_rules,
+            "minKey": self.min_key,
+        }
 
 
 @lru_cache(maxsize=None)

@@ -6,6 +6,7 @@ could be a mutation of; a query is looked up the same way (see `text.Language.ke
 over-generate on purpose (without a dictionary, "gael" may be a radical too); ranking puts the
 form the reader typed first.
 """
+
 from __future__ import annotations
 
 VOWELS = "aeiouwy"  # after diacritics are folded (ŵ → w, ŷ → y)
@@ -25,7 +26,7 @@ RADICAL_RULES: tuple[tuple[str, str, str], ...] = (
     ("soft", "^g", "c"),
     ("soft", "^b", "p"),
     ("soft", "^d(?!d)", "t"),
-    ("soft", "^(?=[aeiouwy]|l(?!l)|r(?!h))", "g"),   # g dropped: waith ← gwaith, lan ← glan
+    ("soft", "^(?=[aeiouwy]|l(?!l)|r(?!h))", "g"),  # g dropped: waith ← gwaith, lan ← glan
     ("soft", "^f(?!f)", "b"),
     ("soft", "^f(?!f)", "m"),
     ("soft", "^dd", "d"),
@@ -46,12 +47,14 @@ RADICAL_RULES: tuple[tuple[str, str, str], ...] = (
 # Function words a query or an index need not hold. Checked before diacritics are folded, so
 # "dîm" (soft "tîm") is kept while "dim" (nothing) is dropped. Clitics ('r, 'n, 'i, 'w, 'u, 'm, 'th,
 # 'ch) arrive as their own tokens because apostrophes split words.
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 a ac ag â am ar at ch chi dan dros drwy dy e ef ei eich ein eu fe fo fy gan gyda hi hwy i mae
 maen maent mewn m n na nad nac neu ni nid nhw o oedd oes os pan r rhwng sy sydd th trwy u w wrth
 y yn yng ym yr yw ydy ydyn ydynt ydi hefyd hyn hynny hon hwn hwnnw honno bod fod dim ddim wedi
 fel er ond oherwydd iddo iddi iddyn iddynt
-""".split())
+""".split()
+)
 
 
 def mutate(radical: str, mutation: str) -> str | None:
@@ -62,7 +65,7 @@ def mutate(radical: str, mutation: str) -> str | None:
     table = MUTATIONS[mutation]
     for initial in sorted(table, key=len, reverse=True):  # "ll" and "rh" before "l" and "r"
         if word.startswith(initial):
-            return table[initial] + word[len(initial):]
+            return table[initial] + word[len(initial) :]
     return None
 
 
