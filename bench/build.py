@@ -26,7 +26,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
-
 from lpl.load import check_data, load
 
 from .sites import copy_project, fetch, free_port, mkdocs_build, our_config, plain_material, wait_for

@@ -20,7 +20,6 @@ and synthetic ones, `bench.build`), then Pagefind indexes the very pages our ind
 from __future__ import annotations
 
 import argparse
-import gzip
 import shutil
 import statistics
 import sys
@@ -33,7 +32,8 @@ from urllib.parse import urlsplit
 import yaml
 
 from . import pagefind
-from .sites import ROOT, Link, copy_project as copy_content, mkdocs_build, serve
+from .sites import ROOT, Link, mkdocs_build, serve
+from .sites import copy_project as copy_content
 
 QUERIES = ROOT / "tests" / "search" / "queries.yml"
 K = 10

@@ -22,7 +22,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import yaml
-
 from lpl.load.site_config import read_site_config
 from lpl.publish.pages import GENERATED_DIRS
 

@@ -20,7 +20,7 @@ def built_site(tmp_path_factory) -> Path:
     return project / "site"
 
 
-@pytest.fixture()
+@pytest.fixture
 def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
 
@@ -61,7 +61,7 @@ def browser():
         instance.close()
 
 
-@pytest.fixture()
+@pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()

@@ -6,9 +6,9 @@ import functools
 from pathlib import Path
 
 import pytest
+from lpl.load import load
 
 from bench.sites import ROOT
-from lpl.load import load
 
 # Each kind of page, by its path under a language's root. "{case_study}" and "{filters}" are filled in
 # from the content, so they always name a page that exists and a filter that matches something.

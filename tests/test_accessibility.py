@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from quality import LANGUAGES, PAGE_TYPES, axe_violations, describe, open_search, page_kinds, page_path, require_built
 
 pytestmark = pytest.mark.browser
@@ -34,7 +33,7 @@ def test_every_kind_of_built_page_has_no_violations(built_site, site_server, pag
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("name, template", [(n, t) for n, t in PAGE_TYPES if "?" in t], ids=lambda v: str(v))
+@pytest.mark.parametrize(("name", "template"), [(n, t) for n, t in PAGE_TYPES if "?" in t], ids=lambda v: str(v))
 def test_page_state_in_the_address_has_no_violations(built_site, site_server, page, name, template, lang):
     path = LANGUAGES[lang] + page_path(template)
     require_built(built_site, name, path)
@@ -78,7 +77,7 @@ def tab_to(tab, selector: str, limit: int = 60) -> bool:
     return False
 
 
-@pytest.mark.parametrize("lang, other", [("en", "cy"), ("cy", "en")])
+@pytest.mark.parametrize(("lang", "other"), [("en", "cy"), ("cy", "en")])
 def test_language_switcher_by_keyboard_lands_on_the_same_page(site_server, page, lang, other):
     page.goto(site_server + LANGUAGES[lang] + "key-principles/")
     assert tab_to(page, f"a.md-select__link[hreflang='{other}']"), "the language switcher is not reachable by Tab"

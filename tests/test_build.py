@@ -6,8 +6,9 @@ import os
 import subprocess
 import sys
 
-from bench.sites import fetch, free_port, mkdocs_build, wait_for
 from test_open_data import open_data_mentions
+
+from bench.sites import fetch, free_port, mkdocs_build, wait_for
 
 
 def first_case_study(project):

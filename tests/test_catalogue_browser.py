@@ -5,10 +5,10 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-
-from bench.sites import ROOT
 from lpl.load import load
 from lpl.render.pages import PER_PAGE
+
+from bench.sites import ROOT
 
 pytestmark = pytest.mark.browser
 

@@ -9,11 +9,11 @@ import re
 from datetime import timedelta
 
 import pytest
-
-from bench.sites import ROOT
 from lpl.load import load
 from lpl.model.content import index_citations
 from lpl.render.pages import NEWEST, PER_PAGE, render_site_pages
+
+from bench.sites import ROOT
 
 
 @pytest.fixture(scope="module")

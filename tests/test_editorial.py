@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from bench.sites import ROOT, copy_project, fetch, free_port, mkdocs_build
-from lpl.load import check, check_data
 from lpl.editorial.preview import preview_file
 from lpl.editorial.scaffold import ChoiceError, choices, resolve, resolve_many, slugify
 from lpl.editorial.translation_report import REVIEW_AFTER_YEARS, build_report, render_json, render_markdown, render_text
+from lpl.load import check, check_data
+
+from bench.sites import ROOT, copy_project, fetch, free_port, mkdocs_build
 
 NEW = "ysgol-y-dderwen-peer-coaching"
 FLAGS = [
@@ -58,7 +58,7 @@ def run_script(name: str, *args: str, stdin: str | None = None, cwd: Path = ROOT
     )
 
 
-@pytest.fixture()
+@pytest.fixture
 def content_root(tmp_path) -> Path:
     """A copy of the project's content (no build): what the scripts read with --root."""
     return copy_project(tmp_path / "p")
@@ -92,20 +92,7 @@ def test_scaffold_with_flags_writes_a_commented_file_that_validates(content_root
 
 def test_scaffold_asks_in_welsh_with_answers_on_stdin(content_root):
     answers = (
-        "\n".join(
-            [
-                "Teaching assistants leading enquiry",
-                "Cynorthwywyr addysgu yn arwain ymholi",
-                "",  # the suggested short name
-                "Ysgol Gynradd Bryn Awel",
-                "cynradd",  # a label, as read in the list
-                "gwyneth",
-                "gwynedd",  # a typo first: "did you mean", then asked again
-                "3",
-                "2,3",
-                "4",
-            ]
-        )
+        "Teaching assistants leading enquiry\nCynorthwywyr addysgu yn arwain ymholi\n\nYsgol Gynradd Bryn Awel\ncynradd\ngwyneth\ngwynedd\n3\n2,3\n4"
         + "\n"
     )
     result = run_script("new_case_study.py", "--lang", "cy", "--root", str(content_root), stdin=answers)

@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
+from lpl.load import check
 
 from bench.sites import ROOT, copy_project
-from lpl.load import check
 
 HOSTILE = ROOT / "tests" / "hostile"
 BASE = (HOSTILE / "base.yml").read_text(encoding="utf-8")
@@ -71,7 +71,7 @@ SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">{}</svg>'
 
 
 @pytest.mark.parametrize(
-    "body, said",
+    ("body", "said"),
     [
         ("<script>alert(1)</script>", "<script>"),
         ('<rect width="10" height="10" onclick="alert(1)"/>', "'onclick'"),
@@ -154,7 +154,7 @@ def test_make_plan_refuses_to_overwrite_without_force(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "school, said",
+    ("school", "said"),
     [
         ("Ysgol\x07Gynradd", "control character"),
         ("Ysgol\u202eGynradd", "control character"),
@@ -208,7 +208,7 @@ def test_every_text_field_refuses_every_way_in_on_its_line(project, line_text, p
 
 
 @pytest.mark.parametrize(
-    "line_text, value, said",
+    ("line_text", "value", "said"),
     [
         (
             '    url: "https://hwb.gov.wales/professional-development"',

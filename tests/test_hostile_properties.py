@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import time
 
-from hypothesis import HealthCheck, given, settings, strategies as st
-
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lpl.load import checks, images
 from lpl.load.checks import MAX_TEXT, text_problem
 from lpl.model.web import email_problem, link_problem

@@ -15,12 +15,12 @@ import jsonschema
 import lxml.etree
 import lxml.html
 import pytest
-
-from bench.sites import ROOT, mkdocs_build
 from lpl.load import load
 from lpl.model import Text
 from lpl.render.json_ld import case_study_json_ld, script_json
 from lpl.render.open_data import SCHEMA_VERSION, render_open_data, safe_cell
+
+from bench.sites import ROOT, mkdocs_build
 
 SCHEMAS = ROOT / "plugins" / "lpl" / "schema" / "open_data"
 DATA = {"case-studies/index.json": "case-studies.schema.json", "frameworks/index.json": "frameworks.schema.json"}
@@ -214,8 +214,8 @@ def test_hostile_text_cannot_leave_the_json_ld_script_and_csv_cells_are_not_form
     assert not any(c in embedded for c in "<>&") and embedded.isascii()
     assert json.loads(embedded)["headline"] == hostile
     # Through the page's front matter (as MkDocs reads it) into the theme's <head>: one script, same JSON.
-    from mkdocs.utils.meta import get_data
     from lpl.render.pages import render_site_pages
+    from mkdocs.utils.meta import get_data
 
     _, meta = get_data(render_site_pages(content, "en", "https://example.org/")[f"case-studies/{study.slug}.md"])
     assert meta["json_ld"] == embedded

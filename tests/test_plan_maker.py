@@ -20,11 +20,11 @@ import docx
 import lxml.html
 import pytest
 from docx.oxml.ns import qn
+from lpl.load import load
+from lpl.model.plan import PLAN_LANGUAGES
+from lpl.render.plan_view import docx_name, fields_data, plan_fields
 
 from bench.sites import ROOT
-from lpl.load import load
-from lpl.model.plan import LOCALES, PLAN_LANGUAGES
-from lpl.render.plan_view import docx_name, fields_data, plan_fields
 
 FFLATE = ROOT / "plugins" / "lpl" / "overrides" / "assets" / "vendor" / "fflate"
 LANG_ROOT = {"en": "", "cy": "cy/"}
@@ -291,7 +291,7 @@ HOSTILE = {
 
 
 @pytest.mark.parametrize(
-    "content, accepted",
+    ("content", "accepted"),
     [
         (json.dumps(HOSTILE), True),
         ("{not json", False),
@@ -373,7 +373,7 @@ def test_the_page_forbids_connections_and_material_still_works(built_site, site_
 
 
 def test_keyboard_only_reaches_the_form_and_downloads(site_server, browser):
-    ctx, tab, errors = open_maker(browser, site_server, "en")
+    ctx, tab, _errors = open_maker(browser, site_server, "en")
     try:
         for _ in range(80):
             tab.keyboard.press("Tab")

@@ -11,7 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -19,11 +19,11 @@ import docx
 import lxml.html
 import pytest
 from docx.oxml.ns import qn
-
-from bench.sites import ROOT, mkdocs_build
 from lpl.load import load
 from lpl.model.plan import LOCALES, PLAN_LANGUAGES
 from lpl.render.plan_view import docx_name
+
+from bench.sites import ROOT, mkdocs_build
 
 SITE_URL = "https://leading-professional-learning.example.org/"
 PLACEHOLDERS = re.compile(r"\{|\}|TODO|TBC|\bNone\b|\bnan\b|[Ll]orem ipsum")
@@ -162,7 +162,7 @@ def test_unknown_setting_in_a_plan_entry_is_reported(project_copy):
 # --- the Word documents -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("setting,lang", documents())
+@pytest.mark.parametrize(("setting", "lang"), documents())
 def test_docx_structure_language_and_properties(built_site, plan, setting, lang):
     path = built_site / "downloads" / docx_name(setting, lang)
     document = docx.Document(str(path))
@@ -215,7 +215,7 @@ def test_docx_structure_language_and_properties(built_site, plan, setting, lang)
     assert document.sections[0].page_width.cm == pytest.approx(21.0, abs=0.1)  # A4
 
 
-@pytest.mark.parametrize("setting,lang", documents())
+@pytest.mark.parametrize(("setting", "lang"), documents())
 def test_docx_links_resolve_to_pages_of_the_built_site(built_site, setting, lang):
     document = docx.Document(str(built_site / "downloads" / docx_name(setting, lang)))
     urls = [rel.target_ref for rel in document.part.rels.values() if rel.reltype.endswith("/hyperlink")]
@@ -427,7 +427,7 @@ def test_make_plan_puts_the_school_on_the_title_page(tmp_path, plan):
     assert "Ysgol Gynradd Cwm Derwen" in first_page and "2026/27" in first_page
     props = document.core_properties
     assert "Ysgol Gynradd Cwm Derwen" in props.title and "2026/27" in props.subject
-    assert props.language == "cy-GB" and props.created.date() == datetime.now(timezone.utc).date()
+    assert props.language == "cy-GB" and props.created.date() == datetime.now(UTC).date()
     assert not PLACEHOLDERS.search(all_text(document))
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from quality import LANGUAGES, PAGE_TYPES, open_search, page_path
 
 from bench.sites import ROOT
-from quality import LANGUAGES, PAGE_TYPES, open_search, page_path
 
 pytestmark = pytest.mark.browser
 

@@ -8,10 +8,10 @@ from urllib.parse import quote, urljoin, urlparse
 
 import lxml.html
 import yaml
-
-from bench.sites import ROOT
 from lpl.load import load
 from lpl.render.pages import FRAMEWORK_FACETS, NEWEST
+
+from bench.sites import ROOT
 
 SITE_URL = "https://leading-professional-learning.example.org/"
 

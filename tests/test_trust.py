@@ -9,11 +9,11 @@ from pathlib import Path
 
 import docx
 import pytest
-
-from bench.sites import ROOT, mkdocs_build
 from lpl.load import load
 from lpl.load.pages import WITHOUT_SOURCES, guidance_pages, page_sources
 from lpl.render.plan_view import docx_name
+
+from bench.sites import ROOT, mkdocs_build
 
 CONTENT = load(ROOT)
 KIND_LABEL = {
@@ -144,7 +144,7 @@ def test_every_guidance_page_names_its_sources(page):
 
 
 @pytest.mark.parametrize(
-    "front, message",
+    ("front", "message"),
     [
         ("description: x\n", "a guidance page must name its sources"),
         (
@@ -175,7 +175,7 @@ def test_pages_about_the_site_need_no_sources(tmp_path):
     assert page_sources(page, "docs/en/privacy.md") == ((), [])
 
 
-@pytest.mark.parametrize("lang, heading", [("en", "Sources"), ("cy", "Ffynonellau")])
+@pytest.mark.parametrize(("lang", "heading"), [("en", "Sources"), ("cy", "Ffynonellau")])
 def test_sources_section_on_every_guidance_page_of_the_site(built_site, lang, heading):
     for page in (ROOT / "docs" / lang).glob("*.md"):
         if page.name in WITHOUT_SOURCES:

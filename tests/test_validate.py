@@ -10,9 +10,9 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from lpl.load import check
 
 from bench.sites import ROOT, copy_project
-from lpl.load import check
 
 GOOD = textwrap.dedent("""\
     # yaml-language-server: $schema=../plugins/lpl/schema/case_study.schema.json
@@ -37,7 +37,7 @@ GOOD = textwrap.dedent("""\
     """)
 
 
-@pytest.fixture()
+@pytest.fixture
 def project(tmp_path) -> Path:
     root = copy_project(tmp_path / "p")
     for f in (root / "case_studies").glob("*.yml"):
@@ -71,7 +71,7 @@ def test_repository_content_is_valid():
 
 
 @pytest.mark.parametrize(
-    "bad, needle, col, message",
+    ("bad", "needle", "col", "message"),
     [
         (
             "settings: [secondry]",
@@ -145,7 +145,7 @@ def test_missing_welsh_summary_is_an_error_missing_welsh_advice_a_warning(projec
         GOOD.replace('summary: {en: "A summary.", cy: "Crynodeb."}', 'summary: {en: "A summary."}')
         + 'advice: {en: "Advice."}\n'
     )
-    content, problems = problems_for(project, text)
+    _content, problems = problems_for(project, text)
     assert (
         f"case_studies/ysgol-prawf.yml:{line_of(text, 'summary:')}:10: error: 'summary' has no Welsh text (add a 'cy:' line)"
         in problems
@@ -253,7 +253,7 @@ def test_anchor_and_alias_refused_where_written(project):
 
 def test_non_utf8_file(project):
     good = GOOD.replace("Crynodeb.", "Crynodeb ŵ.")
-    text = good.encode("utf-8").replace("ŵ".encode("utf-8"), b"\xf5")
+    text = good.encode("utf-8").replace("ŵ".encode(), b"\xf5")
     line = line_of(good, "summary:")
     column = good.splitlines()[line - 1].index("ŵ") + 1
     _, problems = problems_for(project, text)
@@ -347,7 +347,7 @@ def test_summary_loads_with_its_source_and_without_what_its_source_does_not_stat
 
 
 @pytest.mark.parametrize(
-    "change, needle, message",
+    ("change", "needle", "message"),
     [
         (
             lambda t: t.replace("kind: summary", "kind: sumary"),
@@ -404,7 +404,7 @@ def test_kind_is_required(project):
 
 
 @pytest.mark.parametrize(
-    "authority, published, region",
+    ("authority", "published", "region"),
     [
         ("conwy", "2025-05-31", "gwe"),  # GwE's last day (it ended on 31 May 2025)
         ("conwy", "2025-06-01", None),  # after it: the local authority's own arrangements

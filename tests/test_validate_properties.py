@@ -5,12 +5,13 @@ from __future__ import annotations
 import string
 
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
-
-from bench.sites import ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lpl.load import check_case_study, check_data
 from lpl.load.source import Problem
 from test_validate import GOOD
+
+from bench.sites import ROOT
 
 VOCAB, _ = check_data(ROOT)
 FIELDS = [

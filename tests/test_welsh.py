@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from lpl.cli import main as cli_main
 from lpl.editorial.language_check import check_languages
 from lpl.editorial.passages import Passage, markdown_lines

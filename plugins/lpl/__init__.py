@@ -3,4 +3,4 @@
 from .load import check, load
 from .load.source import ContentError, Problem
 
-__all__ = ["check", "load", "ContentError", "Problem"]
+__all__ = ["ContentError", "Problem", "check", "load"]

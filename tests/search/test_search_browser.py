@@ -8,11 +8,11 @@ import re
 
 import pytest
 import yaml
-
-from bench.search import QUERIES, SearchBox, load_queries, recall, wrong_language
 from lpl.search import welsh
 from lpl.search.text import LANGUAGES
 from quality import axe_violations, describe
+
+from bench.search import QUERIES, SearchBox, load_queries, recall, wrong_language
 
 pytestmark = pytest.mark.browser
 QUERY_SET = load_queries()
@@ -77,7 +77,7 @@ def test_interface_speaks_the_pages_language(site_server, tab):
     assert tab.locator(".md-search-result__meta").inner_text().strip() == "No matching documents"
 
 
-@pytest.mark.parametrize("lang, other", [("cy", "en"), ("en", "cy")])
+@pytest.mark.parametrize(("lang", "other"), [("cy", "en"), ("en", "cy")])
 def test_only_the_pages_language_index_is_loaded_and_only_when_search_opens(site_server, browser, lang, other):
     context = browser.new_context()
     page = context.new_page()
@@ -128,7 +128,7 @@ def test_keyboard(site_server, tab):
 
 
 @pytest.mark.parametrize(
-    "lang, query, page, written",
+    ("lang", "query", "page", "written"),
     [
         ("cy", "cynllun", "cy/funding/", {"gynllun", "chynllun", "nghynllun"}),
         ("en", "plan", "plan-guide/", {"planned"}),

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import assume, given, strategies as st
-
+from hypothesis import assume, given
+from hypothesis import strategies as st
 from lpl.search import welsh
 from lpl.search.text import ENGLISH, WELSH, fold, tokens
 
@@ -97,7 +97,7 @@ def test_no_english_rules_on_welsh():
 
 
 @pytest.mark.parametrize(
-    "a, b",
+    ("a", "b"),
     [
         ("chairs", "chair"),
         ("chaired", "chairing"),
@@ -113,7 +113,7 @@ def test_english_inflections_meet(a, b):
     assert matches(ENGLISH, a, b)
 
 
-@pytest.mark.parametrize("a, b", [("leader", "leadership"), ("focus", "foci"), ("news", "new"), ("class", "clas")])
+@pytest.mark.parametrize(("a", "b"), [("leader", "leadership"), ("focus", "foci"), ("news", "new"), ("class", "clas")])
 def test_english_keeps_different_words_apart(a, b):
     assert not matches(ENGLISH, a, b) or (a, b) == ("news", "new")
 

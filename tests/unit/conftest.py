@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from lpl.load import load
 
 from bench.sites import ROOT
-from lpl.load import load
 
 
 @pytest.fixture(scope="session")

@@ -8,13 +8,13 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-
-from bench.sites import ROOT
 from lpl.model import LANGUAGES
 from lpl.model.plan import PLAN_LANGUAGES
 from lpl.publish.outputs import Build, make_outputs
 from lpl.render.plan_pages import DOWNLOADS_DIR, downloads_href
 from lpl.render.plan_view import docx_name
+
+from bench.sites import ROOT
 
 MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
 RAW_HREF = re.compile(r'href="([^"]+)"')
@@ -70,7 +70,7 @@ def test_download_links_reach_the_documents_at_the_sites_root_from_every_plan_pa
 
 
 @pytest.mark.parametrize(
-    "page, lang, expected",
+    ("page", "lang", "expected"),
     [
         ("plan-templates/index.md", "en", "https://example.org/downloads/x.docx"),
         ("plan-templates/primary.md", "en", "https://example.org/downloads/x.docx"),

@@ -11,8 +11,6 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ..load import check_data
-from ..model import ILLUSTRATIVE, SCHOOL
 from ..editorial.scaffold import (
     WORDING,
     ChoiceError,
@@ -26,6 +24,8 @@ from ..editorial.scaffold import (
     slug_problem,
     slugify,
 )
+from ..load import check_data
+from ..model import ILLUSTRATIVE, SCHOOL
 
 PROG = "lpl new"
 

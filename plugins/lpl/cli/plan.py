@@ -14,14 +14,14 @@ import difflib
 import re
 import sys
 import unicodedata
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..load import load
-from ..model.plan import PLAN_LANGUAGES
-from ..render.plan_docx import render_plan_docx
 from ..load.site_config import read_site_config
 from ..load.source import ContentError
+from ..model.plan import PLAN_LANGUAGES
+from ..render.plan_docx import render_plan_docx
 
 PROG = "lpl plan"
 
@@ -117,7 +117,7 @@ def main(argv=None) -> int:
         site_url=site_url(root),
         school=args.school,
         year=args.year,
-        created=datetime.now(timezone.utc),
+        created=datetime.now(UTC),
     )
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_bytes(data)

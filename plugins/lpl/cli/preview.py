@@ -18,8 +18,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from ..load import check
 from ..editorial.preview import ENV, preview_file, preview_urls
+from ..load import check
 
 PROG = "lpl preview"
 

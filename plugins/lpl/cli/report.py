@@ -14,10 +14,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ..load import check
 from ..editorial.language_check import check_languages
 from ..editorial.spelling import SpellerMissing
 from ..editorial.translation_report import FORMATS, build_report
+from ..load import check
 from ..publish.downloads import make_documents
 
 PROG = "lpl report"

@@ -10,8 +10,8 @@ Cymru"; "Llesiant" inside "Deddf Llesiant Cenedlaethau'r Dyfodol").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from ..model import Concept, TermBase
 from ..search.welsh import mutated_forms

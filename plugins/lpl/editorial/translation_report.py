@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..publish.pages import GENERATED_DIRS
-from ..model import DRAFT, LANGUAGES, REVIEWED, CaseStudy, Content, Text
 from ..load.source import parse_yaml
+from ..model import DRAFT, LANGUAGES, REVIEWED, CaseStudy, Content, Text
+from ..publish.pages import GENERATED_DIRS
 from .language_check import LanguageCheck
 from .language_check import md_cell as _md
 from .language_check import render_markdown as language_markdown

@@ -16,10 +16,10 @@ from .plan import load_plan
 from .source import ContentError, Problem
 
 __all__ = [
-    "ContentError",
     "PLACEHOLDER",
-    "Problem",
     "SLUG",
+    "ContentError",
+    "Problem",
     "case_study_files",
     "check",
     "check_case_study",

@@ -12,13 +12,13 @@ import fastjsonschema
 import jsonschema
 
 from ..model import (
-    Frameworks,
     DRAFT,
     LANGUAGES,
     REVIEWED,
     SUMMARY,
     CaseStudy,
     Contact,
+    Frameworks,
     Image,
     PublishedSource,
     Resource,
@@ -32,10 +32,10 @@ from .checks import (
     PLACEHOLDER,
     SLUG,
     Checker,
-    text_problem,
     field_name,
     https_url,
     suggest,
+    text_problem,
     unknown_id_message,
 )
 from .images import image_problem

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import (
-    Frameworks,
     Entitlement,
     EntitlementStatement,
     EntitlementTable,
+    Frameworks,
     Membership,
     PracticePoint,
     Region,

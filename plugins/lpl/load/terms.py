@@ -30,7 +30,7 @@ def load_terms(c: Checker) -> TermBase:
 def _phrases(c: Checker, at: tuple) -> dict[str, tuple[str, ...]]:
     """{en: [...], cy: [...]}: phrases by language."""
     found = {}
-    for lang, phrases in c.mapping(at, required=False).items():
+    for lang in c.mapping(at, required=False).keys():
         if lang not in LANGUAGES:
             c.error(
                 at + (lang,),

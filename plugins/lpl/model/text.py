@@ -51,7 +51,7 @@ class Text:
         return self.get(lang) or self.en or self.cy or ""
 
     @staticmethod
-    def same(text: str) -> "Text":
+    def same(text: str) -> Text:
         """A proper noun or code that is written the same in both languages."""
         return Text(text, text, REVIEWED, REVIEWED)
 

@@ -13,7 +13,7 @@ LINK_SCHEMES = ("https", "http", "mailto")
 MAX_URL = 2000  # longer addresses are refused (browsers and servers differ beyond it)
 # What browsers drop or ignore inside a URL before reading its scheme ("java\tscript:" is javascript:).
 _LOCAL_PUNCTUATION = set(".!#$%&'*+/=?^_-~")  # RFC 5322 atoms, less the braces, pipe and backquote
-_INVISIBLE = {c: None for c in range(0x21)} | {0x7F: None, 0xAD: None, 0x200B: None, 0xFEFF: None}
+_INVISIBLE = dict.fromkeys(range(33)) | {0x7F: None, 0xAD: None, 0x200B: None, 0xFEFF: None}
 
 
 def link_problem(url: str) -> str | None:

@@ -8,9 +8,9 @@ and add it to OUTPUTS. Free of MkDocs: the plugin calls `make_outputs`, then `sy
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from ..model import LANGUAGES, Content
 from ..render.pages import render_site_pages

@@ -160,7 +160,7 @@ def facet_options(content: Content, ctx: PageContext) -> list[dict]:
             "local_authority",
             [(t.id, ctx.text(t.label)) for t in content.frameworks.local_authorities.terms],
         ),
-        "language": ("language_category", list(dict((t.id, ctx.text(t.label)) for t in scheme_terms).items())),
+        "language": ("language_category", list({t.id: ctx.text(t.label) for t in scheme_terms}.items())),
         "audience": ("audience", [(t.id, ctx.text(t.label)) for t in content.frameworks.audiences.terms]),
         "hallmark": (
             "hallmark",

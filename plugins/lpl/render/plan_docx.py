@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -61,7 +61,7 @@ def render_plan_docx(
     writer = _PlanDocument(content, plan, setting, doc_lang, site_url)
     writer.write(school, year)
     writer.properties(
-        school, year, created or datetime(plan.updated.year, plan.updated.month, plan.updated.day, tzinfo=timezone.utc)
+        school, year, created or datetime(plan.updated.year, plan.updated.month, plan.updated.day, tzinfo=UTC)
     )
     buffer = io.BytesIO()
     writer.doc.save(buffer)

@@ -15,7 +15,6 @@ import re
 
 from ..model import Content, Text
 from ..model.plan import PLAN_LANGUAGES, PlanTemplate
-from .templates import environment
 from .plan_view import (
     DOCX_MEDIA_TYPE,
     PlanField,
@@ -29,6 +28,7 @@ from .plan_view import (
     table_fields,
     title_tag,
 )
+from .templates import environment
 
 DOWNLOADS_DIR = "downloads"  # under the root of the built site (the default language's site_dir)
 TEMPLATES_PACK = "lpl-plan-templates.js"  # the .docx templates for the "Make your plan" page, in downloads/
@@ -175,19 +175,18 @@ def render_make_page(content: Content, lang: str) -> str:
                 found.setdefault(item, []).append(setting)
         return {item: ("" if len(found[item]) == len(plan.settings) else _settings_attr(found[item])) for item in found}
 
-    title_fields = where(lambda setting: [f for f in plan.title_fields_for(setting)])
+    title_fields = where(lambda setting: list(plan.title_fields_for(setting)))
     sections, used = [], [plan.title, *[f.label for f in title_fields]]
     for section in plan.sections:
         links = section_links(
             content, section, plan.settings[0], plan.label("statement_number"), plan.label("all_case_studies")
         )
         studies = where(
-            lambda setting: [
-                link
-                for link in section_links(
+            lambda setting: list(
+                section_links(
                     content, section, setting, plan.label("statement_number"), plan.label("all_case_studies")
                 ).case_studies
-            ]
+            )
         )
         tables = []
         for table, shown in where(lambda setting: section.tables_for(setting)).items():

@@ -3,7 +3,7 @@ is escaped where it is written, by the filters of `escape.py` (the one rule; see
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import jinja2
@@ -13,7 +13,7 @@ from . import escape
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
-@lru_cache(maxsize=None)
+@cache
 def environment(folder: str) -> jinja2.Environment:
     """The environment for templates/<folder>/ (a missing variable is an error, never an empty string)."""
     env = jinja2.Environment(

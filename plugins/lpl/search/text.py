@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from . import english, welsh
 
@@ -56,7 +56,7 @@ class Language:
         }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(rules: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern, str], ...]:
     # JavaScript's "$1" is Python's "\g<1>"
     return tuple((re.compile(p), re.sub(r"\$(\d)", r"\\g<\1>", r)) for p, r in rules)
