@@ -6,6 +6,7 @@ are opened again with python-docx and checked against plans/plan.yml.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -236,18 +237,29 @@ def test_docx_links_resolve_to_pages_of_the_built_site(built_site, setting, lang
     assert any("#leaders-" in u for u in urls) and any(re.search(r"/case-studies/[a-z0-9-]+/$", u) for u in urls)
 
 
-def test_documents_are_made_once_and_only_when_inputs_change(content, tmp_path, monkeypatch):
+def test_documents_are_made_once_and_again_when_an_input_changes(project_copy, monkeypatch):
+    """With the cache kept, a changed kind label in data/ui.yml reaches every document that shows it (it once did
+    not: the cache was keyed on a hand-kept list of inputs). Every other kind of input: tests/unit/test_inputs.py."""
     from lpl.publish import downloads as plan_downloads
 
     calls = []
     real = plan_downloads.make_documents
     monkeypatch.setattr(plan_downloads, "make_documents", lambda *a: calls.append(a) or real(*a))
-    first = plan_downloads.plan_downloads(content, SITE_URL, tmp_path)
-    again = plan_downloads.plan_downloads(content, SITE_URL, tmp_path)
+    first = plan_downloads.plan_downloads(load(project_copy), SITE_URL, project_copy)
+    again = plan_downloads.plan_downloads(load(project_copy), SITE_URL, project_copy)
     assert len(calls) == 1 and first == again and len(first) == 15
-    moved = plan_downloads.plan_downloads(content, "https://example.org/", tmp_path)
-    assert len(calls) == 2 and moved != first
-    assert len(list((tmp_path / plan_downloads.CACHE_DIR).iterdir())) == 1  # stale sets are removed
+    ui = project_copy / "data" / "ui.yml"
+    ui.write_text(ui.read_text(encoding="utf-8").replace("{en: Illustrative example,", "{en: Made-up example,"))
+    changed = plan_downloads.plan_downloads(load(project_copy), SITE_URL, project_copy)
+    assert len(calls) == 2
+    showing = [
+        name for name, data in first.items() if "Illustrative example" in all_text(docx.Document(io.BytesIO(data)))
+    ]
+    assert len(showing) == 10  # the English and bilingual documents
+    for name in showing:
+        text = all_text(docx.Document(io.BytesIO(changed[name])))
+        assert "Illustrative example" not in text and "Made-up example" in text, name
+    assert len(list((project_copy / plan_downloads.CACHE_DIR).iterdir())) == 1  # stale sets are removed
 
 
 BUILD_TWICE = """

@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from ..load.pages import page_sources
 from ..model import LANGUAGES, Content
+from ..publish.inputs import inputs_digest
 from ..publish.outputs import Build, Outputs, make_outputs
 from ..publish.pages import sync_pages, write_files
 from ..render.labels import label_case_links
@@ -24,7 +25,7 @@ from ..render.plan_pages import content_security_policy
 from ..render.sources import sources_section
 from .i18n import current_language, is_default_language_build
 from .loading import load_content
-from .watch import fingerprint, watch
+from .watch import watch
 
 log = logging.getLogger("mkdocs.plugins.lpl")
 
@@ -41,25 +42,27 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def __init__(self):
         self.content: Content | None = None
         self.outputs = Outputs()
-        self._fingerprint: tuple | None = None
+        self._inputs: str | None = None  # the key of what self.content and self.outputs were made from
 
     def root(self, config) -> Path:
         return (Path(config.config_file_path).parent / self.config.root).resolve()
 
     def on_config(self, config):
-        # Runs once per language build (static-i18n rebuilds per language): the fingerprint
-        # makes every build after the first in a process reuse the content and what it made.
+        # Runs once per language build (static-i18n rebuilds per language): keyed on every input and
+        # setting, every build after the first in a process reuses the content and what it made.
         preview = self.config.preview_case_study
         if preview:  # guidance pages may link to case studies a preview leaves out: expected there, not a fault
             config.validation.links.not_found = logging.INFO
         root = self.root(config)
-        if self.content is not None and fingerprint(root) == self._fingerprint:
+        build = Build(root, config.site_url or "/", preview=bool(preview))
+        inputs = inputs_digest(root, build.site_url, preview)
+        if self.content is not None and inputs == self._inputs:
             return config
         content = load_content(root, preview)
-        self.outputs = make_outputs(content, Build(root, config.site_url or "/", preview=bool(preview)))
+        self.outputs = make_outputs(content, build)
         written = sync_pages(self.outputs.pages, Path(config.docs_dir))
         log.info(f"lpl: {len(content.case_studies)} case studies; {written} generated files updated")
-        self.content, self._fingerprint = content, fingerprint(root)
+        self.content, self._inputs = content, inputs
         return config
 
     def on_post_build(self, config):

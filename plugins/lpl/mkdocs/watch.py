@@ -1,27 +1,14 @@
-"""What `mkdocs serve` watches, and how a build tells whether any input changed since the last one."""
+"""What `mkdocs serve` watches."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from ..model import LANGUAGES
+from ..publish.inputs import INPUT_DIRS
 from ..publish.pages import GENERATED_DIRS
 
-WATCHED = ("data", "case_studies", "plans")
-TEMPLATES = Path(__file__).resolve().parent.parent / "render" / "templates"
-
-
-def fingerprint(root: Path) -> tuple:
-    """Names, sizes and times of every input file: cheap to take, changes when any input does."""
-    found = []
-    for folder in [root / name for name in WATCHED] + [TEMPLATES]:
-        if folder.is_dir():
-            for dirpath, _, names in os.walk(folder):
-                for name in names:
-                    st = os.stat(os.path.join(dirpath, name))
-                    found.append((dirpath, name, st.st_size, st.st_mtime_ns))
-    return tuple(sorted(found))
+WATCHED = INPUT_DIRS
 
 
 def docs_to_watch(docs: Path) -> list[tuple[Path, bool]]:

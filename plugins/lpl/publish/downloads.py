@@ -1,9 +1,9 @@
 """Make every plan template once per change of its inputs, and put the files where the site serves them.
 
 Fifteen .docx files (5 settings × English, Welsh, bilingual) take a few seconds to make, so they are
-kept in `.lpl-cache/plan-templates/<digest>/`: the digest covers everything a document is made from
-(the plan, the frameworks and case studies it links to, the site's address and the renderer's own
-code), so a build with unchanged inputs reuses them and a changed input always remakes them.
+kept in `.lpl-cache/plan-templates/<key>/`: the key is `inputs.inputs_digest`, every file the content is
+loaded from, the package's own code and templates, its libraries and the site's address, so a build with
+unchanged inputs reuses them and a change of any input remakes them.
 Free of MkDocs: `publish.outputs.plan_templates` calls `plan_downloads`, `plan_pages` and `site_downloads`
 (the documents and `template_pack`, the same documents as one script for the "Make your plan" page).
 """
@@ -17,35 +17,15 @@ import json
 import shutil
 import zipfile
 import zlib
-from importlib.metadata import version
 from pathlib import Path
 
 from ..model import LANGUAGES, Content
 from ..model.plan import PLAN_LANGUAGES
 from ..render import plan_docx, plan_view
 from ..render.plan_pages import TEMPLATES_PACK, render_plan_pages
+from .inputs import inputs_digest
 
 CACHE_DIR = Path(".lpl-cache") / "plan-templates"
-
-
-def _digest(content: Content, site_url: str) -> str:
-    studies = [(s.slug, s.title, s.settings, s.links(), s.published) for s in content.case_studies]
-    inputs = repr(
-        (
-            content.plan,
-            content.frameworks.settings,
-            content.frameworks.hallmarks,
-            content.frameworks.characteristics,
-            content.frameworks.entitlement,
-            studies,
-            site_url,
-            version("python-docx"),
-        )
-    )
-    h = hashlib.sha256(inputs.encode("utf-8"))
-    for module in (plan_docx, plan_view):  # a change of the renderer's code is a change of input
-        h.update(Path(module.__file__).read_bytes())
-    return h.hexdigest()[:20]
 
 
 def make_documents(content: Content, site_url: str) -> dict[str, bytes]:
@@ -63,11 +43,11 @@ def make_documents(content: Content, site_url: str) -> dict[str, bytes]:
 
 
 def plan_downloads(content: Content, site_url: str, root: Path) -> dict[str, bytes]:
-    """The documents, from the cache when nothing they depend on has changed."""
+    """The documents, from the cache when no input has changed (`content` is what was loaded from `root`)."""
     if content.plan is None:
         return {}
     cache = Path(root) / CACHE_DIR
-    here = cache / _digest(content, site_url)
+    here = cache / inputs_digest(root, site_url)[:20]
     names = [plan_view.docx_name(s, d) for s in content.plan.settings for d in PLAN_LANGUAGES]
     if all((here / name).is_file() for name in names):
         return {name: (here / name).read_bytes() for name in names}
