@@ -110,6 +110,24 @@ def test_the_wheel_holds_only_the_product_and_package_data_globs_all_match():
     assert [g for g in globs if not any(f.is_file() for f in PACKAGE.glob(g))] == []
 
 
+def test_mkdocs_is_pinned_below_2_here_and_in_the_lock():
+    """MkDocs 2's pre-releases drop the plugin system the site is built with: pip must never pick one, for MkDocs
+    or for ProperDocs, the second engine (its parity with MkDocs: tests/test_engines.py)."""
+    from packaging.requirements import Requirement
+
+    config = tomllib.loads((PACKAGE.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    project = config["project"]
+    declared = [Requirement(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]]
+    lock = (PACKAGE.parents[1] / "requirements.lock").read_text(encoding="utf-8").splitlines()
+    locked = [Requirement(line) for line in lock if line and not line.startswith("#")]
+    for name in ("mkdocs", "properdocs"):
+        pins = [r.specifier for r in declared + locked if r.name == name]
+        assert len(pins) == 2, name
+        for pin in pins:
+            assert not pin.contains("2.0.0a1", prereleases=True) and not pin.contains("2.0.0"), (name, pin)
+            assert pin.contains("1.6.1") or pin.contains("1.6.7"), (name, pin)
+
+
 def test_no_sys_path_edits_anywhere():
     """The package is installed (`pip install -e .`), bench/ and tests/ found through pytest's pythonpath."""
     repo = PACKAGE.parents[1]
