@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote, urljoin, urlparse
 
+import lxml.etree
 import lxml.html
 import yaml
 from lpl.load import load
@@ -115,6 +116,26 @@ def test_hreflang_alternates_are_absolute_and_in_sitemap(built_site):
     for page in pages(built_site, "en"):
         assert f"<loc>{url_of(built_site, page)}</loc>" in sitemap, page
     assert 'hreflang="cy"' in sitemap and f'href="{SITE_URL}cy/case-studies/' in sitemap
+
+
+def test_sitemap_dates_are_the_contents_and_robots_names_the_sitemap(built_site):
+    """lastmod is when a page's content last changed (a case study's review or publication date), never the build's
+    date; the copy the site is built from has no git history, so a hand-written page has none."""
+    content = load(ROOT)
+    tree = lxml.etree.fromstring((built_site / "sitemap.xml").read_bytes())
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    lastmod = {
+        u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns) for u in tree.iterfind("s:url", ns)
+    }
+    for study in content.case_studies:
+        for base in (SITE_URL, SITE_URL + "cy/"):
+            assert lastmod[f"{base}case-studies/{study.slug}/"] == (study.last_reviewed or study.published).isoformat()
+    newest = max(s.last_reviewed or s.published for s in content.case_studies).isoformat()
+    assert lastmod[SITE_URL + "case-studies/"] == lastmod[SITE_URL + "cy/frameworks/hallmarks/"] == newest
+    assert lastmod[SITE_URL + "inset/"] is None and lastmod[SITE_URL + "cy/"] is None
+    robots = (built_site / "robots.txt").read_text(encoding="ascii").splitlines()
+    assert robots[:2] == ["User-agent: *", "Allow: /"] and f"Sitemap: {SITE_URL}sitemap.xml" in robots
+    assert not (built_site / "cy" / "robots.txt").exists()
 
 
 def test_no_request_to_another_host(built_site):

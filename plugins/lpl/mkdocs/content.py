@@ -14,11 +14,13 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from ..load.history import last_changed
 from ..load.pages import page_sources
 from ..model import LANGUAGES, Content
 from ..publish.inputs import inputs_digest
 from ..publish.outputs import Build, Outputs, make_outputs
-from ..publish.pages import sync_pages, write_files
+from ..publish.page_dates import PageDates
+from ..publish.pages import GENERATED_DIRS, sync_pages, write_files
 from ..render.labels import label_case_links
 from ..render.page_html import absolute_alternates, with_draft_notice
 from ..render.plan_pages import content_security_policy
@@ -28,6 +30,19 @@ from .loading import load_content
 from .watch import watch
 
 log = logging.getLogger("mkdocs.plugins.lpl")
+
+
+class _Undated(str):
+    """The `update_date` of a page whose content date is not known. MkDocs gives every page the build's date, which
+    the sitemap would print as its `<lastmod>`; the sitemap template prints a date only when it is true, and MkDocs
+    stamps sitemap.xml.gz with the newest ISO date of the pages: this one is false and, should no page have a date,
+    stamps the epoch, as a reproducible gzip does."""
+
+    def __bool__(self) -> bool:
+        return False
+
+
+UNDATED = _Undated("1970-01-01")
 
 
 class ContentConfig(Config):
@@ -43,6 +58,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.content: Content | None = None
         self.outputs = Outputs()
         self._inputs: str | None = None  # the key of what self.content and self.outputs were made from
+        self.dates: PageDates | None = None
 
     def root(self, config) -> Path:
         return (Path(config.config_file_path).parent / self.config.root).resolve()
@@ -63,6 +79,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         written = sync_pages(self.outputs.pages, Path(config.docs_dir))
         log.info(f"lpl: {len(content.case_studies)} case studies; {written} generated files updated")
         self.content, self._inputs = content, inputs
+        self.dates = PageDates.of(content, last_changed(root), root)
         return config
 
     def on_post_build(self, config):
@@ -90,6 +107,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         if self.content is None:
             return markdown
+        page.update_date = self.content_date(page)
         markdown = self.guidance(markdown, page, config)
         # A draft translation is never presented as reviewed.
         if page.meta.get("translation") != "draft":
@@ -98,6 +116,14 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return with_draft_notice(
             markdown, self.content.label("draft_title", lang), self.content.label("draft_notice", lang)
         )
+
+    def content_date(self, page) -> str:
+        """The sitemap's `<lastmod>` for the page: when its content last changed (publish.page_dates)."""
+        parts = page.file.src_uri.split("/")
+        generated = len(parts) > 2 and parts[0] in LANGUAGES and parts[1] in GENERATED_DIRS
+        source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
+        when = self.dates.page_date(page.meta, source, generated) if self.dates else None
+        return when.isoformat() if when else UNDATED
 
     def guidance(self, markdown: str, page, config) -> str:
         """A hand-written guidance page: its links to case studies labelled with their kind, as the generated

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..model import LANGUAGES, Content
 from ..render.pages import render_site_pages
 from ..render.plan_pages import DOWNLOADS_DIR
+from ..render.robots import robots_txt
 from .downloads import plan_downloads, plan_pages, site_downloads
 from .open_data import open_data_files
 
@@ -65,8 +66,13 @@ def open_data(content: Content, build: Build) -> Outputs:
     return Outputs(pages=open_data_files(content, build.site_url))
 
 
+def robots(content: Content, build: Build) -> Outputs:
+    """robots.txt at the site's root, naming the sitemap."""
+    return Outputs(files={"robots.txt": robots_txt(build.site_url).encode("utf-8")})
+
+
 Output = Callable[[Content, Build], Outputs]
-OUTPUTS: tuple[Output, ...] = (site_pages, plan_templates, open_data)
+OUTPUTS: tuple[Output, ...] = (site_pages, plan_templates, open_data, robots)
 
 
 def make_outputs(content: Content, build: Build, outputs: tuple[Output, ...] = OUTPUTS) -> Outputs:
