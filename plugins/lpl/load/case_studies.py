@@ -20,6 +20,7 @@ from ..model import (
     Contact,
     Frameworks,
     Image,
+    Name,
     PublishedSource,
     Resource,
     Text,
@@ -318,16 +319,36 @@ def _texts(c: Checker, frameworks: Frameworks, root: Path) -> dict:
     }
 
 
+# The language of a school's name given once, from the kind of institution it names, as a rule (the name's own
+# words, never a guess at the rest): "Castell Alun High School" is English, "Ysgol Coed Helyg" Welsh; a name with
+# words of both or neither is left unmarked, unless the entry says `lang:`. Pages in the other language mark it.
+NAME_WORDS = {
+    "en": frozenset({"School", "College", "Academy", "Centre", "Primary", "Comprehensive", "Infant", "Junior", "High"}),
+    "cy": frozenset({"Ysgol", "Coleg", "Academi", "Canolfan", "Uned", "Cylch", "Meithrin", "Gynradd", "Uwchradd"}),
+}
+
+
+def name_language(name: str) -> str | None:
+    words = set(re.findall(r"[^\W\d_]+", name))
+    found = [lang for lang, known in NAME_WORDS.items() if words & known]
+    return found[0] if len(found) == 1 else None
+
+
 def _schools(c: Checker, frameworks: Frameworks, root: Path) -> dict:
     schools = []
     for i, school in enumerate(c.get(("schools",)) or [] if c.fresh(("schools",)) else []):
         at = ("schools", i, "name")
         name = school.get("name") if isinstance(school, dict) else None
+        lang = school.get("lang") if isinstance(school, dict) else None
         if isinstance(name, str):
             _check_text(c, at, name, markdown=False)
-            schools.append(Text.same(name))
+            same = Text.same(name)
+            schools.append(
+                Name(same.en, same.cy, same.en_status, same.cy_status, written_in=lang or name_language(name))
+            )
         elif isinstance(name, dict) and c.fresh(at):
-            schools.append(_case_text(c, at, required=True, both_required=False, markdown=False) or Text())
+            text = _case_text(c, at, required=True, both_required=False, markdown=False) or Text()
+            schools.append(Name(text.en, text.cy, text.en_status, text.cy_status, path=text.path, lines=text.lines))
     return {"schools": tuple(schools)}
 
 
@@ -343,9 +364,10 @@ def _resources(c: Checker, frameworks: Frameworks, root: Path) -> dict:
                 ("resources", i, "url"),
                 f"'resources[{i}].url' is not a link a page may carry (got {url[:80]!r}): {problem}",
             )
+        url_cy = https_url(c, ("resources", i, "url_cy")) if res.get("url_cy") is not None else None
         title = _case_text(c, ("resources", i, "title"), required=True, both_required=True, markdown=False)
         if title and isinstance(url, str):
-            resources.append(Resource(title, url.strip()))
+            resources.append(Resource(title, url.strip(), url_cy))
     return {"resources": tuple(resources)}
 
 

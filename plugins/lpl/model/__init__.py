@@ -23,7 +23,7 @@ from .frameworks import (
     region_for,
 )
 from .terms import Concept, TermBase
-from .text import DRAFT, LANGUAGES, REVIEWED, PageSource, Source, Text
+from .text import DRAFT, LANGUAGES, REVIEWED, Name, PageSource, Source, Text
 
 __all__ = [
     "DRAFT",
@@ -43,6 +43,7 @@ __all__ = [
     "Frameworks",
     "Image",
     "Membership",
+    "Name",
     "PageSource",
     "PracticePoint",
     "PublishedSource",

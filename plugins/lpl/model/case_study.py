@@ -6,13 +6,17 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .text import Text
+from .text import Name, Text
 
 
 @dataclass(frozen=True)
 class Resource:
     title: Text
     url: str
+    url_cy: str | None = None  # the Welsh original, where there is one: Welsh pages link it first
+
+    def url_in(self, lang: str) -> str:
+        return (self.url_cy if lang == "cy" else None) or self.url
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,7 @@ class CaseStudy:
     slug: str
     source_path: str
     title: Text
-    schools: tuple[Text, ...]
+    schools: tuple[Name, ...]
     settings: tuple[str, ...]
     local_authority: str
     language_scheme: str | None  # None only for a summary whose source does not state it

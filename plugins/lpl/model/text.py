@@ -57,6 +57,19 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Name(Text):
+    """A proper name (a school's). Given once it is written the same in both languages, and `written_in` says
+    which language it is in ("Herbert Thompson Primary School": en), so a page in the other language marks it
+    for screen readers; None when that is not known. A name given in each language is in each language."""
+
+    written_in: str | None = None
+
+    def language(self, lang: str) -> str | None:
+        """The language the name is written in on a page in `lang`."""
+        return self.written_in if self.en == self.cy else lang
+
+
+@dataclass(frozen=True)
 class Source:
     title: Text
     url_en: str | None = None
@@ -76,3 +89,6 @@ class PageSource:
     date: str | None = None  # as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD
     accessed: str | None = None  # YYYY-MM-DD we read it, when the source gives no date
     lang: str | None = None  # the title's language when it is not the page's (e.g. an English source on a Welsh page)
+    publisher_lang: str | None = (
+        None  # the publisher's name's language when it is not the page's ("Education Scotland")
+    )
