@@ -1,5 +1,7 @@
 """The Welsh checks (README "Welsh spelling and terms"): every Welsh text through hunspell-cy, and the term
-base over every text; `make test` fails on any finding the allowlist does not allow, with its file and line."""
+base over every text; `make test` fails on any finding the allowlist does not allow, with its file and line. And
+the built site's Welsh pages read as a screen reader reads them (the session's one build, `built_site`): English
+words outside lang="en" and unknown words per 1,000, within their limits, and planted English caught."""
 
 from __future__ import annotations
 
@@ -8,11 +10,13 @@ from pathlib import Path
 
 import pytest
 from lpl.cli import main as cli_main
+from lpl.editorial.built_welsh import check_built_site, render_text, site_pages, summary_line
 from lpl.editorial.language_check import check_languages
 from lpl.editorial.passages import Passage, markdown_lines
 from lpl.editorial.spelling import ENGLISH, UNKNOWN, misspellings, read_allowlist, unknown_words, words
 from lpl.editorial.term_check import misuses
 from lpl.load import check, load
+from lpl.model.counting import count_phrase
 from lpl.publish.downloads import make_documents
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,7 +112,7 @@ def test_lpl_welsh_fails_with_file_and_line(project_copy, capsys):
     code = cli_main(["welsh", "--root", str(project_copy), "--no-documents"])
     run = capsys.readouterr()
     assert code == 1, run.out + run.err
-    line = next(n for n, l in enumerate(study.read_text(encoding="utf-8").split("\n"), 1) if "ysgoll" in l)
+    line = next(n for n, text in enumerate(study.read_text(encoding="utf-8").split("\n"), 1) if "ysgoll" in text)
     assert f"case_studies/pen-y-rhedyn-cluster-shared-inset.yml:{line}: unknown Welsh word: 'ysgoll'" in run.out
     assert f"case_studies/pen-y-rhedyn-cluster-shared-inset.yml:{line}: 'lesiant' is not the site's term" in run.out
     last = len(page.read_text(encoding="utf-8").rstrip("\n").split("\n"))
@@ -161,7 +165,130 @@ def test_glossary_pages_come_from_the_term_base(content):
     welsh = render_site_pages(content, "cy")["frameworks/glossary.md"]
     english = render_site_pages(content, "en")["frameworks/glossary.md"]
     hwb = "https://hwb.gov.wales/dysgu-proffesiynol/arwain-dysgu-proffesiynol/hawl-genedlaethol-ar-gyfer-dysgu-proffesiynol/"
-    assert f"| lles | well-being | Cymraeg fel y'i cyhoeddwyd gan [Hwb (Llywodraeth Cymru)]({hwb}) |" in welsh
-    assert f"| well-being | lles | Welsh as published by [Hwb (Welsh Government)]({hwb}) |" in english
-    assert "| twilight session | sesiwn ar ôl ysgol | the site's choice (draft, for review) |" in english
+    # each term of the other language marked with its language, for screen readers
+    assert (
+        f'| lles | <span lang="en">well-being</span> | Cymraeg fel y\'i cyhoeddwyd gan [Hwb (Llywodraeth Cymru)]({hwb}) |'
+        in welsh
+    )
+    assert (
+        f'| well-being | <span lang="cy">lles</span> | Welsh as published by [Hwb (Welsh Government)]({hwb}) |'
+        in english
+    )
+    assert (
+        '| twilight session | <span lang="cy">sesiwn ar ôl ysgol</span> | the site\'s choice (draft, for review) |'
+        in english
+    )
     assert welsh.count("\n| ") == len(content.frameworks.terms) + 1 and "translation: draft" in welsh
+
+
+# --- The Welsh of the built site, read as a screen reader reads it (lpl.editorial.built_welsh) ----------------
+
+# Theme strings a Welsh page must not carry (Material's and Python-Markdown's English defaults).
+ENGLISH_CHROME = ('title="Permanent link"', 'alt="logo"', "Made with", "Material for MkDocs")
+
+
+def test_every_welsh_page_as_built_reads_as_welsh(built_site):
+    """English words outside lang="en" at most 0.1 per 1,000 Welsh words read, unknown words at most 1.0, over
+    every /cy/ page with its chrome; no English theme string on any of them, and Welsh ones in their place."""
+    result = check_built_site(built_site, ROOT)
+    assert result.pages >= 50 and result.words > 50000, summary_line(result)  # it read the whole Welsh site
+    assert not result.failed, render_text(result)
+    pages = dict(site_pages(built_site))
+    for path, html in pages.items():
+        assert not [s for s in ENGLISH_CHROME if s in html], path
+    case_study = pages["cy/case-studies/herbert-thompson-lsa-led-interventions/index.html"]
+    assert 'title="Dolen barhaol"' in case_study and 'alt="Arwain Dysgu Proffesiynol"' in case_study
+    assert (
+        '<a href="../../../case-studies/herbert-thompson-lsa-led-interventions/" hreflang="en" lang="en"' in case_study
+    )
+    english = (built_site / "case-studies/herbert-thompson-lsa-led-interventions/index.html").read_text("utf-8")
+    assert 'title="Permanent link"' in english and 'alt="Leading Professional Learning"' in english
+
+
+def test_english_is_marked_where_the_renderers_write_it(built_site):
+    """A summary's Welsh page: the school's English name (facts and prose), the Welsh original linked first."""
+    page = (built_site / "cy/case-studies/herbert-thompson-lsa-led-interventions/index.html").read_text("utf-8")
+    assert '<dd><span lang="en">Herbert Thompson Primary School</span></dd>' in page
+    assert 'Mae <span lang="en">Herbert Thompson Primary School</span> yn gwasanaethu' in page
+    welsh = "https://estyn.llyw.cymru/adnoddau-gwella/cynorthwywyr-cymorth-dysgu-yn-arwain-ar-raglenni-ymyrraeth"
+    english = "https://www.estyn.gov.wales/effective-practice/learning-support-assistants-lead-intervention-programmes"
+    title = page.split("<dt>Teitl</dt>")[1].split("</dd>")[0]
+    assert title.index(f'href="{welsh}" hreflang="cy"') < title.index(
+        f'yn Saesneg: <a href="{english}" hreflang="en" lang="en"'
+    )
+    resources = page.split('id="resources"')[1].split("</ul>")[0]
+    assert f'<a href="{welsh}" hreflang="cy">Estyn&#58; Cynorthwywyr Cymorth Dysgu' in resources
+    assert "Saesneg&#41;" not in resources and f'<a href="{english}" hreflang="en">yn Saesneg</a>' in resources
+    sources = (built_site / "cy/key-principles/index.html").read_text("utf-8").split('class="lpl-sources"')[1]
+    assert '<span lang="en">Education Scotland</span>' in sources and 'hreflang="en" lang="en"' in sources
+
+
+def _with(pages: list[tuple[str, str]], change) -> list[tuple[str, str]]:
+    return [(path, change(path, html)) for path, html in pages]
+
+
+def test_the_built_check_fails_on_an_english_sentence_planted_in_a_welsh_page(built_site):
+    sentence = (
+        "Every member of staff attends a weekly twilight session where they share what worked in their classroom "
+        "and plan the next steps together with colleagues."
+    )
+    target = "cy/inset/index.html"
+    planted = _with(
+        site_pages(built_site),
+        lambda p, h: h.replace("</article>", f"<p>{sentence}</p></article>", 1) if p == target else h,
+    )
+    result = check_built_site(built_site, ROOT, planted)
+    assert result.failed, summary_line(result)
+    found = {w for (w, page) in result.found[ENGLISH] if page == target}
+    assert {"weekly", "twilight", "classroom", "colleagues", "together"} <= found
+    # the same sentence marked as English is what the check allows
+    marked = _with(
+        site_pages(built_site),
+        lambda p, h: h.replace("</article>", f'<p lang="en">{sentence}</p></article>', 1) if p == target else h,
+    )
+    assert not check_built_site(built_site, ROOT, marked).failed
+
+
+def test_the_built_check_fails_on_unmarked_english_source_titles(built_site):
+    """What a renderer that forgot lang="en" on a summary's source title would build: every summary page's English
+    title read in Welsh."""
+
+    def unmarked(path, html):
+        if "/case-studies/" not in path or "lpl-source" not in html:
+            return html
+        head, facts = html.split('<div class="lpl-facts lpl-source">', 1)
+        return head + '<div class="lpl-facts lpl-source">' + facts.replace(' lang="en"', "", 3)
+
+    result = check_built_site(built_site, ROOT, _with(site_pages(built_site), unmarked))
+    assert result.failed, summary_line(result)
+    assert ("intervention", "cy/case-studies/herbert-thompson-lsa-led-interventions/index.html") in result.found[
+        ENGLISH
+    ]
+
+
+def test_the_draft_notice_is_not_what_search_shows(built_site, content):
+    """The notice is the same on every draft page: results show the page's own text instead."""
+    notice = content.label("draft_notice", "cy")
+    assert notice in (built_site / "cy/inset/index.html").read_text("utf-8")  # still on the page
+    pieces = list((built_site / "cy/search/lpl").rglob("*.json"))
+    assert pieces and not [p for p in pieces if notice[:60] in p.read_text("utf-8")]
+
+
+def test_counts_in_the_browser_follow_the_same_rule_as_python(site_server, page, content):
+    """lpl-count.js over the rule each language's page carries, against lpl.model.counting, for every count phrase."""
+    phrases = {key: content.frameworks.labels[key] for key in ("results_count", "search_count", "cited_by_all")}
+    numbers = list(range(125)) + [1000, 1001]
+    for lang, root in (("cy", "cy/case-studies/"), ("en", "case-studies/")):
+        page.goto(site_server + root)
+        browser_side = page.evaluate(
+            """([phrases, numbers]) => {
+            const el = document.querySelector('.lpl-count');
+            const rule = JSON.parse(el.getAttribute('data-count-rule'));
+            return phrases.map(p => numbers.map(n => window.lplCount(n, p, rule))); }""",
+            [[t.get(lang) for t in phrases.values()], numbers],
+        )
+        python_side = [[count_phrase(n, t.get(lang), lang) for n in numbers] for t in phrases.values()]
+        assert browser_side == python_side, lang
+        rule = page.get_attribute("[data-lpl-search-result]", "data-count-rule")
+        assert rule == page.get_attribute(".lpl-count", "data-count-rule")  # search and catalogue count alike
+    assert count_phrase(34, content.label("search_count", "cy"), "cy") == "34 dogfen sy'n cyfateb"

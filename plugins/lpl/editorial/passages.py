@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -82,9 +83,18 @@ def markdown_lines(source: str) -> Iterator[tuple[int, str]]:
     start = 0
     if lines and lines[0].strip() == "---":
         end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), 0)
+        # A source's publisher marked as another language (`publisher_lang:`, rendered with lang=) is not the
+        # page's language: its item is every line from its "- " to the next.
+        items = [i for i in range(1, end) if lines[i].lstrip().startswith("- ")] + [end]
+        foreign = {
+            i
+            for a, b in itertools.pairwise(items)
+            if any(lines[j].strip().startswith("publisher_lang:") for j in range(a, b))
+            for i in range(a, b)
+        }
         for i in range(1, end):
             key, _, value = lines[i].partition(":")
-            if key.strip() in FRONT_MATTER_TEXT:
+            if key.strip() in FRONT_MATTER_TEXT and not (key.strip() == "publisher" and i in foreign):
                 yield i + 1, value.strip().strip("'\"")
         start = end + 1
     fenced = False

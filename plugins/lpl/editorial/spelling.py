@@ -110,18 +110,33 @@ def _without(text: str, phrases: list[str]) -> str:
     return text
 
 
-def misspellings(passages: Iterable[Passage], root: Path, allowed: dict[str, str]) -> list[Misspelling]:
-    """Every word of the passages the Welsh dictionary does not know and the allowlist does not hold."""
-    phrases = sorted((a for a in allowed if " " in a), key=len, reverse=True)
-    found_in = [(p, [w.strip("'-") for w in words(_without(p.text, phrases))]) for p in passages]
-    # One letter is a label ("cam A neu B"), not a word to check.
-    found_in = [(p, [w for w in ws if len(w) > 1]) for p, ws in found_in]
-    candidates = {w for _, ws in found_in for w in ws if w not in allowed}
-    unknown = unknown_words(candidates, Path(root) / DICTIONARY)
+def phrases_of(allowed: dict[str, str]) -> list[str]:
+    """The allowlist's entries of several words, longest first (left out wherever they are written)."""
+    return sorted((a for a in allowed if " " in a), key=len, reverse=True)
+
+
+def checked_words(text: str, phrases: list[str]) -> list[str]:
+    """The words of a text the check looks up: allowed phrases left out, and one letter is a label ("cam A
+    neu B"), not a word."""
+    return [w for w in (w.strip("'-") for w in words(_without(text, phrases))) if len(w) > 1]
+
+
+def classify(candidates: Iterable[str], root: Path, allowed: dict[str, str]) -> tuple[set[str], set[str]]:
+    """(unknown, English): the words neither the allowlist nor the Welsh dictionary knows, and of those the
+    ones the English dictionary knows."""
+    unknown = unknown_words({w for w in candidates if w not in allowed}, Path(root) / DICTIONARY)
     try:
         english = unknown - unknown_words(unknown, ENGLISH_DICTIONARY) if unknown else set()
     except SpellerMissing:  # without the English dictionary every unknown word is just unknown
         english = set()
+    return unknown, english
+
+
+def misspellings(passages: Iterable[Passage], root: Path, allowed: dict[str, str]) -> list[Misspelling]:
+    """Every word of the passages the Welsh dictionary does not know and the allowlist does not hold."""
+    phrases = phrases_of(allowed)
+    found_in = [(p, checked_words(p.text, phrases)) for p in passages]
+    unknown, english = classify({w for _, ws in found_in for w in ws}, root, allowed)
     return [
         Misspelling(p.path, p.line, w, ENGLISH if w in english else UNKNOWN)
         for p, ws in found_in

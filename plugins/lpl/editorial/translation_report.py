@@ -20,6 +20,8 @@ from pathlib import Path
 from ..load.source import parse_yaml
 from ..model import DRAFT, LANGUAGES, REVIEWED, CaseStudy, Content, Text
 from ..publish.pages import GENERATED_DIRS
+from . import built_welsh
+from .built_welsh import BuiltWelsh
 from .language_check import LanguageCheck
 from .language_check import md_cell as _md
 from .language_check import render_markdown as language_markdown
@@ -73,6 +75,7 @@ class TranslationReport:
     counts: dict[str, dict[str, Counter]] = field(default_factory=dict)  # kind → lang → status → n
     review_due: list[ReviewDue] = field(default_factory=list)
     language: LanguageCheck | None = None  # the Welsh spelling and term checks, when run
+    built: BuiltWelsh | None = None  # the Welsh of a built site, read as a screen reader reads it (`--site`)
 
     def count(self, kind: str, lang: str, status: str) -> int:
         return self.counts.get(kind, {}).get(lang, Counter())[status]
@@ -98,8 +101,14 @@ def review_due_date(last: date) -> date:
         return last.replace(year=last.year + REVIEW_AFTER_YEARS, day=28)
 
 
-def build_report(content: Content, root: Path, today: date, language: LanguageCheck | None = None) -> TranslationReport:
-    report = TranslationReport(today, language=language)
+def build_report(
+    content: Content,
+    root: Path,
+    today: date,
+    language: LanguageCheck | None = None,
+    built: BuiltWelsh | None = None,
+) -> TranslationReport:
+    report = TranslationReport(today, language=language, built=built)
     _pages(report, Path(root))
     for path, name, text in data_texts(content):
         for lang in LANGUAGES:  # a plan table's rows are data/'s own texts, so they point there
@@ -196,6 +205,8 @@ def render_text(report: TranslationReport, langs: tuple[str, ...] = LANGUAGES) -
         )
     if report.language is not None:
         out += ["", language_text(report.language).rstrip("\n")]
+    if report.built is not None:
+        out += ["", built_welsh.render_text(report.built).rstrip("\n")]
     return "\n".join(out) + "\n"
 
 
@@ -238,6 +249,8 @@ def render_markdown(report: TranslationReport, langs: tuple[str, ...] = LANGUAGE
     ]
     if report.language is not None:
         out += ["", language_markdown(report.language).replace("## ", "### ", 1).rstrip("\n")]
+    if report.built is not None:
+        out += ["", built_welsh.render_markdown(report.built).replace("## ", "### ", 1).rstrip("\n")]
     return "\n".join(out) + "\n"
 
 
@@ -252,6 +265,7 @@ def render_json(report: TranslationReport, langs: tuple[str, ...] = LANGUAGES) -
                 "welsh_check": None
                 if report.language is None
                 else [dataclasses.asdict(f) for f in report.language.findings],
+                "built_welsh": None if report.built is None else built_welsh.as_json(report.built),
                 "review_due": [
                     {
                         "path": r.path,

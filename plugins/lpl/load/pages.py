@@ -13,7 +13,7 @@ from .source import Problem, parse_yaml
 # Pages about the website itself, not guidance of fact: they need no sources.
 WITHOUT_SOURCES = frozenset({"about.md", "accessibility.md", "privacy.md"})
 SOURCE_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-FIELDS = ("title", "publisher", "url", "date", "accessed", "lang")
+FIELDS = ("title", "publisher", "url", "date", "accessed", "lang", "publisher_lang")
 
 
 def front_matter(text: str) -> str | None:
@@ -58,9 +58,10 @@ def page_sources(path: Path, shown: str) -> tuple[tuple[PageSource, ...], list[P
         if date is not None and not SOURCE_DATE.match(str(date)):
             c.error(at + ("date",), f"'sources[{i}].date' must be YYYY, YYYY-MM or YYYY-MM-DD (got {date!r})")
         accessed_day = c.date(at + ("accessed",), required=False)
-        lang = item.get("lang")
-        if lang is not None and lang not in LANGUAGES:
-            c.error(at + ("lang",), f"'sources[{i}].lang' must be one of {', '.join(LANGUAGES)} (got {lang!r})")
+        lang, publisher_lang = item.get("lang"), item.get("publisher_lang")
+        for key, value in (("lang", lang), ("publisher_lang", publisher_lang)):
+            if value is not None and value not in LANGUAGES:
+                c.error(at + (key,), f"'sources[{i}].{key}' must be one of {', '.join(LANGUAGES)} (got {value!r})")
         if title and publisher and url and not c.failed:
             found.append(
                 PageSource(
@@ -70,6 +71,7 @@ def page_sources(path: Path, shown: str) -> tuple[tuple[PageSource, ...], list[P
                     str(date) if date is not None else None,
                     accessed_day.isoformat() if accessed_day else None,
                     lang,
+                    publisher_lang,
                 )
             )
     return (tuple(found) if not c.failed else ()), c.problems

@@ -12,7 +12,7 @@ def load_terms(c: Checker) -> TermBase:
         at = ("concepts", i)
         entry = c.mapping(at)
         concept_id = c.slug_id(at + ("id",), seen) or ""
-        for key in sorted(set(entry) - {"id", "term", "definition", "source", "forbidden", "allowed_in"}):
+        for key in sorted(set(entry) - {"id", "term", "definition", "source", "forbidden", "allowed_in", "also"}):
             c.error(at + (key,), f"unknown field '{key}'", key=True)
         concepts.append(
             Concept(
@@ -22,6 +22,7 @@ def load_terms(c: Checker) -> TermBase:
                 source_of(c, at + ("source",)),
                 _phrases(c, at + ("forbidden",)),
                 _phrases(c, at + ("allowed_in",)),
+                _phrases(c, at + ("also",)),
             )
         )
     return TermBase(tuple(concepts), c.text(("name",)) or Text(), c.text(("intro",), required=False))

@@ -17,12 +17,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 from ..load.history import last_changed
 from ..load.pages import page_sources
 from ..model import LANGUAGES, Content
+from ..model.counting import rule_json
 from ..publish.inputs import inputs_digest
 from ..publish.outputs import Build, Outputs, make_outputs
 from ..publish.page_dates import PageDates
 from ..publish.pages import GENERATED_DIRS, sync_pages, write_files
 from ..render.labels import label_case_links
-from ..render.page_html import absolute_alternates, with_draft_notice
+from ..render.page_html import absolute_alternates, localised_permalinks, with_draft_notice
 from ..render.plan_pages import content_security_policy
 from ..render.sources import sources_section
 from .i18n import current_language, is_default_language_build
@@ -147,6 +148,21 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 self.content.label("source_accessed", written_in),
             )
         return markdown
+
+    def on_page_context(self, context, page, config, nav):
+        return self.on_template_context(context, None, config)
+
+    def on_template_context(self, context, template_name, config):
+        # The search's result count in the page's language, by its count rule (lpl/model/counting.py).
+        if self.content is not None:
+            lang = current_language(config)
+            context["lpl_count"] = {"search": self.content.label("search_count", lang), "rule": rule_json(lang)}
+        return context
+
+    def on_page_content(self, html, page, config, files):
+        if self.content is None:
+            return html
+        return localised_permalinks(html, self.content.label("permalink", current_language(config)))
 
     @event_priority(-110)  # after static-i18n has written the alternates
     def on_post_page(self, output, page, config):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .text import Source, Text
+from .text import REVIEWED, Source, Text
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,12 @@ class Concept:
     # Longer names in which a forbidden variant is right ("Deddf Llesiant Cenedlaethau'r Dyfodol" is the
     # Act's official name), by language.
     allowed_in: dict[str, tuple[str, ...]]
+    # Other names its sources write it as, by language ("National Academy for Educational Leadership", a
+    # publisher's name as a source gives it): found by `TermBase.name_in`, never forbidden.
+    also: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def names(self) -> set[str]:
+        return {n for n in (self.term.en, self.term.cy) if n} | {n for ns in self.also.values() for n in ns}
 
 
 @dataclass(frozen=True)
@@ -30,3 +36,13 @@ class TermBase:
 
     def __len__(self) -> int:
         return len(self.concepts)
+
+    def name_in(self, name: str, lang: str) -> str | None:
+        """A name (a publisher's, as a source gives it) in `lang`, where the term base has it: the English term,
+        or the Welsh one when it is reviewed (official or checked). None when the term base does not know it."""
+        for concept in self.concepts:
+            if name.strip() in concept.names():
+                term = concept.term.get(lang)
+                if term and (lang == "en" or concept.term.status(lang) == REVIEWED):
+                    return term
+        return None

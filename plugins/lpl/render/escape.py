@@ -21,23 +21,32 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from urllib.parse import quote
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from ..model.web import is_link
 
 # Every ASCII character with a meaning to Markdown, attribute lists, HTML or Jinja, as a numeric entity.
 _ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'`\\*_{}[]()#!|~:+-=.$%\n\r\t"})
 
-PROSE_TAGS = {"p", "a", "strong", "em", "ul", "ol", "li", "blockquote", "code", "pre", "br", "hr", "h3", "h4"}
-_ATTRIBUTES = {"a": {"href"}, "ol": {"start"}}
+PROSE_TAGS = {"p", "a", "strong", "em", "ul", "ol", "li", "blockquote", "code", "pre", "br", "hr", "h3", "h4", "span"}
+_ATTRIBUTES = {"a": {"href"}, "ol": {"start"}, "span": set()}
+# The only markup `prose` adds itself: a name's language, one of the site's (a YAML text cannot write a tag at all).
+_ATTRIBUTE_VALUES = {"span": {"lang": {"en", "cy"}}}
 
 
 def inline(value: object) -> str:
     """A one-line text, inert in Markdown and HTML alike (whitespace, line breaks included, collapsed)."""
     return " ".join(str(value).split()).translate(_ENTITIES)
+
+
+def inline_part(value: object) -> str:
+    """A run of a one-line text (a name within it, the text around it): escaped as `inline`, its spaces kept."""
+    return re.sub(r"\s+", " ", str(value)).translate(_ENTITIES)
 
 
 def _parser() -> MarkdownIt:
@@ -50,12 +59,18 @@ def _parser() -> MarkdownIt:
 _MD = _parser()
 
 
-def prose(value: str) -> str:
-    """A Markdown field as one line of sanitised HTML, wrapped so MkDocs passes it through."""
+def prose(value: str, names: dict[str, str] | None = None) -> str:
+    """A Markdown field as one line of sanitised HTML, wrapped so MkDocs passes it through. `names`: {name: its
+    language} for names written in another language than the text's (a school's English name in Welsh prose),
+    each found in the text marked `<span lang>` by the renderer, so the text itself carries no markup."""
+    tokens = _MD.parse(value)
+    if names:
+        _mark_names(tokens, names)
     rendered = nh3.clean(
-        _MD.render(value),
+        _MD.renderer.render(tokens, _MD.options, {}),
         tags=PROSE_TAGS,
         attributes=_ATTRIBUTES,
+        tag_attribute_values=_ATTRIBUTE_VALUES,
         url_schemes={"https", "http", "mailto"},
         link_rel="noopener",
     )
@@ -64,6 +79,44 @@ def prose(value: str) -> str:
     for c in "{}[]*_`\\!":
         one_line = one_line.replace(c, f"&#{ord(c)};")
     return f'<div class="lpl-prose">{one_line}</div>'
+
+
+def _mark_names(tokens: list[Token], names: dict[str, str]) -> None:
+    """Each text run of the parsed Markdown split at the names, each name between `<span lang>` tokens (whole
+    words, longest first; a literal alternation, so linear)."""
+    known = sorted((n for n in names if len(n) >= 3 and names[n] in ("en", "cy")), key=len, reverse=True)
+    if not known:
+        return
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in known) + r")(?!\w)")
+    for block in tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children = []
+        for child in block.children:
+            if child.type != "text" or not pattern.search(child.content):
+                children.append(child)
+                continue
+            at = 0
+            for m in pattern.finditer(child.content):
+                if m.start() > at:
+                    children.append(_text(child.content[at : m.start()]))
+                children += [
+                    _html(f'<span lang="{names[m.group(0)]}">'),
+                    _text(m.group(0)),
+                    _html("</span>"),
+                ]
+                at = m.end()
+            if at < len(child.content):
+                children.append(_text(child.content[at:]))
+        block.children = children
+
+
+def _text(content: str) -> Token:
+    return Token("text", "", 0, content=content)
+
+
+def _html(content: str) -> Token:
+    return Token("html_inline", "", 0, content=content)
 
 
 def href(url: str) -> str:

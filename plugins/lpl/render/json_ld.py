@@ -91,7 +91,10 @@ def case_study_json_ld(content: Content, study: CaseStudy, lang: str, site_url: 
                 "url": src.url_in(lang),
                 "publisher": {"@type": "Organization", "name": src.publisher},
                 "datePublished": src.published.isoformat() if src.published else None,
-                "inLanguage": ["en", "cy"] if src.language == "both" else src.language,
+                # the language of the page linked: the Welsh original's on a Welsh page where there is one
+                "inLanguage": "cy"
+                if src.url_in(lang) != src.url
+                else (["en", "cy"] if src.language == "both" else src.language),
             }.items()
             if v
         }

@@ -1,21 +1,40 @@
-"""Small edits of a page on its way out: the draft-translation notice under its title, absolute hreflang links."""
+"""Small edits of a page on its way out: the draft-translation notice under its title, the heading links' title
+in the page's language, absolute hreflang links."""
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urljoin
 
 ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
+# Python-Markdown's toc extension writes each heading's permalink so (mkdocs.yml keeps its default title).
+PERMALINK = re.compile(r'(<a class="headerlink" href="#[^"<>]*" title=")Permanent link(")')
+# Left out of the site's search index (lpl.search.extract), as Material's own attribute says.
+SEARCH_EXCLUDE = "data-search-exclude"
 
 
 def with_draft_notice(markdown: str, title: str, notice: str) -> str:
-    """The page's Markdown with an admonition right after its `# ` title (at the top if it has none)."""
-    block = f'!!! info "{title}"\n\n    {notice}\n\n'
+    """The page's Markdown with the notice right after its `# ` title (at the top if it has none). It is the
+    same on every draft page, so it stays out of search: results show the page's own text."""
+    e = lambda s: html.escape(s, quote=False)  # noqa: E731  (element text: quotes stay as written)
+    block = (
+        f'<div class="admonition info" {SEARCH_EXCLUDE}>\n<p class="admonition-title">{e(title)}</p>\n'
+        f"<p>{e(notice)}</p>\n</div>\n\n"
+    )
     lines = markdown.split("\n")
     for i, line in enumerate(lines):
         if line.startswith("# "):
             return "\n".join(lines[: i + 1] + ["", block] + lines[i + 1 :])
     return block + markdown
+
+
+def localised_permalinks(page_html: str, title: str) -> str:
+    """Each heading's permalink titled in the page's language ("Dolen barhaol" on a Welsh page): the toc
+    extension has one title for the whole site."""
+    if title == "Permanent link":
+        return page_html
+    return PERMALINK.sub(lambda m: m.group(1) + html.escape(title, quote=True) + m.group(2), page_html)
 
 
 def absolute_alternates(html: str, canonical_url: str) -> str:

@@ -9,7 +9,10 @@ import json
 import re
 from collections import Counter
 
-from ..model import KINDS, CaseStudy, Content, Text, Vocabulary
+from ..model import KINDS, CaseStudy, Content, Name, PublishedSource, Resource, Text, Vocabulary
+from ..model.counting import count_phrase, rule_json
+from . import marking
+from .escape import inline, inline_part, prose
 from .framework_links import FRAMEWORK_PAGES
 from .json_ld import case_study_json_ld, script_json
 from .labels import kind_label, kind_tag
@@ -52,13 +55,15 @@ class PageContext:
         self.content = content
         self.lang = lang
         self.other = "cy" if lang == "en" else "en"
+        self.count_rule = rule_json(lang)  # for the catalogue's script, which counts as count() does
 
     def t(self, key: str, **values) -> str:
         text = self.content.label(key, self.lang)
         return text.format(**values) if values else text
 
-    def count(self, n: int) -> str:
-        return self.t("results_count_one") if n == 1 else self.t("results_count_other", n=n)
+    def count(self, n: int, key: str = "results_count") -> str:
+        """A count phrase of data/ui.yml with its number, by the language's rule ("34 astudiaeth achos")."""
+        return count_phrase(n, self.t(key), self.lang)
 
     def text(self, value: Text | None) -> str:
         return value.best(self.lang) if value else ""
@@ -109,16 +114,102 @@ class PageContext:
 
     def card_meta(self, study: CaseStudy) -> str:
         """Schools · settings · local authority · language category (if stated): a card's second line."""
-        return " · ".join(
-            part
-            for part in (
-                ", ".join(self.text(n) for n in study.schools),
-                ", ".join(self.setting(s) for s in study.settings),
-                self.local_authority(study.local_authority),
-                self.language_category(study) if study.language_category else "",
-            )
-            if part
+        return " · ".join(part for part, _ in self.card_meta_runs(study))
+
+    def card_meta_runs(self, study: CaseStudy) -> list[tuple[str, str | None]]:
+        """The card's second line as runs of text with their language where it is not the page's (a school's
+        English name on a Welsh page), for the built card and the catalogue's script alike."""
+        runs: list[tuple[str, str | None]] = []
+        for i, school in enumerate(study.schools):
+            runs.append((", " if i else "", None))
+            runs.append((self.text(school), self.name_language(school)))
+        rest = [
+            ", ".join(self.setting(s) for s in study.settings),
+            self.local_authority(study.local_authority),
+            self.language_category(study) if study.language_category else "",
+        ]
+        for part in (p for p in rest if p):
+            runs.append((" · " if runs else "", None))
+            runs.append((part, None))
+        return [(text, lang) for text, lang in runs if text]
+
+    def card_meta_html(self, study: CaseStudy) -> str:
+        return "".join(marking.span(inline_part(text), lang, self.lang) for text, lang in self.card_meta_runs(study))
+
+    # --- what is written in another language than the page's, marked (render/marking.py) ---------------
+
+    def name_language(self, name: Text) -> str | None:
+        """The language of a name on this page when it is not the page's ("Herbert Thompson Primary School")."""
+        found = name.language(self.lang) if isinstance(name, Name) else self.lang
+        return found if found != self.lang else None
+
+    def name(self, name: Text) -> str:
+        """A school's name, escaped, marked with its language when it is not the page's."""
+        return marking.span(inline(self.text(name)), self.name_language(name), self.lang)
+
+    def foreign_names(self, study: CaseStudy) -> dict[str, str]:
+        """{name: language} for what a case study names in another language than this page's: its schools'
+        names, its source's title as published, and the title of each resource in the other language (after
+        "Publisher: "): marked wherever the page's texts write them, as YAML cannot mark them itself."""
+        pairs = []
+        for school in study.schools:
+            pairs.append((school.get(self.lang), school.language(self.lang) if isinstance(school, Name) else None))
+            if school.en != school.cy:
+                pairs.append((school.get(self.other), self.other))
+        src = study.source
+        if src is not None:
+            pairs.append((src.title, "cy" if src.language == "cy" else "en"))
+            pairs.append((src.title_cy, "cy"))
+        for r in study.resources:
+            other = r.title.get(self.other)
+            if other and other != r.title.get(self.lang):
+                pairs.append((other.split(": ", 1)[-1], self.other))
+        return marking.other_language_names(pairs, self.lang)
+
+    def prose(self, value: str | None, study: CaseStudy | None = None) -> str:
+        """A Markdown field of a case study, its names in another language marked."""
+        return prose(value or "", self.foreign_names(study) if study is not None else None)
+
+    def marked(self, text: str, study: CaseStudy) -> str:
+        """A one-line text of a case study (a summary in a list), escaped, its foreign names marked."""
+        return marking.marked_inline(text, self.foreign_names(study), self.lang)
+
+    def publisher(self, source: PublishedSource) -> str:
+        """A summary's publisher on a Welsh page in its Welsh name where the term base has it (data/terms.yml
+        `also`), else as the source gives it."""
+        name = (self.content.frameworks.terms.name_in(source.publisher, "cy") if self.lang == "cy" else None) or (
+            source.publisher
         )
+        return inline(name)
+
+    def source_title(self, source: PublishedSource) -> str:
+        """The source's title, linked: on a Welsh page the Welsh original first where there is one, then the
+        other language's ("(yn Saesneg: …)"); each link says its page's language, each title its own."""
+        original = "cy" if source.language == "cy" else "en"
+        main = marking.link(source.url, inline(source.title), original, self.lang, original)
+        if not source.url_cy or source.url_cy == source.url:
+            return main
+        title_lang = "cy" if source.title_cy else original
+        welsh = marking.link(source.url_cy, inline(source.title_cy or source.title), "cy", self.lang, title_lang)
+        first, then, then_lang = (welsh, main, original) if self.lang == "cy" else (main, welsh, "cy")
+        return f"{first} ({inline(self.t('in_language_' + then_lang))}: {then})"
+
+    def resource(self, resource: Resource, study: CaseStudy) -> str:
+        """A resource's link: on a Welsh page its Welsh original first where there is one, with the other
+        language's page after it ("in English"); names in another language marked."""
+        if resource.url_cy:
+            url_lang = "cy" if self.lang == "cy" else "en"
+        elif study.source is not None and resource.url == study.source.url:  # the summarised page itself
+            url_lang = "cy" if study.source.language == "cy" else "en"
+        else:
+            url_lang = None  # not known: a school's own link may be in either language
+        main = marking.link(
+            resource.url_in(self.lang), self.marked(self.text(resource.title), study), url_lang, self.lang
+        )
+        if not resource.url_cy or resource.url_cy == resource.url:
+            return main
+        other_url, other_lang = (resource.url, "en") if self.lang == "cy" else (resource.url_cy, "cy")
+        return f"{main} ({marking.link(other_url, inline(self.t('in_language_' + other_lang)), other_lang, self.lang)})"
 
 
 def study_is_draft(study: CaseStudy, lang: str) -> bool:
@@ -215,10 +306,19 @@ def _plain(markdown: str) -> str:
     return " ".join(re.sub(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)|`", "", text).split())
 
 
+def _runs(runs: list[tuple[str, str | None]]) -> str | list:
+    """Text for the catalogue's script: a string, or [text, language] pairs (language "" for the page's own)
+    when part of it is in another language, which the script marks as the built page does."""
+    if all(lang is None for _, lang in runs):
+        return "".join(text for text, _ in runs)
+    return [[text, lang or ""] for text, lang in runs]
+
+
 def catalogue_cards(content: Content, ctx: PageContext, studies: list[CaseStudy], options: list[dict]) -> str:
     """The compact data the catalogue's filters read (case-studies/cards.json, not the open data's
     full records): each case study's slug, title, card line, plain summary, its kind's label, and
-    its facet values as numbers into `values` (the filter's options, in the form's order)."""
+    its facet values as numbers into `values` (the filter's options, in the form's order). The card line
+    and summary are text, or runs of text with their language where part is in another (`_runs`)."""
     numbers = {o["key"]: {v[0]: i for i, v in enumerate(o["values"])} for o in options}
     rows = []
     for study in studies:
@@ -227,8 +327,8 @@ def catalogue_cards(content: Content, ctx: PageContext, studies: list[CaseStudy]
             [
                 study.slug,
                 " ".join(ctx.text(study.title).split()),
-                ctx.card_meta(study),
-                _plain(ctx.text(study.summary)),
+                _runs(ctx.card_meta_runs(study)),
+                _runs(marking.split_names(_plain(ctx.text(study.summary)), ctx.foreign_names(study))),
                 ctx.kind(study),
                 *([numbers[f][v] for v in facets[f]] for f in FACETS),
             ]

@@ -9,11 +9,18 @@ from ..model import PageSource
 
 
 def sources_section(sources: tuple[PageSource, ...], lang: str, heading: str, accessed: str) -> str:
-    """'## Sources' and one line per source: publisher, linked title, date (or the day we read an undated one)."""
+    """'## Sources' and one line per source: publisher, linked title, date (or the day we read an undated one).
+    A title or publisher in another language than the page's is marked with it (`lang`), so a screen reader says
+    it in that language, and each link says the language of the page it opens (`hreflang`)."""
     e = lambda s: html.escape(s, quote=True)  # noqa: E731
     items = []
     for s in sources:
-        other = f' lang="{e(s.lang)}"' if s.lang and s.lang != lang else ""
+        title_lang = s.lang or lang
+        other = f' lang="{e(title_lang)}"' if title_lang != lang else ""
+        publisher = e(s.publisher)
+        if s.publisher_lang and s.publisher_lang != lang:
+            publisher = f'<span lang="{e(s.publisher_lang)}">{publisher}</span>'
         when = e(s.date) if s.date else f"{e(accessed)} {e(s.accessed)}"
-        items.append(f'<li>{e(s.publisher)}, <a href="{e(s.url)}"{other}>{e(s.title)}</a>, {when}</li>')
+        link = f'<a href="{e(s.url)}" hreflang="{e(title_lang)}"{other}>{e(s.title)}</a>'
+        items.append(f"<li>{publisher}, {link}, {when}</li>")
     return f'\n\n## {heading} {{ #sources }}\n\n<ul class="lpl-sources">\n' + "\n".join(items) + "\n</ul>\n"

@@ -72,6 +72,7 @@ class _Reader(HTMLParser):
             or tag in SKIPPED
             or "headerlink" in (attrs.get("class") or "").split()
             or attrs.get("hidden") is not None
+            or "data-search-exclude" in attrs  # the same on many pages (a draft notice): not the page's own text
             or attrs.get("aria-hidden") == "true"
         ):
             self.skip.append(tag)

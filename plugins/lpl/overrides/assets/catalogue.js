@@ -31,8 +31,8 @@
   }
 
   function say(n) {
-    return n === 0 ? count.getAttribute("data-none") : n === 1 ? count.getAttribute("data-one")
-      : count.getAttribute("data-other").replace("{n}", String(n));
+    return n === 0 ? count.getAttribute("data-none")
+      : window.lplCount(n, count.getAttribute("data-count"), JSON.parse(count.getAttribute("data-count-rule")));
   }
 
   function el(tag, className, text) {
@@ -42,13 +42,26 @@
     return e;
   }
 
+  // A card's text: a string, or [text, language] runs where part of it is in another language than the page's
+  // (a school's English name on a Welsh page), marked as the built card marks it.
+  function runs(p, value) {
+    if (typeof value === "string") { p.textContent = value; return p; }
+    value.forEach(function (run) {
+      if (!run[1]) { p.appendChild(document.createTextNode(run[0])); return; }
+      var span = el("span", "", run[0]);
+      span.lang = run[1];
+      p.appendChild(span);
+    });
+    return p;
+  }
+
   function card(row) {
     var article = el("article", "lpl-card"), h2 = el("h2", "lpl-card__title"), a = el("a", "", row[1]);
     a.href = encodeURIComponent(row[0]) + "/";
     h2.appendChild(a);
     article.appendChild(h2);
-    article.appendChild(el("p", "lpl-card__meta", row[2]));
-    article.appendChild(el("p", "", row[3]));
+    article.appendChild(runs(el("p", "lpl-card__meta"), row[2]));
+    article.appendChild(runs(el("p", ""), row[3]));
     var kind = data.facets.indexOf("kind");  // its id styles the tag, as on the built page
     article.appendChild(el("p", "lpl-card__tag" + (kind < 0 ? "" : " lpl-kind--" + data.values[kind][row[5 + kind][0]]), row[4]));
     return article;

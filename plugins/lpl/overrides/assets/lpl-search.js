@@ -327,7 +327,7 @@
       if (current !== state) return;
       meta.textContent = !query.trim() ? say("placeholder")
         : results.length === 0 ? say("none")
-        : results.length === 1 ? say("one") : say("other", results.length);
+        : window.lplCount(results.length, say("count") || "{n}", JSON.parse(say("count-rule") || '{"singular":[1]}'));
       output.setAttribute("data-lpl-query", query);  // tests and benchmarks wait for this
     });
   }
