@@ -140,7 +140,7 @@ def serve_wait(project: Path, slug: str, only: bool, edits: int = 3, timeout: fl
         for k in range(edits):
             marker = f"Edited {k} {time.time_ns()}"
             path.write_text(original.replace("Synthetic case study", marker, 1), encoding="utf-8")
-            took = wait_for(lambda: marker in fetch(url), timeout, process)
+            took = wait_for(lambda marker=marker: marker in fetch(url), timeout, process)
             if took is None:
                 raise RuntimeError(f"the edit did not show within {timeout:.0f} s")
             waits.append(took)

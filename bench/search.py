@@ -267,7 +267,9 @@ def loaded_with_page(browser, base: str) -> dict[str, int]:
         context = browser.new_context()
         page = context.new_page()
         got = []
-        page.on("requestfinished", lambda r: got.append(r) if "search" in r.url or "pagefind" in r.url else None)
+        page.on(
+            "requestfinished", lambda r, got=got: got.append(r) if "search" in r.url or "pagefind" in r.url else None
+        )
         page.goto(base + HOME[lang])
         page.wait_for_load_state("networkidle")
         sizes[lang] = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in got)
@@ -350,25 +352,25 @@ def report(results: list[tuple[str, dict]], queries: list[Query], pages: int) ->
         lines.append(row.format(label, *(cell(r) for _, r in results)))
 
     for lang, name in (("cy", "Welsh"), ("en", "English")):
-        line(f"{name} recall@{K}", lambda r: f"{recall_of(r, lang):.3f}")
+        line(f"{name} recall@{K}", lambda r, lang=lang: f"{recall_of(r, lang):.3f}")
     for mutation in sorted({q.mutation for q in queries if q.lang == "cy" and q.mutation}):
         n = sum(q.mutation == mutation for q in queries if q.lang == "cy")
-        line(f"  Welsh, {mutation} ({n} queries)", lambda r: f"{recall_of(r, 'cy', mutation):.3f}")
+        line(f"  Welsh, {mutation} ({n} queries)", lambda r, mutation=mutation: f"{recall_of(r, 'cy', mutation):.3f}")
     for lang, name in (("cy", "Welsh"), ("en", "English")):
         line(
             f"Other-language results, {name} pages",
-            lambda r: str(sum(len(o.wrong) for o in r["outcomes"] if o.query.lang == lang)),
+            lambda r, lang=lang: str(sum(len(o.wrong) for o in r["outcomes"] if o.query.lang == lang)),
         )
         line(
             f"Mean results per query, {name}",
-            lambda r: f"{mean(len(o.found) for o in r['outcomes'] if o.query.lang == lang):.1f}",
+            lambda r, lang=lang: f"{mean(len(o.found) for o in r['outcomes'] if o.query.lang == lang):.1f}",
         )
     line("Index on disk, both languages", lambda r: f"{r['sizes'][0]} files, {kib(r['sizes'][1])}")
     for lang, name in (("cy", "Welsh"), ("en", "English")):
-        line(f"Search code with every page, {name}", lambda r: kib(r["loaded"][lang]))
+        line(f"Search code with every page, {name}", lambda r, lang=lang: kib(r["loaded"][lang]))
     for lang, name in (("cy", "Welsh"), ("en", "English")):
 
-        def firsts(r):
+        def firsts(r, lang=lang):
             return [f for f in r["first"] if f.lang == lang]
 
         n = len([q for q in results[0][1]["first"] if q.lang == lang])

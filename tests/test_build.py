@@ -67,7 +67,7 @@ def test_serve_rebuilds_when_a_case_study_changes(project_copy):
         path = first_case_study(project_copy)
         for lang in ("", "cy/"):
             url = f"http://127.0.0.1:{port}/{lang}case-studies/{path.stem}/"
-            assert wait_for(lambda: "<h1" in fetch(url), 120) is not None, f"serve did not answer at {url}"
+            assert wait_for(lambda url=url: "<h1" in fetch(url), 120) is not None, f"serve did not answer at {url}"
         text = path.read_text(encoding="utf-8")
         marker_en, marker_cy = "Newly edited title", "Teitl newydd ei olygu"
         lines = text.splitlines()

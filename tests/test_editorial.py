@@ -78,7 +78,11 @@ def test_scaffold_with_flags_writes_a_commented_file_that_validates(content_root
     validated = run_script("validate.py", "--root", str(content_root), str(path))
     assert validated.returncode == 0, validated.stdout + validated.stderr
     # Every text still to be written is flagged where it is, so a forgotten one shows in review.
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if l.strip().startswith("Ysgrifennwch yma: un i dair"))
+    line = next(
+        i
+        for i, text_line in enumerate(text.splitlines(), 1)
+        if text_line.strip().startswith("Ysgrifennwch yma: un i dair")
+    )
     assert (
         f"case_studies/{NEW}.yml:{line - 1}:7: warning: 'summary.cy' still has the template's placeholder text"
         in validated.stdout
@@ -390,12 +394,14 @@ def test_issue_form_offers_the_choices_in_data():
     }
     for field, terms in expected.items():
         options = fields[field]["options"]
-        assert len(options) == len(terms) and all(o.startswith(t.label.en) for o, t in zip(options, terms)), (
-            f"update .github/ISSUE_TEMPLATE/case-study.yml '{field}' to match data/: {[t.label.en for t in terms]}"
-        )
+        assert len(options) == len(terms) and all(
+            o.startswith(t.label.en) for o, t in zip(options, terms, strict=True)
+        ), f"update .github/ISSUE_TEMPLATE/case-study.yml '{field}' to match data/: {[t.label.en for t in terms]}"
     hallmarks = [o["label"] for o in fields["hallmarks"]["options"]]
     assert len(hallmarks) == len(frameworks.hallmarks.terms)
-    assert all(o.startswith(f"{t.number}. {t.label.en}") for o, t in zip(hallmarks, frameworks.hallmarks.terms))
+    assert all(
+        o.startswith(f"{t.number}. {t.label.en}") for o, t in zip(hallmarks, frameworks.hallmarks.terms, strict=True)
+    )
 
 
 def test_contributing_guides_exist_in_both_languages():

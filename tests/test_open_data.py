@@ -134,7 +134,9 @@ def atom_problems(xml: bytes) -> list[str]:
         one(feed, name)
     if not feed.findall(f"{ATOM}link[@rel='self']"):
         problems.append("feed: no atom:link rel=self")
-    alternates = [(l.get("type"), l.get("hreflang")) for l in feed.findall(f"{ATOM}link[@rel='alternate']")]
+    alternates = [
+        (element.get("type"), element.get("hreflang")) for element in feed.findall(f"{ATOM}link[@rel='alternate']")
+    ]
     if len(alternates) != len(set(alternates)):
         problems.append("feed: two alternate links with the same type and hreflang")
     feed_author = feed.find(f"{ATOM}author/{ATOM}name") is not None
@@ -166,9 +168,9 @@ def test_feed_is_valid_atom_newest_first_and_links_to_pages_built(built_site, la
     published = [e.published_parsed for e in parsed.entries]
     assert published == sorted(published, reverse=True)
     for entry in parsed.entries:
-        own = [l.href for l in entry.links if l.get("hreflang") == lang]
+        own = [link.href for link in entry.links if link.get("hreflang") == lang]
         assert own and site_path(built_site, own[0]) in built.values(), own
-        assert all(site_path(built_site, l.href).is_file() for l in entry.links)
+        assert all(site_path(built_site, link.href).is_file() for link in entry.links)
     # Linked from the catalogue's <head> (for feed readers) and shown on the page (for readers).
     catalogue = lxml.html.fromstring((built_site / prefix / "case-studies/index.html").read_bytes())
     head = catalogue.xpath('//head/link[@rel="alternate"][@type="application/atom+xml"]/@href')

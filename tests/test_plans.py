@@ -181,7 +181,7 @@ def test_docx_structure_language_and_properties(built_site, plan, setting, lang)
     plan_tables = [t for s in plan.sections_for(setting) for t in s.tables_for(setting)]
     headed = [t for t in document.tables if t.rows[0]._tr.find(qn("w:trPr") + "/" + qn("w:tblHeader")) is not None]
     assert len(headed) == len(plan_tables)
-    for table, source in zip(headed, plan_tables):
+    for table, source in zip(headed, plan_tables, strict=True):
         assert len(table.rows) == 1 + source.row_count
         assert len(table.columns) == len(source.columns)
         assert not any(c.text for row in table.rows[1 + len(source.rows) :] for c in row.cells)
@@ -386,7 +386,7 @@ def test_documents_convert_to_pdf_with_libreoffice(built_site, plan, tmp_path):
         timeout=300,
     )
     assert result.returncode == 0, result.stderr
-    for name, lang in zip(chosen, ("en", "cy", "bilingual")):
+    for name, lang in zip(chosen, ("en", "cy", "bilingual"), strict=True):
         pdf = tmp_path / name.replace(".docx", ".pdf")
         assert pdf.is_file() and pdf.stat().st_size > 20_000, result.stdout + result.stderr
         if shutil.which("pdftotext"):

@@ -196,7 +196,7 @@ def test_query_set_is_labelled_and_true_to_the_text(built_site):
     covered = set()
     for q in cy:
         assert q.mutation and q.text, f"{q.query!r}: label the mutation and the form on the page"
-        pairs = [(a, b) for a, b in zip(q.query.lower().split(), q.text.lower().split()) if a != b]
+        pairs = [(a, b) for a, b in zip(q.query.lower().split(), q.text.lower().split(), strict=True) if a != b]
         assert len(pairs) == 1, f"{q.query!r} / {q.text!r}: exactly one word should differ"
         assert welsh.relation(*pairs[0]) == (q.mutation, q.initial), q.query
         covered.add((q.mutation, q.initial))

@@ -34,7 +34,7 @@ def test_welsh_index_finds_mutated_forms_under_their_radical():
     assert index["pages"] == [["../cynllun/", "Eich cynllun"]]
     assert [s[:3] for s in index["sections"]] == [[0, "", "Eich cynllun"], [0, "ein-nghynllun", "Ein nghynllun ni"]]
     # a heading word weighs more than the same word in running text
-    post = dict(zip(*[iter(index["postings"][forms.index("nghynllun")])] * 2))
+    post = dict(zip(*[iter(index["postings"][forms.index("nghynllun")])] * 2, strict=True))
     assert post[1] > 0
     assert index["language"]["lang"] == "cy" and index["language"]["prefixRules"] is True
 

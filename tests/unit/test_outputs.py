@@ -26,7 +26,7 @@ def test_an_output_plugs_in_and_two_outputs_cannot_make_the_same_path(content):
 
     made = make_outputs(content, Build(ROOT, preview=True), (*OUTPUTS, feed))
     assert made.files["feed.xml"] == b"<feed/>" and made.pages["cy"]["feed/index.md"] == b"# Porthiant"
-    with pytest.raises(ValueError, match="feed makes docs/cy/feed/index.md, which another output makes too"):
+    with pytest.raises(ValueError, match=r"feed makes docs/cy/feed/index\.md, which another output makes too"):
         make_outputs(content, Build(ROOT, preview=True), (feed, feed))
 
 

@@ -260,7 +260,8 @@ def render(new: NewCaseStudy, frameworks: Frameworks, lang: str = "en") -> str:
     }
     other = "cy" if new.written_in == "en" else "en"
     placeholders = {
-        name: {l: f"{PLACEHOLDER[l]} {texts[l]}" for l in ("en", "cy")} for name, texts in PLACEHOLDER_TEXTS.items()
+        name: {language: f"{PLACEHOLDER[language]} {texts[language]}" for language in ("en", "cy")}
+        for name, texts in PLACEHOLDER_TEXTS.items()
     }
     return (
         _environment()

@@ -83,7 +83,7 @@ class TranslationReport:
     def add(
         self, kind: str, path: str, line: int | None, name: str, lang: str, status: str, unpublished: bool = False
     ) -> None:
-        self.counts.setdefault(kind, {l: Counter() for l in LANGUAGES})[lang][status] += 1
+        self.counts.setdefault(kind, {language: Counter() for language in LANGUAGES})[lang][status] += 1
         if status not in DONE:
             self.entries.append(Entry(kind, path, line, name, lang, status, unpublished))
 
@@ -185,12 +185,12 @@ def _selected(report: TranslationReport, langs: tuple[str, ...]) -> list[Entry]:
 
 def render_text(report: TranslationReport, langs: tuple[str, ...] = LANGUAGES) -> str:
     out = [f"Translation report, {report.today.isoformat()}: texts that are missing or still a draft", ""]
-    out.append(f"{'':<16}" + "".join(f"{LANGUAGE_NAMES[l] + ' (' + l + ')':<39}" for l in langs))
+    out.append(f"{'':<16}" + "".join(f"{LANGUAGE_NAMES[language] + ' (' + language + ')':<39}" for language in langs))
     out.append(f"{'':<16}" + "".join("".join(f"{s:>9}" for s in STATUSES) + "   " for _ in langs))
     for kind in KINDS:
         out.append(
             f"{KIND_TITLES[kind].split(' (')[0]:<16}"
-            + "".join("".join(f"{report.count(kind, l, s):>9}" for s in STATUSES) + "   " for l in langs)
+            + "".join("".join(f"{report.count(kind, language, s):>9}" for s in STATUSES) + "   " for language in langs)
         )
     for kind in KINDS:
         entries = [e for e in _selected(report, langs) if e.kind == kind]
@@ -217,13 +217,13 @@ def render_markdown(report: TranslationReport, langs: tuple[str, ...] = LANGUAGE
         "Texts still missing or a draft (a draft is shown to readers with a notice). *official*: quoted from the "
         "official source its `cy_source`/`en_source` gives; *reviewed*: checked, ours or without a cited source.",
         "",
-        "| | " + " | ".join(f"{LANGUAGE_NAMES[l]}: {s}" for l in langs for s in STATUSES) + " |",
+        "| | " + " | ".join(f"{LANGUAGE_NAMES[language]}: {s}" for language in langs for s in STATUSES) + " |",
         "|---|" + "---:|" * (len(langs) * len(STATUSES)),
     ]
     for kind in KINDS:
         out.append(
             f"| {KIND_TITLES[kind].split(' (')[0]} | "
-            + " | ".join(str(report.count(kind, l, s)) for l in langs for s in STATUSES)
+            + " | ".join(str(report.count(kind, language, s)) for language in langs for s in STATUSES)
             + " |"
         )
     for kind in KINDS:
@@ -260,7 +260,10 @@ def render_json(report: TranslationReport, langs: tuple[str, ...] = LANGUAGES) -
             {
                 "date": report.today.isoformat(),
                 "review_after_years": REVIEW_AFTER_YEARS,
-                "counts": {kind: {l: {s: report.count(kind, l, s) for s in STATUSES} for l in langs} for kind in KINDS},
+                "counts": {
+                    kind: {language: {s: report.count(kind, language, s) for s in STATUSES} for language in langs}
+                    for kind in KINDS
+                },
                 "texts": [dataclasses.asdict(e) for e in _selected(report, langs)],
                 "welsh_check": None
                 if report.language is None

@@ -31,7 +31,7 @@ def load_terms(c: Checker) -> TermBase:
 def _phrases(c: Checker, at: tuple) -> dict[str, tuple[str, ...]]:
     """{en: [...], cy: [...]}: phrases by language."""
     found = {}
-    for lang in c.mapping(at, required=False).keys():
+    for lang in c.mapping(at, required=False):
         if lang not in LANGUAGES:
             c.error(
                 at + (lang,),

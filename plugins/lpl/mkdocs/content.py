@@ -78,7 +78,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         content = load_content(root, preview)
         self.outputs = make_outputs(content, build)
         written = sync_pages(self.outputs.pages, Path(config.docs_dir))
-        log.info(f"lpl: {len(content.case_studies)} case studies; {written} generated files updated")
+        log.info("lpl: %d case studies; %d generated files updated", len(content.case_studies), written)
         self.content, self._inputs = content, inputs
         self.dates = PageDates.of(content, last_changed(root), root)
         return config

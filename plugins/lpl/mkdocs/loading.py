@@ -30,8 +30,8 @@ def load_content(root: Path, preview: str = "") -> Content:
             f"The content has errors; nothing was built:\n{errors}\nRun `python scripts/validate.py` to see them all."
         )
     for study in content.unpublished:
-        log.info(f"{study.source_path}: unpublished: true — checked, but not published")
+        log.info("%s: unpublished: true — checked, but not published", study.source_path)
     if preview:
-        log.info(f"lpl: preview of {paths[0].name} only (other case studies and the plan documents are left out)")
+        log.info("lpl: preview of %s only (other case studies and the plan documents are left out)", paths[0].name)
         return preview_content(content)
     return content

@@ -68,6 +68,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             (folder / name).parent.mkdir(parents=True, exist_ok=True)
             (folder / name).write_bytes(data)
         log.info(
-            f"lpl-search: {lang} index, {len(self.pages)} pages, {len(files)} files, "
-            f"{sum(map(len, files.values())) // 1024} KiB"
+            "lpl-search: %s index, %d pages, %d files, %d KiB",
+            lang,
+            len(self.pages),
+            len(files),
+            sum(map(len, files.values())) // 1024,
         )

@@ -349,23 +349,23 @@ class _PlanDocument:
         section = self.doc.sections[-1]
         usable = section.page_width - section.left_margin - section.right_margin
         grid.autofit = False
-        for column, share in zip(grid.columns, table.column_shares()):
+        for column, share in zip(grid.columns, table.column_shares(), strict=True):
             column.width = int(usable * share)
             for cell in column.cells:  # Word reads the cells' widths, LibreOffice the grid's
                 cell.width = int(usable * share)
         self._caption(grid, table.title)
         header = grid.rows[0]
         self._repeat_header(header)
-        for cell, column in zip(header.cells, table.columns):
+        for cell, column in zip(header.cells, table.columns, strict=True):
             self._shade(cell)
             self.text(cell.paragraphs[0], column, bold=True)
-        for i, (row, fields) in enumerate(zip(grid.rows[1:], table_fields(table))):
+        for i, (row, fields) in enumerate(zip(grid.rows[1:], table_fields(table), strict=True)):
             row.height, row.height_rule = ROW_HEIGHT, WD_ROW_HEIGHT_RULE.AT_LEAST
             cant_split = OxmlElement("w:cantSplit")
             row._tr.get_or_add_trPr().append(cant_split)
             if i < len(table.rows):
                 self.text(row.cells[0].paragraphs[0], table.rows[i], bold=True)
-            for cell, field in zip(row.cells[len(row.cells) - len(fields) :], fields):
+            for cell, field in zip(row.cells[len(row.cells) - len(fields) :], fields, strict=True):
                 self.control(cell, field)
         self.doc.add_paragraph()
 
@@ -417,7 +417,7 @@ class _PlanDocument:
         grid = self._grid(len(fields), 2)
         self._caption(grid, self.plan.title)
         values = {"school": school, "year": year}
-        for row, field in zip(grid.rows, fields):
+        for row, field in zip(grid.rows, fields, strict=True):
             row.height, row.height_rule = ROW_HEIGHT, WD_ROW_HEIGHT_RULE.AT_LEAST
             self._shade(row.cells[0])
             self.text(row.cells[0].paragraphs[0], field.label, bold=True)

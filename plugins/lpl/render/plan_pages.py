@@ -182,22 +182,22 @@ def render_make_page(content: Content, lang: str) -> str:
             content, section, plan.settings[0], plan.label("statement_number"), plan.label("all_case_studies")
         )
         studies = where(
-            lambda setting: list(
+            lambda setting, section=section: list(
                 section_links(
                     content, section, setting, plan.label("statement_number"), plan.label("all_case_studies")
                 ).case_studies
             )
         )
         tables = []
-        for table, shown in where(lambda setting: section.tables_for(setting)).items():
+        for table, shown in where(lambda setting, section=section: section.tables_for(setting)).items():
             rows = [
                 {"legend": (row[0].row.best(lang) if row and row[0].row else t("make_row", n=n)), "cells": row}
                 for n, row in enumerate(table_fields(table), start=1)
             ]
             tables.append({"table": table, "settings": shown, "rows": rows})
             used += [table.title, table.note, *table.columns, *table.rows]
-        questions = where(lambda setting: [q.text for q in section.questions_for(setting)])
-        examples = where(lambda setting: [e.text for e in section.examples_for(setting)])
+        questions = where(lambda setting, section=section: [q.text for q in section.questions_for(setting)])
+        examples = where(lambda setting, section=section: [e.text for e in section.examples_for(setting)])
         used += [section.title, section.purpose, *questions, *examples]
         sections.append(
             {
@@ -284,7 +284,7 @@ def content_security_policy(html: str) -> str:
     anywhere (connect-src 'none'), no form posts, scripts only from this site or inline ones it already
     has (by hash). Put first in <head>, so it covers every script after it."""
     hashes = " ".join(
-        "'sha256-%s'" % base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+        f"'sha256-{base64.b64encode(hashlib.sha256(body.encode('utf-8')).digest()).decode()}'"
         for body in dict.fromkeys(_INLINE_SCRIPT.findall(html))
     )
     policy = (

@@ -39,7 +39,7 @@ def build_index(pages: list[PageText], language: str | Language) -> dict:
         if n >= BOILERPLATE_PAGES
     }
     page_rows, section_rows, counts = [], [], []
-    for p, (page, found) in enumerate(zip(pages, read)):
+    for p, (page, found) in enumerate(zip(pages, read, strict=True)):
         page_rows.append([page.location, page.title])
         for i, section in enumerate(found):
             heading = page.title if i == 0 else section.heading
