@@ -376,6 +376,7 @@ def test_summary_loads_with_its_source_and_without_what_its_source_does_not_stat
             "published: 2099",
             "'source.published' (2099-01-01) is in the future",
         ),
+        (lambda t: t.replace("publisher: Estyn", "publisher: '   '"), "publisher:", "'source.publisher' is empty"),
     ],
 )
 def test_summary_problems_are_located(project, change, needle, message):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -35,7 +36,7 @@ class NoAnswer(Exception):
     pass
 
 
-def ask(question: str, default: str | None = None, lines: list[str] = (), hint: str = "", lang: str = "en") -> str:
+def ask(question: str, default: str | None = None, lines: Sequence[str] = (), hint: str = "", lang: str = "en") -> str:
     """One question on stdout, the answer from stdin (typed, or piped in by a script or test)."""
     print(f"\n{question}" + (f"  [{WORDING[lang]['default']} {default}]" if default else ""))
     for line in lines:

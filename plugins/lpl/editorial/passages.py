@@ -12,7 +12,7 @@ import dataclasses
 import io
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -146,7 +146,7 @@ def case_study_names(study: CaseStudy, lang: str) -> tuple[str, ...]:
     text (issue 14 keeps raw HTML out of case studies), so they are names to the check, not prose."""
     other = "en" if lang == "cy" else "cy"
     names = [n for school in study.schools for n in (school.get(other), school.get(lang)) if n]
-    names += [r.title.get(other) for r in study.resources if r.title.get(other)]
+    names += [title for r in study.resources if (title := r.title.get(other))]
     if study.source is not None:
         names += [study.source.title, *([study.source.title_cy] if study.source.title_cy else [])]
     names += [n.split(": ", 1)[1] for n in names if ": " in n]  # "Estyn: Title" quoted as "Title"
@@ -211,7 +211,7 @@ def all_passages(
     root: Path,
     lang: str,
     documents: dict[str, bytes] | None = None,
-    document_names: set[str] = frozenset(),
+    document_names: Set[str] = frozenset(),
 ) -> list[Passage]:
     assert lang in LANGUAGES
     found = [*page_passages(root, lang), *model_passages(content, lang), *interface_passages(root, lang)]

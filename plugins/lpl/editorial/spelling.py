@@ -87,7 +87,8 @@ def _hunspell() -> str:
 
 def read_allowlist(path: Path) -> tuple[dict[str, str], list[str]]:
     """{word: reason} from lines 'word  # reason', and the problems found (an entry without a reason)."""
-    allowed, problems = {}, []
+    allowed: dict[str, str] = {}
+    problems: list[str] = []
     if not path.is_file():
         return allowed, problems
     for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):

@@ -49,8 +49,8 @@ def misuses(passages: Iterable[Passage], terms: TermBase, lang: str) -> list[Ter
         forbidden = concept.forbidden.get(lang, ())
         if not forbidden:
             continue
-        right = [p for p in (concept.term.get(lang), *concept.allowed_in.get(lang, ())) if p]
-        rules.append((concept, [phrase_pattern(f, lang) for f in forbidden], [phrase_pattern(p, lang) for p in right]))
+        names = [p for p in (concept.term.get(lang), *concept.allowed_in.get(lang, ())) if p]
+        rules.append((concept, [phrase_pattern(f, lang) for f in forbidden], [phrase_pattern(p, lang) for p in names]))
     found = []
     for passage in passages:
         for concept, wrong, right in rules:

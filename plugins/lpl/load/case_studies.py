@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import fastjsonschema
 import jsonschema
@@ -24,6 +26,7 @@ from ..model import (
     PublishedSource,
     Resource,
     Text,
+    Vocabulary,
     region_for,
 )
 from ..model.case_study import is_generated_page
@@ -49,17 +52,21 @@ TEXT_FIELDS_BOTH_REQUIRED = ("title", "summary")  # shown on cards and in naviga
 
 
 @lru_cache(maxsize=1)
-def _schema_validator() -> jsonschema.protocols.Validator:
+def _schema() -> dict[str, Any]:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(_inline_refs(schema, schema.get("$defs", {})))
+    return _inline_refs(schema, schema.get("$defs", {}))
+
+
+@lru_cache(maxsize=1)
+def _schema_validator() -> jsonschema.protocols.Validator:
+    return jsonschema.Draft202012Validator(_schema())
 
 
 @lru_cache(maxsize=1)
 def _schema_fast_check():
     """A compiled validator that only says yes or no: most files are valid, and for those it is ~20×
     quicker than jsonschema; jsonschema then runs only on files with problems, for the located messages."""
-    schema = dict(_schema_validator().schema, **{"$schema": "http://json-schema.org/draft-07/schema#"})
-    return fastjsonschema.compile(schema)
+    return fastjsonschema.compile(_schema() | {"$schema": "http://json-schema.org/draft-07/schema#"})
 
 
 def _inline_refs(node, defs: dict):
@@ -96,9 +103,13 @@ def _schema_problems(c: Checker) -> None:
         at = tuple(err.absolute_path)
         name = field_name(at)
         kind = err.validator
+        # The rule's part of the schema, its value there and the value it refused (typed loosely by jsonschema).
+        schema: Mapping[str, Any] = err.schema if isinstance(err.schema, Mapping) else {}
+        expected: Any = err.validator_value
+        instance: Any = err.instance
         if kind == "additionalProperties":
-            allowed = list(err.schema.get("properties", {}))
-            for key in sorted(set(err.instance) - set(allowed)):
+            allowed = list(schema.get("properties", {}))
+            for key in sorted(set(instance) - set(allowed)):
                 c.error(
                     at + (key,),
                     f"unknown field '{key}'{' in ' + repr(name) if at else ''}{suggest(key, allowed)}",
@@ -114,30 +125,29 @@ def _schema_problems(c: Checker) -> None:
             )
             continue
         if kind == "type":
-            expected = err.validator_value
             words = (
                 TYPE_WORDS.get(expected, expected)
                 if isinstance(expected, str)
                 else " or ".join(TYPE_WORDS.get(e, e) for e in expected)
             )
             hint = ""
-            if expected == "object" and isinstance(err.instance, str):
+            if expected == "object" and isinstance(instance, str):
                 hint = " — write it as two lines, 'en: …' and 'cy: …', indented under it"
-            elif expected == "string" and isinstance(err.instance, bool):
+            elif expected == "string" and isinstance(instance, bool):
                 hint = " (yes/no/true/false are read as true or false: put the text in quotes)"
-            elif expected == "string" and isinstance(err.instance, (int, float)):
+            elif expected == "string" and isinstance(instance, (int, float)):
                 hint = " (put it in quotes)"
             c.error(at, f"'{name}' must be {words}{hint}")
         elif kind == "enum":
             c.error(
                 at,
-                f"'{name}' must be one of {', '.join(map(str, err.validator_value))} (got {err.instance!r}"
-                f"{suggest(str(err.instance), [str(v) for v in err.validator_value])})",
+                f"'{name}' must be one of {', '.join(map(str, expected))} (got {instance!r}"
+                f"{suggest(str(instance), [str(v) for v in expected])})",
             )
-        elif kind == "pattern" and err.schema.get("pattern", "").startswith("^\\d{4}"):
-            c.error(at, f"'{name}' must be a date written YYYY-MM-DD, e.g. 2025-03-14 (got {err.instance!r})")
+        elif kind == "pattern" and schema.get("pattern", "").startswith("^\\d{4}"):
+            c.error(at, f"'{name}' must be a date written YYYY-MM-DD, e.g. 2025-03-14 (got {instance!r})")
         elif kind == "pattern":
-            c.error(at, f"'{name}' must be an id: lowercase words joined by hyphens (got {err.instance!r})")
+            c.error(at, f"'{name}' must be an id: lowercase words joined by hyphens (got {instance!r})")
         elif kind == "minItems":
             c.error(at, f"'{name}' needs at least one entry")
         elif kind in ("minProperties", "minLength"):
@@ -237,7 +247,7 @@ def _slug(c: Checker, path: Path) -> None:
 
 
 def _framework_ids(c: Checker, frameworks: Frameworks, root: Path) -> dict:
-    ids = {
+    ids: dict[str, tuple[Vocabulary | list[str], str]] = {
         "settings": (frameworks.settings, "data/settings.yml"),
         "audiences": (frameworks.audiences, "data/audiences.yml"),
         "hallmarks": (frameworks.hallmarks, "data/hallmarks.yml"),
@@ -287,7 +297,8 @@ def _language_category(c: Checker, frameworks: Frameworks, root: Path) -> dict:
 
 
 def _professional_standards(c: Checker, frameworks: Frameworks, root: Path) -> dict:
-    version, standards = None, ()
+    version: str | None = None
+    standards: tuple[str, ...] = ()
     ps = c.get(("professional_standards",))
     if isinstance(ps, dict) and c.fresh(("professional_standards",)):
         version = str(ps.get("version"))
@@ -358,8 +369,7 @@ def _resources(c: Checker, frameworks: Frameworks, root: Path) -> dict:
         if not isinstance(res, dict) or not c.fresh(("resources", i)):
             continue
         url = res.get("url")
-        problem = link_problem(url) if isinstance(url, str) else None
-        if problem:
+        if isinstance(url, str) and (problem := link_problem(url)):
             c.error(
                 ("resources", i, "url"),
                 f"'resources[{i}].url' is not a link a page may carry (got {url[:80]!r}): {problem}",
@@ -390,8 +400,7 @@ def _contact(c: Checker, frameworks: Frameworks, root: Path) -> dict:
     if not isinstance(ct, dict) or not c.fresh(("contact",)):
         return {"contact": None}
     email, name = ct.get("email"), ct.get("name")
-    problem = email_problem(email) if isinstance(email, str) else None
-    if problem:
+    if isinstance(email, str) and (problem := email_problem(email)):
         c.error(("contact", "email"), f"'contact.email' is not a plain e-mail address (got {email[:80]!r}): {problem}")
     if isinstance(name, str):
         _check_text(c, ("contact", "name"), name, markdown=False)
@@ -456,14 +465,18 @@ def _published_source(c: Checker) -> PublishedSource | None:
     for key in ("publisher", "title", "title_cy"):
         if isinstance(c.get(at + (key,)), str):
             _check_text(c, at + (key,), c.get(at + (key,)), markdown=False)
-    if not url:
-        return None
     get = lambda key: (c.get(at + (key,)) or "").strip() or None  # noqa: E731
+    publisher, title, language = get("publisher"), get("title"), get("language")
+    for key, value in (("publisher", publisher), ("title", title)):
+        if value is None and c.fresh(at + (key,)):  # spaces only: the schema's minLength lets them by
+            c.error(at + (key,), f"'source.{key}' is empty")
+    if not (url and publisher and title and language):
+        return None
     return PublishedSource(
-        publisher=get("publisher"),
-        title=get("title"),
+        publisher=publisher,
+        title=title,
         url=url,
-        language=get("language"),
+        language=language,
         title_cy=get("title_cy"),
         url_cy=url_cy,
         published=published,

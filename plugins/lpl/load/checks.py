@@ -6,6 +6,7 @@ import difflib
 import html
 import re
 from datetime import date
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..model import (
@@ -184,7 +185,7 @@ class Checker:
             if " " in key:  # a comma split an unquoted text inside { }
                 hint = " (a text with a comma inside { } must be put in quotes)"
             self.error(at + (key,), f"unknown field '{key}' in '{field_name(at)}'{hint}", key=True)
-        parts = {}
+        parts: dict[str, Any] = {}  # Text's fields by name
         for lang in LANGUAGES:
             text = value.get(lang)
             if text is not None and not isinstance(text, str):

@@ -42,7 +42,8 @@ DATA_FILES = (
 
 
 def _terms(c: Checker, at: tuple) -> tuple[Term, ...]:
-    terms, seen = [], set()
+    terms: list[Term] = []
+    seen: set[str] = set()
     for i, _ in enumerate(c.items(at)):
         here = at + (i,)
         entry = c.mapping(here)

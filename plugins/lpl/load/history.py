@@ -40,7 +40,8 @@ def last_changed(root: Path, *folders: str) -> dict[Path, date]:
     log = _git(root, "log", "--no-renames", "--name-only", "--format=%x00commit %cs", "--", *(folders or ["."]))
     if log is None:
         return {}
-    base, found, when = Path(top.strip()), {}, None
+    base, when = Path(top.strip()), None
+    found: dict[Path, date] = {}
     for line in log.splitlines():
         if line.startswith(COMMIT):
             when = date.fromisoformat(line[len(COMMIT) :])

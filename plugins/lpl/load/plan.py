@@ -244,7 +244,8 @@ def check_plan(c: Checker, frameworks: Frameworks) -> PlanTemplate | None:
         return None
     _known_keys(c, (), TOP_KEYS)
     settings = c.term_ids(("settings",), frameworks.settings, "data/settings.yml", required=True)
-    fields, seen_fields = [], set()
+    fields: list[TitleField] = []
+    seen_fields: set[str] = set()
     for i, _ in enumerate(c.items(("title_page",))):
         at = ("title_page", i)
         _known_keys(c, at, ("id", "label", "fill", "settings"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Protocol
 
 import yaml
 
@@ -85,7 +86,7 @@ class SourceDocument:
     """Plain values from one file, plus where each key and value was written."""
 
     path: str
-    data: object
+    data: Any  # plain YAML values: dict, list, str, int, float, bool, date, None
     keys: dict[tuple, Location] = field(default_factory=dict)
     values: dict[tuple, Location] = field(default_factory=dict)
 
@@ -169,16 +170,28 @@ def parse_yaml(text: str, shown: str) -> tuple[SourceDocument | None, list[Probl
     except yaml.YAMLError as exc:  # pragma: no cover - parser errors are marked
         return None, [Problem(shown, 1, 1, f"YAML syntax: {exc}")]
     except _Refused as refused:
-        return None, [Problem(shown, refused.mark.line + 1, refused.mark.column + 1, refused.message)]
+        return None, [Problem(shown, refused.at.line, refused.at.column, refused.message)]
+
+
+class _Mark(Protocol):
+    """Where an event is in the text: yaml.Mark, or the C parser's own mark."""
+
+    line: int
+    column: int
+
+
+def _location(mark: _Mark | None) -> Location:
+    """1-based; the parser marks every event (its stubs allow None)."""
+    return Location(mark.line + 1, mark.column + 1) if mark else Location(1, 1)
 
 
 class _Refused(Exception):
-    def __init__(self, mark: yaml.Mark, message: str):
-        self.mark = mark
+    def __init__(self, mark: _Mark | None, message: str):
+        self.at = _location(mark)
         self.message = message
 
 
-def _tag_refused(mark: yaml.Mark, tag: str) -> _Refused:
+def _tag_refused(mark: _Mark | None, tag: str) -> _Refused:
     written = tag.replace("tag:yaml.org,2002:", "!!")  # as the editor typed it
     return _Refused(mark, f"the YAML tag '{written}' is not allowed (tags can run code); remove it")
 
@@ -240,7 +253,7 @@ def _open(stack: list[list], event, doc: SourceDocument) -> None:
     if event.tag not in (None, "!") and event.tag != ("tag:yaml.org,2002:map" if is_map else "tag:yaml.org,2002:seq"):
         raise _tag_refused(mark, event.tag)
     at = _next_path(stack)
-    doc.values[at] = Location(mark.line + 1, mark.column + 1)
+    doc.values[at] = _location(mark)
     stack.append([{} if is_map else [], at, None])
 
 
@@ -265,14 +278,14 @@ def _key(frame: list, event: yaml.ScalarEvent, doc: SourceDocument) -> None:
             f"'{key}' appears twice in the same block (first on line {first.line}); "
             "only one can be kept, so delete or rename one",
         )
-    doc.keys[at + (key,)] = Location(event.start_mark.line + 1, event.start_mark.column + 1)
+    doc.keys[at + (key,)] = _location(event.start_mark)
     frame[2] = key
 
 
 def _place(stack: list[list], root: list, value, at: tuple, event, doc: SourceDocument, done: bool = False) -> None:
     """Put a finished value into its parent (or make it the document)."""
     if not done:
-        doc.values[at] = Location(event.start_mark.line + 1, event.start_mark.column + 1)
+        doc.values[at] = _location(event.start_mark)
     if not stack:
         root.append(value)
         return
@@ -297,7 +310,7 @@ def _scalar(event: yaml.ScalarEvent):
         return event.value
     if kind is bool:
         return _bool(event.value)
-    return _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark))
+    return _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, event.value))  # our own refusals carry the marks
 
 
 def _bool(value: str) -> bool:

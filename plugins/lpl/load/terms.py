@@ -7,7 +7,8 @@ from .checks import Checker, field_name, source_of
 
 
 def load_terms(c: Checker) -> TermBase:
-    concepts, seen = [], set()
+    concepts: list[Concept] = []
+    seen: set[str] = set()
     for i, _ in enumerate(c.items(("concepts",))):
         at = ("concepts", i)
         entry = c.mapping(at)

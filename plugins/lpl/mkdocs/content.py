@@ -129,7 +129,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def guidance(self, markdown: str, page, config) -> str:
         """A hand-written guidance page: its links to case studies labelled with their kind, as the generated
         lists are, and its "Sources" section from its front matter (a problem with them fails the build)."""
-        if not page.file.abs_src_path:
+        if self.content is None or not page.file.abs_src_path:
             return markdown
         path = Path(page.file.abs_src_path)
         docs = Path(config.docs_dir).resolve()

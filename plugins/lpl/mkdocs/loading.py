@@ -31,7 +31,7 @@ def load_content(root: Path, preview: str = "") -> Content:
         )
     for study in content.unpublished:
         log.info("%s: unpublished: true — checked, but not published", study.source_path)
-    if preview:
+    if paths:  # a preview
         log.info("lpl: preview of %s only (other case studies and the plan documents are left out)", paths[0].name)
         return preview_content(content)
     return content

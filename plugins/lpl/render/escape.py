@@ -49,10 +49,14 @@ def inline_part(value: object) -> str:
     return re.sub(r"\s+", " ", str(value)).translate(_ENTITIES)
 
 
+class _Markdown(MarkdownIt):
+    def validateLink(self, url: str) -> bool:
+        return is_link(url)  # an address that is not https:, http: or mailto: stays text
+
+
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md = _Markdown("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.disable(["image", "heading", "lheading"])  # images go under images:, headings are the page's own
-    md.validateLink = is_link  # an address that is not https:, http: or mailto: stays text
     return md
 
 

@@ -57,7 +57,7 @@ def render_feed(content: Content, lang: str, site_url: str) -> str:
         hreflang=other,
         href=site_file(site_url, FEED, other),
     )
-    _add(feed, "rights", f"{content.label('open_data_attribution', lang)} {LICENCE['url'].best(lang)}")
+    _add(feed, "rights", f"{content.label('open_data_attribution', lang)} {LICENCE.url.best(lang)}")
     for study in studies:
         page = Link(Text(), f"case-studies/{study.slug}.md")
         entry = _add(feed, "entry")

@@ -17,12 +17,11 @@ def kind_label(content: Content, study: CaseStudy) -> Text:
 def labelled_title(content: Content, study: CaseStudy) -> Text:
     """The title with its kind, for places that hold plain text only (the plan templates' links)."""
     kind = kind_label(content, study)
-    parts = {lang: f"{study.title.best(lang)} ({kind.best(lang)})" for lang in LANGUAGES}
-    status = {
-        f"{lang}_status": "draft" if study.title.is_draft(lang) or kind.is_draft(lang) else "reviewed"
-        for lang in LANGUAGES
-    }
-    return Text(**parts, **status)
+    en, cy = (f"{study.title.best(lang)} ({kind.best(lang)})" for lang in LANGUAGES)
+    en_status, cy_status = (
+        "draft" if study.title.is_draft(lang) or kind.is_draft(lang) else "reviewed" for lang in LANGUAGES
+    )
+    return Text(en, cy, en_status, cy_status)
 
 
 # A Markdown link to a case study page in hand-written guidance: [text](case-studies/<slug>.md#anchor).

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import dataclass
 from datetime import date
 
 from ..model import CaseStudy, Content, Text, Vocabulary
@@ -27,15 +28,23 @@ CATALOGUE_JSON, CATALOGUE_CSV, FRAMEWORKS_JSON = (
 )
 SCHEMAS = {CATALOGUE_JSON: "case-studies/index.schema.json", FRAMEWORKS_JSON: "frameworks/index.schema.json"}
 
+
 # The Open Government Licence v3.0 as The National Archives names it, in both languages.
-LICENCE = {
-    "id": "OGL-UK-3.0",  # its SPDX identifier
-    "name": Text("Open Government Licence v3.0", "Trwydded Llywodraeth Agored v3.0"),
-    "url": Text(
+@dataclass(frozen=True)
+class Licence:
+    id: str  # its SPDX identifier
+    name: Text
+    url: Text
+
+
+LICENCE = Licence(
+    "OGL-UK-3.0",
+    Text("Open Government Licence v3.0", "Trwydded Llywodraeth Agored v3.0"),
+    Text(
         "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
         "https://www.nationalarchives.gov.uk/doc/open-government-licence-cymraeg/version/3/",
     ),
-}
+)
 
 # A cell a spreadsheet would take for a formula (OWASP "CSV injection") is written as text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -90,7 +99,7 @@ class Labels:
         return {"id": region.id, "label": region.label.best(self.lang), "unconfirmed": region.unconfirmed}
 
     def language_category(self, study: CaseStudy) -> dict | None:
-        if not study.language_category:
+        if not study.language_category or not study.language_scheme:
             return None
         scheme = self.content.frameworks.language_categories[study.language_scheme]
         return {"scheme": study.language_scheme, **self.term(scheme, study.language_category)}
@@ -142,9 +151,9 @@ def _header(content: Content, lang: str, site_url: str, path: str, title_key: st
         "language": lang,
         "url": site_file(site_url, path, lang),
         "licence": {
-            "id": LICENCE["id"],
-            "name": LICENCE["name"].best(lang),
-            "url": LICENCE["url"].best(lang),
+            "id": LICENCE.id,
+            "name": LICENCE.name.best(lang),
+            "url": LICENCE.url.best(lang),
             "attribution": content.label("open_data_attribution", lang),
             "note": content.label("open_data_licence_note", lang),
         },

@@ -90,7 +90,7 @@ class PageContext:
         return self.text(self.content.region(region_id).label) if region_id else self.t("region_none")
 
     def language_category(self, study: CaseStudy) -> str:
-        if study.language_category is None:  # a summary whose source does not say: never guessed
+        if study.language_category is None or study.language_scheme is None:  # a summary's source may not say
             return self.t("not_stated")
         return self.term(self.content.frameworks.language_categories[study.language_scheme], study.language_category)
 
@@ -105,7 +105,9 @@ class PageContext:
         return f"{self.t('statement_number', n=s.number)}: {self.text(s.label)}"
 
     def standard(self, study: CaseStudy, term_id: str) -> str:
-        return self.term(self.content.frameworks.standards[study.standards_version], term_id)
+        version = study.standards_version
+        assert version is not None, "a case study citing standards names their version (the loader checks it)"
+        return self.term(self.content.frameworks.standards[version], term_id)
 
     def date(self, value) -> str:
         return value.isoformat() if value else ""
@@ -238,10 +240,10 @@ def facet_values(content: Content, study: CaseStudy) -> dict[str, list[str]]:
 def facet_options(content: Content, ctx: PageContext) -> list[dict]:
     """Each facet with the values that at least one case study has, labelled in the page's language,
     with how many case studies have each: [{key, label, values: [(id, label, count)]}]."""
-    used = {facet: Counter() for facet in FACETS}
+    used: dict[str, Counter[str]] = {facet: Counter() for facet in FACETS}
     for study in content.case_studies:
-        for facet, values in facet_values(content, study).items():
-            used[facet].update(set(values))
+        for facet, ids in facet_values(content, study).items():
+            used[facet].update(set(ids))
     scheme_terms = [t for v in content.frameworks.language_categories.values() for t in v.terms]
     sources = {
         "kind": ("kind", [(k, ctx.t(f"kind_{k}")) for k in KINDS]),

@@ -318,11 +318,10 @@ class _PlanDocument:
             self.run(paragraph, value, self.langs[0])
         self.controls += 1
         sdt, properties, content = OxmlElement("w:sdt"), OxmlElement("w:sdtPr"), OxmlElement("w:sdtContent")
-        label = (
-            field.label
-            if field.row is None
-            else Text(*(f"{field.row.best(lang)}: {field.label.best(lang)}" for lang in ("en", "cy")))
-        )
+        label = field.label
+        if field.row is not None:
+            en, cy = (f"{field.row.best(lang)}: {field.label.best(lang)}" for lang in ("en", "cy"))
+            label = Text(en, cy)
         for name, val in (
             ("w:alias", " / ".join(label.best(lang) for lang in self.langs)),
             ("w:tag", field.tag),
@@ -347,7 +346,9 @@ class _PlanDocument:
         columns = len(table.columns)
         grid = self._grid(1 + table.row_count, columns)
         section = self.doc.sections[-1]
-        usable = section.page_width - section.left_margin - section.right_margin
+        width, left, right = section.page_width, section.left_margin, section.right_margin
+        assert width is not None and left is not None and right is not None  # _page sets them on every section
+        usable = width - left - right
         grid.autofit = False
         for column, share in zip(grid.columns, table.column_shares(), strict=True):
             column.width = int(usable * share)
@@ -398,15 +399,8 @@ class _PlanDocument:
         self.text(title, self.plan.title)
         subtitle = self.doc.add_paragraph()
         setting = self.content.frameworks.settings.term(self.setting).label
-        self.text(
-            subtitle,
-            Text(
-                *(f"{self.label('setting').best(lang)}: {setting.best(lang)}" for lang in ("en", "cy")),
-                setting.en_status,
-                setting.cy_status,
-            ),
-            bold=True,
-        )
+        en, cy = (f"{self.label('setting').best(lang)}: {setting.best(lang)}" for lang in ("en", "cy"))
+        self.text(subtitle, Text(en, cy, setting.en_status, setting.cy_status), bold=True)
         for run in subtitle.runs:
             run.font.size = Pt(16)
         if school or year:

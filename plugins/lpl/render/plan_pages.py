@@ -108,7 +108,7 @@ def render_plan_pages(content: Content, lang: str, sizes: dict[str, int]) -> dic
         draft=_is_draft(lang, *wording, plan.title),
         make_page=make_page().split("/", 1)[1],
     )
-    pages[make_page()] = render_make_page(content, lang)
+    pages[make_page()] = render_make_page(content, plan, lang)
 
     for setting in plan.settings:
         page = print_page(setting)
@@ -157,10 +157,9 @@ def _settings_attr(settings) -> str:
     return " ".join(settings)
 
 
-def render_make_page(content: Content, lang: str) -> str:
+def render_make_page(content: Content, plan: PlanTemplate, lang: str) -> str:
     """The "Make your plan" page: every setting's fields in one form (the script shows the chosen
     setting's), with each part's guidance beside its boxes. Everything from YAML is escaped in the template."""
-    plan: PlanTemplate = content.plan
     page = make_page()
 
     def t(key: str, **values) -> str:
