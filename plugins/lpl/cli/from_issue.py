@@ -98,7 +98,7 @@ def main(body: Path, root: Path, issue: int | None) -> int:
         print(f"{body}: no such file", file=sys.stderr)
         return 2
     path, refusals = from_issue(body, root, issue, date.today(), issue_url)
-    if refusals:
+    if refusals or path is None:
         print("Ni ysgrifennwyd astudiaeth achos / No case study was written:", file=sys.stderr)
         for r in refusals:
             print(f"- {r}", file=sys.stderr)

@@ -464,8 +464,8 @@ def read_answers(body: str, the_form: dict, frameworks: Frameworks) -> Answers:
         elif kind == "checkboxes":
             if form_id == "consent":
                 total = len(item["attributes"]["options"])
-                ticked = [line for line in raw.split("\n") if TICK.fullmatch(line.strip() or "-")]
-                ok = sum(1 for line in ticked if TICK.fullmatch(line.strip()).group(1) in "xX")
+                boxes = [m for line in raw.split("\n") if (m := TICK.fullmatch(line.strip() or "-"))]
+                ok = sum(box.group(1) in "xX" for box in boxes)
                 if ok < total:
                     refuse(Refusal(label, "Mae angen ticio pob blwch.", "Every box needs to be ticked."))
                 continue
@@ -586,6 +586,11 @@ def slug_for(title: str, root: Path) -> tuple[str, Refusal | None]:
     return slug, None
 
 
+def _listed(answer: object) -> list[str]:
+    """A list answer (choices' ids, schools' names); an unanswered one is empty."""
+    return [str(item) for item in answer] if isinstance(answer, list) else []
+
+
 def draft_case_study(
     values: dict[str, object],
     frameworks: Frameworks,
@@ -611,14 +616,14 @@ def draft_case_study(
         "kind": SCHOOL,
         "unpublished": True,
         "title": text(values["title"], "title", required_both=True),
-        "schools": [{"name": name} for name in values["schools"]],  # type: ignore[union-attr]
-        "settings": list(values["setting"]),  # type: ignore[call-overload]
+        "schools": [{"name": name} for name in _listed(values["schools"])],
+        "settings": _listed(values["setting"]),
         "local_authority": values["local_authority"],
         "language_category": {"scheme": default_scheme(frameworks), "category": values["language_category"]},
-        "audiences": list(values["audiences"]),  # type: ignore[call-overload]
+        "audiences": _listed(values["audiences"]),
     }
     for form_id, key, *_ in FRAMEWORK_BOXES:
-        ids = list(values.get(form_id) or [])  # type: ignore[call-overload]
+        ids = _listed(values.get(form_id))
         if key == "professional_standards":
             if ids:
                 data[key] = {"version": frameworks.current_standards.version, "standards": ids}
