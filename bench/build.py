@@ -28,7 +28,9 @@ from pathlib import Path
 import yaml
 from lpl.load import check_data, load
 
-from .sites import copy_project, fetch, free_port, mkdocs_build, our_config, plain_material, wait_for
+from tests.harness import copy_project, fetch, free_port, mkdocs_build, wait_for
+
+from .sites import our_config, plain_material
 from .synthetic import chains, school_name
 
 TARGET_RATIO = 1.10

@@ -24,7 +24,9 @@ from pathlib import Path
 
 from lpl.load import load
 
-from .sites import ROOT, copy_project, mkdocs_build, our_config, plain_material, serve
+from tests.harness import ROOT, copy_project, mkdocs_build, serve
+
+from .sites import our_config, plain_material
 
 LIGHTHOUSE_DIR = ROOT / "tools" / "lighthouse"
 LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"

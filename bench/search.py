@@ -31,9 +31,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from tests.harness import ROOT, Link, mkdocs_build, serve
+from tests.harness import copy_project as copy_content
+
 from . import pagefind
-from .sites import ROOT, Link, mkdocs_build, serve
-from .sites import copy_project as copy_content
 
 QUERIES = ROOT / "tests" / "search" / "queries.yml"
 K = 10
@@ -177,7 +178,7 @@ def run_queries(browser, base: str, engine: str, queries: list[Query]) -> list[O
 
 # Lighthouse's mobile profile as DevTools applies it (lighthouse-core/config/constants.js: slow 4G
 # with its request-latency and throughput multipliers; CPU 4×). The network is applied by our
-# static server (`sites.Link`), not by DevTools: Pagefind fetches from a Web Worker, which page-level
+# static server (`tests/harness.Link`), not by DevTools: Pagefind fetches from a Web Worker, which page-level
 # DevTools throttling and request events do not see; the server sees every request.
 PHONE_LATENCY = 0.150 * 3.75  # s before each response
 PHONE_RATE = 1.6 * 1024 * 1024 * 0.9 / 8  # bytes a second, all responses together

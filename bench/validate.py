@@ -13,8 +13,9 @@ from pathlib import Path
 
 import yaml
 
+from tests.harness import copy_project
+
 from .build import synthetic_case_studies
-from .sites import copy_project
 
 
 def main(argv: list[str]) -> int:

@@ -1,4 +1,5 @@
-"""Shared fixtures: a real `mkdocs build --strict` of a copy of the project in a temporary folder."""
+"""Shared fixtures: the repository's content and plan, loaded once; a real `mkdocs build --strict` of a copy of the
+project in a temporary folder; the built site served, and Chromium. Also the `build` and `browser` marks."""
 
 from __future__ import annotations
 
@@ -6,8 +7,36 @@ import shutil
 from pathlib import Path
 
 import pytest
+from harness import copy_project, mkdocs_build, repository_content, serve
+from lpl.model import Content
+from lpl.model.plan import PlanTemplate
 
-from bench.sites import copy_project, mkdocs_build, serve  # shared with the benchmarks
+# A test that uses one of these fixtures builds the site (or opens it in Chromium): it is marked so, and
+# `make test-fast` (-m "not build and not browser") leaves it out with no list kept by hand. Tests that build in
+# their own way carry @pytest.mark.build themselves.
+BUILD_FIXTURES = {"built_site", "site_server", "properdocs_site"}
+BROWSER_FIXTURES = {"browser", "page"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BUILD_FIXTURES:
+            item.add_marker(pytest.mark.build)
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    """The repository's content, loaded once per session and shared (the model is frozen: no test can change it)."""
+    return repository_content()
+
+
+@pytest.fixture(scope="session")
+def plan(content) -> PlanTemplate:
+    assert content.plan is not None, "plans/plan.yml was not loaded"
+    return content.plan
 
 
 @pytest.fixture(scope="session")

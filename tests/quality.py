@@ -6,9 +6,7 @@ import functools
 from pathlib import Path
 
 import pytest
-from lpl.load import load
-
-from bench.sites import ROOT
+from harness import repository_content
 
 # Each kind of page, by its path under a language's root. "{case_study}" and "{filters}" are filled in
 # from the content, so they always name a page that exists and a filter that matches something.
@@ -31,7 +29,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 @functools.cache
 def _example() -> tuple[str, str]:
-    study = load(ROOT).case_studies[0]
+    study = repository_content().case_studies[0]
     return study.slug, f"setting={study.settings[0]}&hallmark={study.hallmarks[0]}"
 
 

@@ -6,9 +6,11 @@ import os
 import subprocess
 import sys
 
+import pytest
+from harness import fetch, free_port, mkdocs_build, wait_for
 from test_open_data import open_data_mentions
 
-from bench.sites import fetch, free_port, mkdocs_build, wait_for
+pytestmark = pytest.mark.build  # every test here builds the site or serves it
 
 
 def first_case_study(project):

@@ -5,10 +5,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from lpl.load import load
 from lpl.render.pages import PER_PAGE
-
-from bench.sites import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -21,8 +18,7 @@ def visible_slugs(page) -> set[str]:
     return {h.strip("/").split("/")[-1] for h in hrefs}
 
 
-def test_two_filters_show_the_right_cards_and_go_in_the_url(site_server, page):
-    content = load(ROOT)
+def test_two_filters_show_the_right_cards_and_go_in_the_url(site_server, page, content):
     expected = {s.slug for s in content.case_studies if "primary" in s.settings and "collaboration" in s.hallmarks}
     assert expected and expected != {s.slug for s in content.case_studies}
     page.goto(site_server + "case-studies/")
@@ -57,9 +53,8 @@ def first_page(content) -> set[str]:
     return {s.slug for s in newest[:PER_PAGE]}
 
 
-def test_without_javascript_every_case_study_is_listed(browser, site_server):
+def test_without_javascript_every_case_study_is_listed(browser, site_server, content):
     """Pages of cards, newest first, linked by the pager; the browse pages linked too."""
-    content = load(ROOT)
     context = browser.new_context(java_script_enabled=False)
     try:
         tab = context.new_page()
@@ -78,8 +73,7 @@ def test_without_javascript_every_case_study_is_listed(browser, site_server):
 
 
 @pytest.mark.parametrize("kind", ["summary", "illustrative"])
-def test_the_kind_filter_tells_summaries_from_illustrative_examples(site_server, page, kind):
-    content = load(ROOT)
+def test_the_kind_filter_tells_summaries_from_illustrative_examples(site_server, page, kind, content):
     expected = {s.slug for s in content.case_studies if s.kind == kind}
     assert expected and expected != {s.slug for s in content.case_studies}
     for prefix in ("", "cy/"):

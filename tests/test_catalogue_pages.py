@@ -9,16 +9,12 @@ import re
 from datetime import timedelta
 
 import pytest
-from lpl.load import load
 from lpl.model.content import index_citations
 from lpl.render.pages import NEWEST, PER_PAGE, render_site_pages
 
-from bench.sites import ROOT
-
 
 @pytest.fixture(scope="module")
-def big():
-    content = load(ROOT)
+def big(content):
     studies = tuple(
         dataclasses.replace(s, slug=f"{s.slug}-{k}", published=s.published - timedelta(days=k))
         for k in range(6)

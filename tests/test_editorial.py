@@ -15,12 +15,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from harness import ROOT, copy_project, fetch, free_port, mkdocs_build
 from lpl.editorial.preview import preview_file
 from lpl.editorial.scaffold import ChoiceError, choices, resolve, resolve_many, slugify
 from lpl.editorial.translation_report import REVIEW_AFTER_YEARS, build_report, render_json, render_markdown, render_text
 from lpl.load import check, check_data
-
-from bench.sites import ROOT, copy_project, fetch, free_port, mkdocs_build
 
 NEW = "ysgol-y-dderwen-peer-coaching"
 FLAGS = [
@@ -161,6 +160,7 @@ def test_preview_refuses_an_unknown_case_study_with_a_suggestion(content_root):
 # --- the site build: at most two full builds in this file -------------------------------------------
 
 
+@pytest.mark.build
 def test_new_case_study_is_published_and_an_unpublished_one_is_not(project_copy):
     assert run_script("new_case_study.py", "--root", str(project_copy), *FLAGS).returncode == 0
     guidance = "".join(p.read_text(encoding="utf-8") for p in (project_copy / "docs").rglob("*.md"))
@@ -179,6 +179,7 @@ def test_new_case_study_is_published_and_an_unpublished_one_is_not(project_copy)
     assert f"/case-studies/{NEW}/" in sitemap and hidden.stem not in sitemap
 
 
+@pytest.mark.build
 def test_preview_builds_just_that_case_study_in_both_languages(project_copy, monkeypatch):
     studies = sorted((project_copy / "case_studies").glob("*.yml"))
     shown, other = studies[0], studies[1]
@@ -198,6 +199,7 @@ def test_preview_builds_just_that_case_study_in_both_languages(project_copy, mon
     assert not list((site / "downloads").glob("*.docx"))  # the plan documents are left out of a preview
 
 
+@pytest.mark.build
 def test_serve_shows_a_saved_case_study_after_one_rebuild_and_still_sees_guidance_edits(project_copy):
     """`mkdocs serve` as an editor uses it (the preview, so it is quick): a saved case study shows in both
     languages after one rebuild (the Markdown the plugin regenerates does not set off another), and a
@@ -319,6 +321,7 @@ def test_translation_report_lists_draft_and_missing_texts_with_file_field_and_li
     assert data["counts"]["case study"]["cy"]["missing"] == 1 and {t["lang"] for t in data["texts"]} == {"cy"}
 
 
+@pytest.mark.slow  # three reports, each making the plan documents for its Welsh check
 def test_translation_report_script_and_unpublished_case_study_not_due(content_root):
     path = sorted((content_root / "case_studies").glob("*.yml"))[0]
     text = re.sub(r"(?m)^published: .*$", "published: 2019-01-10", path.read_text(encoding="utf-8"))

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-
-from bench.sites import copy_project, mkdocs_build
+from harness import copy_project, mkdocs_build
 
 pytestmark = pytest.mark.second_engine
 

@@ -12,9 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
+from harness import ROOT, copy_project
 from lpl.load import check
-
-from bench.sites import ROOT, copy_project
 
 HOSTILE = ROOT / "tests" / "hostile"
 BASE = (HOSTILE / "base.yml").read_text(encoding="utf-8")

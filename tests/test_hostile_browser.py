@@ -9,9 +9,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from harness import ROOT, copy_project, mkdocs_build, serve
 from lpl.load import check
-
-from bench.sites import ROOT, copy_project, mkdocs_build, serve
 
 pytestmark = pytest.mark.browser
 

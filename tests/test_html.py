@@ -11,8 +11,7 @@ import shutil
 import subprocess
 
 import pytest
-
-from bench.sites import ROOT
+from harness import ROOT
 
 VNU = ROOT / "tools" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

@@ -15,12 +15,10 @@ import jsonschema
 import lxml.etree
 import lxml.html
 import pytest
-from lpl.load import load
+from harness import ROOT, mkdocs_build
 from lpl.model import Text
 from lpl.render.json_ld import case_study_json_ld, script_json
 from lpl.render.open_data import SCHEMA_VERSION, render_open_data, safe_cell
-
-from bench.sites import ROOT, mkdocs_build
 
 SCHEMAS = ROOT / "plugins" / "lpl" / "schema" / "open_data"
 DATA = {"case-studies/index.json": "case-studies.schema.json", "frameworks/index.json": "frameworks.schema.json"}
@@ -89,10 +87,10 @@ def test_data_files_are_in_both_languages_and_valid_against_their_schemas(built_
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_counts_equal_the_case_study_pages_built(built_site, lang):
+def test_counts_equal_the_case_study_pages_built(built_site, content, lang):
     prefix = LANGS[lang]
     built = case_study_pages(built_site, prefix)
-    published = {s.slug for s in load(ROOT).case_studies}
+    published = {s.slug for s in content.case_studies}
     assert set(built) == published and published
     data = json.loads((built_site / prefix / "case-studies/index.json").read_text(encoding="utf-8"))
     assert data["count"] == len(data["case_studies"]) == len(built)
@@ -206,9 +204,8 @@ def test_case_study_pages_carry_json_ld_that_parses_and_links_the_translation(bu
         )
 
 
-def test_hostile_text_cannot_leave_the_json_ld_script_and_csv_cells_are_not_formulas(built_site):
+def test_hostile_text_cannot_leave_the_json_ld_script_and_csv_cells_are_not_formulas(built_site, content):
     # The loader refuses HTML in case studies; the renderers must be safe without relying on it.
-    content = load(ROOT)
     hostile = "</script><script>alert(1)</script><!-- & \u2028 =1+1 \U0001f600"
     study = replace(content.case_studies[0], title=Text(hostile, hostile), summary=Text('=HYPERLINK("x")', "@SUM(A1)"))
     content = replace(content, case_studies=(study,) + content.case_studies[1:])
@@ -244,6 +241,7 @@ def test_catalogue_feed_link_sets_off_no_request(built_site, site_server, browse
     assert requests and not [url for url in requests if url.endswith("sitemap.xml")], requests
 
 
+@pytest.mark.build
 def test_json_ld_survives_hostile_text_in_a_real_build(project_copy):
     # What the loader lets through ('<' before a digit, '&', quotes, a line separator, a formula) reaches
     # the page's JSON-LD intact; and a hand-written page's front matter cannot close the <script> either.

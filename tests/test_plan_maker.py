@@ -20,20 +20,13 @@ import docx
 import lxml.html
 import pytest
 from docx.oxml.ns import qn
-from lpl.load import load
+from harness import ROOT
 from lpl.model.plan import PLAN_LANGUAGES
 from lpl.render.plan_view import docx_name, fields_data, plan_fields
-
-from bench.sites import ROOT
 
 FFLATE = ROOT / "plugins" / "lpl" / "overrides" / "assets" / "vendor" / "fflate"
 LANG_ROOT = {"en": "", "cy": "cy/"}
 MAKE = "plan-templates/make/"
-
-
-@pytest.fixture(scope="module")
-def plan():
-    return load(ROOT).plan
 
 
 # --- The vendored zip library is the pinned release ----------------------------------------------

@@ -20,29 +20,17 @@ import docx
 import lxml.html
 import pytest
 from docx.oxml.ns import qn
+from harness import ROOT, mkdocs_build, repository_content
 from lpl.load import load
 from lpl.model.plan import LOCALES, PLAN_LANGUAGES
 from lpl.render.plan_view import docx_name
-
-from bench.sites import ROOT, mkdocs_build
 
 SITE_URL = "https://leading-professional-learning.example.org/"
 PLACEHOLDERS = re.compile(r"\{|\}|TODO|TBC|\bNone\b|\bnan\b|[Ll]orem ipsum")
 
 
-@pytest.fixture(scope="module")
-def content():
-    return load(ROOT)
-
-
-@pytest.fixture(scope="module")
-def plan(content):
-    assert content.plan is not None, "plans/plan.yml was not loaded"
-    return content.plan
-
-
 def documents():
-    plan = load(ROOT).plan
+    plan = repository_content().plan
     return [(setting, lang) for setting in plan.settings for lang in PLAN_LANGUAGES]
 
 
@@ -138,6 +126,7 @@ def validate(project: Path) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.build
 def test_plan_errors_are_located_with_a_suggestion(project_copy):
     line = write_plan(project_copy, "    hallmarks: [collaboration]\n", "    hallmarks: [colaboration]\n")
     other = write_plan(project_copy, "    notes_lines: 8\n", "    note_lines: 8\n")
@@ -237,6 +226,7 @@ def test_docx_links_resolve_to_pages_of_the_built_site(built_site, setting, lang
     assert any("#leaders-" in u for u in urls) and any(re.search(r"/case-studies/[a-z0-9-]+/$", u) for u in urls)
 
 
+@pytest.mark.build
 def test_documents_are_made_once_and_again_when_an_input_changes(project_copy, monkeypatch):
     """With the cache kept, a changed kind label in data/ui.yml reaches every document that shows it (it once did
     not: the cache was keyed on a hand-kept list of inputs). Every other kind of input: tests/unit/test_inputs.py."""
@@ -276,6 +266,7 @@ for _ in range(2):
 """
 
 
+@pytest.mark.build
 def test_a_bilingual_build_makes_the_documents_once(project_copy):
     """static-i18n runs the whole build per language; the documents are still made once, then reused."""
     result = subprocess.run(

@@ -5,9 +5,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from harness import ROOT
 from quality import LANGUAGES, PAGE_TYPES, open_search, page_path
-
-from bench.sites import ROOT
 
 pytestmark = pytest.mark.browser
 

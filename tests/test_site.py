@@ -9,10 +9,8 @@ from urllib.parse import quote, urljoin, urlparse
 import lxml.etree
 import lxml.html
 import yaml
-from lpl.load import load
+from harness import ROOT
 from lpl.render.pages import FRAMEWORK_FACETS, NEWEST
-
-from bench.sites import ROOT
 
 SITE_URL = "https://leading-professional-learning.example.org/"
 
@@ -118,10 +116,9 @@ def test_hreflang_alternates_are_absolute_and_in_sitemap(built_site):
     assert 'hreflang="cy"' in sitemap and f'href="{SITE_URL}cy/case-studies/' in sitemap
 
 
-def test_sitemap_dates_are_the_contents_and_robots_names_the_sitemap(built_site):
+def test_sitemap_dates_are_the_contents_and_robots_names_the_sitemap(built_site, content):
     """lastmod is when a page's content last changed (a case study's review or publication date), never the build's
     date; the copy the site is built from has no git history, so a hand-written page has none."""
-    content = load(ROOT)
     tree = lxml.etree.fromstring((built_site / "sitemap.xml").read_bytes())
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     lastmod = {
@@ -154,8 +151,7 @@ def test_no_request_to_another_host(built_site):
             assert not re.match(r"(https?:)?//", url), (css, url)
 
 
-def test_every_case_study_has_one_page_per_language(built_site):
-    content = load(ROOT)
+def test_every_case_study_has_one_page_per_language(built_site, content):
     generated = {p.parent.name for p in (built_site / "case-studies").glob("*/index.html")}
     facet_pages = {"by-kind", "by-setting", "by-area", "by-language", "by-audience"}
     facet_pages |= {p for p in generated if re.fullmatch(r"page-\d+", p)}  # the catalogue's further pages
@@ -167,8 +163,7 @@ def test_every_case_study_has_one_page_per_language(built_site):
         assert tree.xpath("//h1")[0].text_content().replace("¶", "").strip() == study.title.best("cy")
 
 
-def test_every_link_from_a_case_study_has_its_reverse(built_site):
-    content = load(ROOT)
+def test_every_link_from_a_case_study_has_its_reverse(built_site, content):
     pages_for = {
         "hallmarks": "hallmarks",
         "entitlement": "entitlement",
@@ -199,8 +194,7 @@ def test_every_link_from_a_case_study_has_its_reverse(built_site):
                     assert back if study in newest else filtered, (framework, term_id, study.slug)
 
 
-def test_entitlement_anchors_exist(built_site):
-    content = load(ROOT)
+def test_entitlement_anchors_exist(built_site, content):
     for prefix in ("", "cy/"):
         page = doc(built_site / prefix / "frameworks/entitlement/index.html")
         for statement in content.frameworks.entitlement.statements:
@@ -208,8 +202,7 @@ def test_entitlement_anchors_exist(built_site):
         assert page.xpath("//table[contains(@class,'lpl-entitlement')]//th[@scope='col']")
 
 
-def test_no_english_interface_label_on_welsh_pages(built_site):
-    content = load(ROOT)
+def test_no_english_interface_label_on_welsh_pages(built_site, content):
     english = {
         t.en
         for key, t in content.frameworks.labels.items()
@@ -242,8 +235,7 @@ def test_draft_welsh_pages_show_a_notice(built_site):
         assert shown == (meta.get("translation") == "draft"), page
 
 
-def test_catalogue_pages_list_every_case_study_without_javascript(built_site):
-    content = load(ROOT)
+def test_catalogue_pages_list_every_case_study_without_javascript(built_site, content):
     for prefix in ("", "cy/"):
         tree = doc(built_site / prefix / "case-studies/index.html")
         cards = tree.xpath("//article[contains(@class,'lpl-card')]")

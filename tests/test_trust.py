@@ -9,13 +9,11 @@ from pathlib import Path
 
 import docx
 import pytest
-from lpl.load import load
+from harness import ROOT, mkdocs_build, repository_content
 from lpl.load.pages import WITHOUT_SOURCES, guidance_pages, page_sources
 from lpl.render.plan_view import docx_name
 
-from bench.sites import ROOT, mkdocs_build
-
-CONTENT = load(ROOT)
+CONTENT = repository_content()
 KIND_LABEL = {
     lang: {k: CONTENT.label(f"kind_{k}", lang) for k in ("illustrative", "summary", "school")} for lang in ("en", "cy")
 }
@@ -188,6 +186,7 @@ def test_sources_section_on_every_guidance_page_of_the_site(built_site, lang, he
         assert re.search(r'<ul class="lpl-sources">\s*<li>[^<]+<a href="https://', body), f"{lang}/{page.name}"
 
 
+@pytest.mark.build
 def test_a_build_fails_when_a_guidance_page_drops_its_sources(project_copy):
     page = project_copy / "docs" / "cy" / "funding.md"
     text = page.read_text(encoding="utf-8")

@@ -10,9 +10,8 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from harness import ROOT, copy_project
 from lpl.load import check
-
-from bench.sites import ROOT, copy_project
 
 GOOD = textwrap.dedent("""\
     # yaml-language-server: $schema=../plugins/lpl/schema/case_study.schema.json

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import string
 
+import pytest
 import yaml
+from harness import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lpl.load import check_case_study, check_data
 from lpl.load.source import Problem
 from test_validate import GOOD
-
-from bench.sites import ROOT
 
 VOCAB, _ = check_data(ROOT)
 FIELDS = [
@@ -95,6 +95,7 @@ documents = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=2000, deadline=None, suppress_health_check=list(HealthCheck))
 @given(documents)
 def test_loader_never_raises_and_locates_every_problem(tmp_path_factory, text):

@@ -13,12 +13,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from harness import ROOT
 from lpl.load import load
 from lpl.model.plan import PLAN_LANGUAGES
 from lpl.publish import downloads, inputs
 from lpl.render.plan_view import docx_name
-
-from bench.sites import ROOT
 
 SITE_URL = "https://example.org/"
 

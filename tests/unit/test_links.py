@@ -8,13 +8,12 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from harness import ROOT
 from lpl.model import LANGUAGES
 from lpl.model.plan import PLAN_LANGUAGES
 from lpl.publish.outputs import Build, make_outputs
 from lpl.render.plan_pages import DOWNLOADS_DIR, downloads_href
 from lpl.render.plan_view import docx_name
-
-from bench.sites import ROOT
 
 MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
 RAW_HREF = re.compile(r'href="([^"]+)"')

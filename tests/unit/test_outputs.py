@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from harness import ROOT
 from lpl.model import LANGUAGES
 from lpl.publish.outputs import OUTPUTS, Build, Outputs, make_outputs
 from lpl.publish.pages import GENERATED_DIRS, sync_pages, write_files
-
-from bench.sites import ROOT
 
 
 def test_every_output_is_made_for_both_languages_and_a_preview_leaves_the_documents_out(content):

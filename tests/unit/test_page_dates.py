@@ -8,11 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from harness import ROOT
 from lpl.load.history import last_changed
 from lpl.publish.page_dates import PageDates
 from lpl.render.robots import robots_txt
-
-from bench.sites import ROOT
 
 
 def commit(repo: Path, day: str, **files: str) -> None:

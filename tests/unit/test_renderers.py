@@ -10,11 +10,10 @@ import xml.etree.ElementTree as ET
 import docx
 import pytest
 import yaml
+from harness import ROOT
 from lpl.model import LANGUAGES
 from lpl.publish.outputs import Build, make_outputs
 from lpl.render.plan_docx import render_plan_docx
-
-from bench.sites import ROOT
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
