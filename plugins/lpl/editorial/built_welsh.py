@@ -62,7 +62,8 @@ class BuiltWelsh:
 
     def words_by_count(self, kind: str) -> list[tuple[str, int, list[str]]]:
         """(word, times, pages) for one kind, the most frequent first."""
-        times, pages = Counter(), {}
+        times: Counter[str] = Counter()
+        pages: dict[str, list[str]] = {}
         for (word, page), n in self.found.get(kind, Counter()).items():
             times[word] += n
             pages.setdefault(word, []).append(page)

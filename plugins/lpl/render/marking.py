@@ -50,7 +50,8 @@ def split_names(text: str, names: dict[str, str]) -> list[tuple[str, str | None]
     pattern = names_pattern(names)
     if pattern is None or not text:
         return [(text, None)] if text else []
-    runs, at = [], 0
+    runs: list[tuple[str, str | None]] = []
+    at = 0
     for m in pattern.finditer(text):
         if m.start() > at:
             runs.append((text[at : m.start()], None))
