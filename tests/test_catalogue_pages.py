@@ -9,8 +9,9 @@ import re
 from datetime import timedelta
 
 import pytest
+from lpl.model import ILLUSTRATIVE, SUMMARY, real_practice_first
 from lpl.model.content import index_citations
-from lpl.render.pages import NEWEST, PER_PAGE, render_site_pages
+from lpl.render.pages import NEWEST, PER_PAGE, PROPOSE_CASE_STUDY, render_site_pages
 
 
 @pytest.fixture(scope="module")
@@ -75,10 +76,74 @@ def test_framework_pages_show_counts_and_the_newest_with_a_link_to_the_rest(big)
     assert len(citing) > NEWEST
     section = page.split(f"{{ #{term.id} }}")[1].split("\n## ")[0]
     assert f"({len(citing)} case studies)" in section
-    assert re.findall(r"\(\.\./case-studies/([^)]+)\.md\)", section) == [s.slug for s in citing[:NEWEST]]
+    # Real practice first, each kind newest first (lpl.model.real_practice_first)
+    listed = re.findall(r"\(\.\./case-studies/([^)]+)\.md\)", section)
+    assert listed == [s.slug for s in real_practice_first(citing)[:NEWEST]]
     assert f"(../case-studies/index.md?hallmark={term.id})" in section
     entitlement = pages["frameworks/entitlement.md"]
     assert "(../case-studies/index.md?statement=" in entitlement
     assert len(re.findall(r"\(\.\./case-studies/[^)?]+\.md\)", entitlement)) <= NEWEST * len(
         big.frameworks.entitlement.statements
     )
+
+
+def item_section(page: str, anchor: str) -> str:
+    """An item's section of a generated framework page's Markdown: from its heading to the next one."""
+    return re.split(r"\n##+ ", page.split(f"{{ #{anchor} }}")[1])[0]
+
+
+def with_newer_illustrations(content, hallmark: str, summary, n: int):
+    """The content plus n illustrative examples citing `hallmark`, each newer than `summary`."""
+    model = next(s for s in content.case_studies if s.kind == ILLUSTRATIVE)
+    extra = tuple(
+        dataclasses.replace(
+            model, slug=f"invented-{k}", hallmarks=(hallmark,), published=summary.published + timedelta(days=k + 1)
+        )
+        for k in range(n)
+    )
+    studies = content.case_studies + extra
+    return dataclasses.replace(content, case_studies=studies, citations=index_citations(studies))
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_an_items_summary_is_listed_before_newer_illustrative_examples(content, lang):
+    """Issue 27: an item whose only summary is older than more than NEWEST invented examples still shows the summary
+    (first), so a head teacher sees real practice and the coverage counted on the framework pages stays true."""
+    summary = next(s for s in content.case_studies if s.kind == SUMMARY and s.hallmarks)
+    hallmark = summary.hallmarks[0]
+    grown = with_newer_illustrations(content, hallmark, summary, NEWEST + 1)
+    assert grown.cited_by("hallmarks", hallmark)[0].kind == ILLUSTRATIVE  # newest first, as the catalogue lists them
+    section = item_section(render_site_pages(grown, lang)["frameworks/hallmarks.md"], hallmark)
+    listed = re.findall(r"\(\.\./case-studies/([^)]+)\.md\)", section)
+    real = [s.slug for s in grown.cited_by("hallmarks", hallmark) if s.kind != ILLUSTRATIVE]
+    assert listed[: len(real[:NEWEST])] == real[:NEWEST] and summary.slug in listed
+    assert "lpl-no-practice" not in section
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_an_item_cited_only_by_invented_examples_says_so_and_asks_for_a_real_one(content, lang):
+    hallmark = content.frameworks.hallmarks.terms[0].id
+    # Every summary and school account stops citing the hallmark; illustrative examples still do.
+    studies = tuple(
+        s
+        if s.kind == ILLUSTRATIVE
+        else dataclasses.replace(s, hallmarks=tuple(h for h in s.hallmarks if h != hallmark))
+        for s in content.case_studies
+    )
+    model = next(s for s in studies if s.kind == ILLUSTRATIVE)
+    studies += (dataclasses.replace(model, slug="invented-0", hallmarks=(hallmark,)),)
+    only_invented = dataclasses.replace(content, case_studies=studies, citations=index_citations(studies))
+    page = render_site_pages(only_invented, lang)["frameworks/hallmarks.md"]
+    section = item_section(page, hallmark)
+    notice = re.search(r'<p class="lpl-no-practice" markdown>(.*?)</p>', section)
+    assert notice, section
+    t = lambda key: content.label(key, lang)  # noqa: E731
+    assert notice.group(1).startswith(f"{t('no_published_practice')} {t('only_illustrative')} {t('propose_prompt')}")
+    assert f"[{t('propose_case_study')}]({PROPOSE_CASE_STUDY[lang]})" in notice.group(1)
+    assert section.index("lpl-no-practice") < section.index("(../case-studies/")  # said before the invented ones
+    # An item no case study cites at all: the notice, without the sentence about the examples below.
+    empty = item_section(
+        render_site_pages(dataclasses.replace(content, case_studies=(), citations={}), lang)["frameworks/hallmarks.md"],
+        hallmark,
+    )
+    assert f"{t('no_published_practice')} {t('propose_prompt')}" in empty and t("only_illustrative") not in empty

@@ -11,6 +11,8 @@ import docx
 import pytest
 from harness import ROOT, mkdocs_build, repository_content
 from lpl.load.pages import WITHOUT_SOURCES, guidance_pages, page_sources
+from lpl.model import Text
+from lpl.render.framework_links import FRAMEWORKS, framework_link
 from lpl.render.plan_view import docx_name
 
 CONTENT = repository_content()
@@ -33,9 +35,14 @@ def main_content(page: Path) -> str:
 def study_links(page: Path) -> list[tuple[str, str | None]]:
     """(slug, its kind's label or None) for each link to a case study in the page's main content: the label
     follows the link (pages) or ends its text (plan templates, whose links are plain text in Word too)."""
+    return study_links_in(main_content(page))
+
+
+def study_links_in(text: str) -> list[tuple[str, str | None]]:
+    """As `study_links`, in a piece of a page's HTML."""
     studies = {s.slug for s in CONTENT.case_studies}
     found = []
-    for m in STUDY_LINK.finditer(main_content(page)):
+    for m in STUDY_LINK.finditer(text):
         if m.group(1) in studies:
             label = re.search(r">\(([^<]*)\)<", m.group(3) or "") or re.search(
                 r"\(([^()]*)\)$", html.unescape(m.group(2))
@@ -195,3 +202,70 @@ def test_a_build_fails_when_a_guidance_page_drops_its_sources(project_copy):
     result = mkdocs_build(project_copy)
     assert result.returncode != 0
     assert "docs/cy/funding.md:1:1: error: a guidance page must name its sources" in result.stdout + result.stderr
+
+
+# --- Real practice behind the frameworks (issue 27) -------------------------------------------------------------
+
+NEXT_HEADING = re.compile(r"<h[23][ >]")
+
+
+def framework_items() -> list[tuple[str, str]]:
+    """(framework key, reference as a case study cites it) for every item a framework page shows: each hallmark,
+    leaders' Entitlement statement, SLO dimension, characteristic, contributory factor, current professional
+    standard and national priority — read from data/, so a new item is counted without changing the test."""
+    frameworks = CONTENT.frameworks
+    items = []
+    for key in FRAMEWORKS:
+        if key == "entitlement":
+            items += [(key, s.id) for s in frameworks.entitlement.statements]
+        elif key == "standards":
+            version = frameworks.current_standards
+            items += [(key, f"{version.version}:{t.id}") for t in version.terms]
+        else:
+            items += [(key, t.id) for t in getattr(frameworks, key).terms]
+    return items
+
+
+def item_section(site: Path, key: str, ref: str, lang: str = "en") -> str:
+    """The HTML of an item's section on its framework page: from its heading to the next heading."""
+    link = framework_link(key, ref, Text())
+    page = site_page(site, lang, link.page.removesuffix(".md"))
+    text = main_content(page)
+    start = text.index(f'id="{link.anchor}"')
+    following = NEXT_HEADING.search(text, start)
+    return text[start : following.start() if following else len(text)]
+
+
+NO_PRACTICE = re.compile(r'<p class="lpl-no-practice">(.*?)</p>', re.S)
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_an_item_without_real_practice_says_so_and_one_with_it_does_not(built_site, lang):
+    """Where only illustrative examples (or none) cite a framework item, its section says plainly that there is no
+    published case study of it yet, before any example, and links to how to propose one; where a summary or a
+    school's own account cites it, there is no such notice and the real ones are listed first."""
+    notice = html.escape(CONTENT.label("no_published_practice", lang), quote=False)
+    labels = KIND_LABEL[lang]
+    with_real = 0
+    for key, ref in framework_items():
+        section = item_section(built_site, key, ref, lang)
+        real = [s for s in CONTENT.cited_by(key, ref) if not s.illustrative]
+        found = NO_PRACTICE.search(section)
+        kinds = [kind for _, kind in study_links_in(section)]
+        if real:
+            with_real += 1
+            assert found is None, f"{key}:{ref} ({lang}) has real practice but says it has none"
+            assert all(kind != labels["illustrative"] for kind in kinds[: len(real)]), (key, ref, kinds)
+        else:
+            assert found and found.group(1).startswith(notice), f"{key}:{ref} ({lang}): no notice in {section}"
+            assert all(kind == labels["illustrative"] for kind in kinds)
+            if kinds:
+                assert section.index("lpl-no-practice") < section.index("lpl-kind--illustrative")
+            link = re.search(r'href="([^"]+)"', found.group(1))
+            assert link and link.group(1) == "../../about/#" + (
+                "contributing-a-case-study" if lang == "en" else "cyfrannu-astudiaeth-achos"
+            )
+    assert with_real, "no framework item is cited by real practice"
+    # The notice's link reaches the section on proposing a case study, in the page's language.
+    about = main_content(site_page(built_site, lang, "about"))
+    assert 'id="contributing-a-case-study"' in about if lang == "en" else 'id="cyfrannu-astudiaeth-achos"' in about

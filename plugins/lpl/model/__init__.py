@@ -7,7 +7,18 @@ The package reads in the order of the flow: text (bilingual values), frameworks 
 case_study, plan (the plan template's structure), content (all of it, with the cross-links).
 """
 
-from .case_study import ILLUSTRATIVE, KINDS, SCHOOL, SUMMARY, CaseStudy, Contact, Image, PublishedSource, Resource
+from .case_study import (
+    ILLUSTRATIVE,
+    KINDS,
+    SCHOOL,
+    SUMMARY,
+    CaseStudy,
+    Contact,
+    Image,
+    PublishedSource,
+    Resource,
+    real_practice_first,
+)
 from .content import Content, index_citations
 from .frameworks import (
     Entitlement,
@@ -56,5 +67,6 @@ __all__ = [
     "Text",
     "Vocabulary",
     "index_citations",
+    "real_practice_first",
     "region_for",
 ]

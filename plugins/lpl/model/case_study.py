@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -39,6 +40,14 @@ ILLUSTRATIVE = "illustrative"  # an invented example written for the guidance
 SUMMARY = "summary"  # our summary, in our own words, of a case study published elsewhere (`source`)
 SCHOOL = "school"  # a school's or cluster's own account, sent to the editorial group
 KINDS = (SUMMARY, SCHOOL, ILLUSTRATIVE)
+
+
+def real_practice_first(studies: Iterable[CaseStudy]) -> tuple[CaseStudy, ...]:
+    """Summaries of published case studies, then schools' own accounts, then illustrative examples (the order of
+    KINDS), each group in the order given (newest first from `Content.cited_by`). A reader looking for real schools
+    finds them before invented examples, and a list cut to its first few never drops a real one for an invented one.
+    Summaries lead because an official publisher's account stands behind each one."""
+    return tuple(sorted(studies, key=lambda s: KINDS.index(s.kind)))
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import json
 import re
 from collections import Counter
 
-from ..model import KINDS, CaseStudy, Content, Name, PublishedSource, Resource, Text, Vocabulary
+from ..model import KINDS, CaseStudy, Content, Name, PublishedSource, Resource, Text, Vocabulary, real_practice_first
 from ..model.counting import count_phrase, rule_json
 from . import marking
 from .escape import inline, inline_part, prose
@@ -46,6 +46,10 @@ FRAMEWORK_FACETS = {
 }
 PER_PAGE = 20  # cards on each catalogue page without JavaScript, and per "show more" with it
 NEWEST = 5  # case studies listed under a framework item; the rest are in the filtered catalogue
+# Where a framework item without real practice sends a reader to propose a case study, from a framework page: the
+# about page's "Contributing a case study" section in that language (a strict build fails if the heading's anchor
+# goes). Not the repository's issue form: the site does not know its repository (mkdocs.yml has no repo_url).
+PROPOSE_CASE_STUDY = {"en": "../about.md#contributing-a-case-study", "cy": "../about.md#cyfrannu-astudiaeth-achos"}
 
 
 class PageContext:
@@ -113,6 +117,10 @@ class PageContext:
         return value.isoformat() if value else ""
 
     newest = NEWEST
+
+    @property
+    def propose_case_study(self) -> str:
+        return PROPOSE_CASE_STUDY[self.lang]
 
     def card_meta(self, study: CaseStudy) -> str:
         """Schools · settings · local authority · language category (if stated): a card's second line."""
@@ -387,13 +395,13 @@ def render_site_pages(content: Content, lang: str, site_url: str = "/") -> dict[
             vocabulary=vocabulary,
             framework=key,
             facet=FRAMEWORK_FACETS.get(key),
-            cited=lambda term_id, key=key: content.cited_by(key, term_id),
+            cited=lambda term_id, key=key: real_practice_first(content.cited_by(key, term_id)),
             draft=ctx.draft(vocabulary.name, *(t.label for t in vocabulary.terms)),
             **common,
         )
     pages["frameworks/standards.md"] = env.get_template("standards.md.j2").render(
         versions=list(content.frameworks.standards.values()),
-        cited=lambda version, term_id: content.cited_by("standards", f"{version}:{term_id}"),
+        cited=lambda version, term_id: real_practice_first(content.cited_by("standards", f"{version}:{term_id}")),
         facet=FRAMEWORK_FACETS["standards"],
         draft=any(ctx.draft(*(t.label for t in v.terms)) for v in content.frameworks.standards.values()),
         **common,
@@ -405,7 +413,7 @@ def render_site_pages(content: Content, lang: str, site_url: str = "/") -> dict[
     entitlement = content.frameworks.entitlement
     pages["frameworks/entitlement.md"] = env.get_template("entitlement.md.j2").render(
         entitlement=entitlement,
-        cited=lambda sid: content.cited_by("entitlement", sid),
+        cited=lambda sid: real_practice_first(content.cited_by("entitlement", sid)),
         facet=FRAMEWORK_FACETS["entitlement"],
         draft=any(ctx.draft(*s.entitlement.texts(), *s.expectation.texts()) for s in entitlement.statements),
         **common,
