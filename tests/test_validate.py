@@ -384,6 +384,53 @@ def test_summary_problems_are_located(project, change, needle, message):
     assert any(f":{line_of(text, needle)}:" in p and message in p for p in problems), problems
 
 
+@pytest.mark.parametrize(
+    ("described", "after", "iso", "reforms"),
+    [
+        ("2015-05", "inspection", "2015-05", ("aln", "curriculum")),
+        ("2015", None, "2015", ("aln", "curriculum")),  # a bare year is read by YAML as a number: taken as a year
+        ('"2019-01-31"', "report", "2019-01-31", ("aln", "curriculum")),
+        ("2022-03", "visit", "2022-03", ("curriculum",)),
+        ("2019-06", "publication", "2019-06", ("aln", "curriculum")),
+    ],
+)
+def test_summary_says_when_its_source_described_the_practice(project, described, after, iso, reforms):
+    text = SUMMARY.replace(
+        "  language: both\n",
+        f"  language: both\n  described: {described}\n" + (f"  described_after: {after}\n" if after else ""),
+    ).replace("published: 2019-06-20", "published: 2022-06-20")
+    content, problems = problems_for(project, text)
+    assert problems == []
+    [study] = content.case_studies
+    assert (study.source.described.isoformat(), study.source.described_after) == (iso, after)
+    assert study.source.reforms_since() == reforms
+
+
+@pytest.mark.parametrize(
+    ("change", "needle", "message"),
+    [
+        (
+            "  described: 2015-5\n",
+            "described:",
+            "'source.described' must be a year, a month or a day: YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2015-05 (got '2015-5')",
+        ),
+        ("  described: 2015-13\n", "described:", "'source.described' is not a real year, month or day: '2015-13'"),
+        ("  described: 2099-01\n", "described:", "'source.described' (2099-01) is in the future"),
+        ("  described: 2019-07\n", "described:", "is after the source's own date, 'source.published' (2019-06-20)"),
+        ("  described_after: inspection\n", "described_after:", "add 'described'"),
+        (
+            "  described: 2015-05\n  described_after: inspected\n",
+            "described_after:",
+            "'source.described_after' must be one of inspection, report, visit, publication",
+        ),
+    ],
+)
+def test_described_problems_are_located(project, change, needle, message):
+    text = SUMMARY.replace("  language: both\n", "  language: both\n" + change)
+    _, problems = problems_for(project, text)
+    assert any(f":{line_of(text, needle)}:" in p and message in p for p in problems), problems
+
+
 @pytest.mark.parametrize("kind", ["illustrative", "school"])
 def test_other_kinds_refuse_a_source_and_need_what_a_summary_may_leave_out(project, kind):
     text = SUMMARY.replace("kind: summary", f"kind: {kind}")

@@ -23,6 +23,7 @@ from ..model import (
     Frameworks,
     Image,
     Name,
+    PartialDate,
     PublishedSource,
     Resource,
     Text,
@@ -144,7 +145,12 @@ def _schema_problems(c: Checker) -> None:
                 f"'{name}' must be one of {', '.join(map(str, expected))} (got {instance!r}"
                 f"{suggest(str(instance), [str(v) for v in expected])})",
             )
-        elif kind == "pattern" and schema.get("pattern", "").startswith("^\\d{4}"):
+        elif kind == "pattern" and at[-1:] == ("described",):
+            c.error(
+                at,
+                f"'{name}' must be a year, a month or a day: YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2015-05 (got {instance!r})",
+            )
+        elif kind == "pattern" and schema.get("pattern", "").startswith("^\d{4}"):
             c.error(at, f"'{name}' must be a date written YYYY-MM-DD, e.g. 2025-03-14 (got {instance!r})")
         elif kind == "pattern":
             c.error(at, f"'{name}' must be an id: lowercase words joined by hyphens (got {instance!r})")
@@ -462,6 +468,7 @@ def _published_source(c: Checker) -> PublishedSource | None:
     published = c.date(at + ("published",), required=False)
     if published and published > date.today():
         c.error(at + ("published",), f"'source.published' ({published}) is in the future")
+    described = _described(c, published)
     for key in ("publisher", "title", "title_cy"):
         if isinstance(c.get(at + (key,)), str):
             _check_text(c, at + (key,), c.get(at + (key,)), markdown=False)
@@ -480,7 +487,41 @@ def _published_source(c: Checker) -> PublishedSource | None:
         title_cy=get("title_cy"),
         url_cy=url_cy,
         published=published,
+        described=described,
+        described_after=get("described_after") if described else None,
     )
+
+
+def _described(c: Checker, published: date | None) -> PartialDate | None:
+    """`source.described`: when the source dates the practice (a year, month or day), with `described_after`."""
+    at = ("source", "described")
+    value = c.get(at)
+    if value is None:
+        if c.get(("source", "described_after")) is not None:
+            c.error(
+                ("source", "described_after"),
+                "'source.described_after' says what the date in 'source.described' is of: add 'described' "
+                "(e.g. described: 2015-05), or remove 'described_after'",
+            )
+        return None
+    if not c.fresh(at):
+        return None
+    try:
+        described = PartialDate.parse(str(value))
+    except ValueError:
+        c.error(
+            at, f"'source.described' is not a real year, month or day: {value!r} (write YYYY, YYYY-MM or YYYY-MM-DD)"
+        )
+        return None
+    if described.earliest > date.today():
+        c.error(at, f"'source.described' ({described.isoformat()}) is in the future")
+    elif published and described.earliest > published:
+        c.error(
+            at,
+            f"'source.described' ({described.isoformat()}) is after the source's own date, 'source.published' "
+            f"({published}): a source cannot describe practice after it was published",
+        )
+    return described
 
 
 def _check_image(c: Checker, at: tuple, root: Path, rel: str) -> bool:

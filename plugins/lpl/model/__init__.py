@@ -8,6 +8,7 @@ case_study, plan (the plan template's structure), content (all of it, with the c
 """
 
 from .case_study import (
+    DESCRIBED_AFTER,
     ILLUSTRATIVE,
     KINDS,
     SCHOOL,
@@ -15,6 +16,7 @@ from .case_study import (
     CaseStudy,
     Contact,
     Image,
+    PartialDate,
     PublishedSource,
     Resource,
     real_practice_first,
@@ -37,6 +39,7 @@ from .terms import Concept, TermBase
 from .text import DRAFT, LANGUAGES, REVIEWED, Name, PageSource, Source, Text
 
 __all__ = [
+    "DESCRIBED_AFTER",
     "DRAFT",
     "ILLUSTRATIVE",
     "KINDS",
@@ -56,6 +59,7 @@ __all__ = [
     "Membership",
     "Name",
     "PageSource",
+    "PartialDate",
     "PracticePoint",
     "PublishedSource",
     "Region",

@@ -41,6 +41,50 @@ SUMMARY = "summary"  # our summary, in our own words, of a case study published 
 SCHOOL = "school"  # a school's or cluster's own account, sent to the editorial group
 KINDS = (SUMMARY, SCHOOL, ILLUSTRATIVE)
 
+# What the date a source gives the practice is the date of (`source.described_after`).
+DESCRIBED_AFTER = ("inspection", "report", "visit", "publication")
+# The reforms after which a source's words may be out of date: a summary of practice described before one of
+# them says that some terms have changed since (the Curriculum for Wales was first taught in September 2022;
+# the additional learning needs system began to replace special educational needs in September 2021).
+REFORMS = (("aln", date(2021, 9, 1)), ("curriculum", date(2022, 9, 1)))
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date as precise as its source gives it: a year, a month of a year, or a day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+    @classmethod
+    def parse(cls, value: str) -> PartialDate:
+        """'2015', '2015-05' or '2015-05-12'; ValueError if it is not a real year, month or day."""
+        found = cls.PATTERN.fullmatch(value.strip())
+        if not found:
+            raise ValueError(value)
+        year, month, day = (int(part) if part else None for part in found.groups())
+        date(year, month or 1, day or 1)  # raises ValueError for month 13 or 31 June
+        return cls(year, month, day)
+
+    def isoformat(self) -> str:
+        return "-".join(f"{n:0{w}d}" for n, w in ((self.year, 4), (self.month, 2), (self.day, 2)) if n is not None)
+
+    @property
+    def earliest(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> date:
+        if self.day:
+            return self.earliest
+        if self.month:
+            following = date(self.year + self.month // 12, self.month % 12 + 1, 1)
+            return date.fromordinal(following.toordinal() - 1)
+        return date(self.year, 12, 31)
+
 
 def real_practice_first(studies: Iterable[CaseStudy]) -> tuple[CaseStudy, ...]:
     """Summaries of published case studies, then schools' own accounts, then illustrative examples (the order of
@@ -61,12 +105,22 @@ class PublishedSource:
     title_cy: str | None = None
     url_cy: str | None = None
     published: date | None = None  # None when the source does not state its date
+    # When the source dates the practice it describes (e.g. its inspection in May 2015), and what that date is
+    # of (one of DESCRIBED_AFTER, or None when the source does not say): shown apart from our `published`.
+    described: PartialDate | None = None
+    described_after: str | None = None
 
     def title_in(self, lang: str) -> str:
         return (self.title_cy if lang == "cy" else None) or self.title
 
     def url_in(self, lang: str) -> str:
         return (self.url_cy if lang == "cy" else None) or self.url
+
+    def reforms_since(self) -> tuple[str, ...]:
+        """The reforms (REFORMS) that may have begun after the practice was described: its terms may have changed."""
+        if self.described is None:
+            return ()
+        return tuple(name for name, began in REFORMS if self.described.earliest < began)
 
 
 @dataclass(frozen=True)
