@@ -7,6 +7,7 @@
     lpl preview [SLUG|PATH]      serve one case study in both languages (none: the whole site)
     lpl report                   texts still missing or draft, case studies due for review
     lpl welsh                    Welsh spelling (hunspell-cy) and the term base, file:line for each finding
+    lpl check-summary [SLUG ...] runs of 10+ words a summary copies from its source's saved excerpt
     lpl plan --lang … --setting … -o plan.docx   a plan template for one school
 
 Each reads the project in the current folder (--root to choose another). The benchmarks are not here:
@@ -19,6 +20,7 @@ import importlib
 import sys
 
 COMMANDS = {name: f"lpl.cli.{name}" for name in ("validate", "new", "preview", "report", "plan", "welsh", "form")}
+COMMANDS["check-summary"] = "lpl.cli.check_summary"
 
 
 def main(argv: list[str] | None = None) -> int:

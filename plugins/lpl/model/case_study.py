@@ -41,6 +41,10 @@ SUMMARY = "summary"  # our summary, in our own words, of a case study published 
 SCHOOL = "school"  # a school's or cluster's own account, sent to the editorial group
 KINDS = (SUMMARY, SCHOOL, ILLUSTRATIVE)
 
+# Where a summary's source excerpts are kept (`<slug>.<lang>.txt`): read by `lpl check-summary` only, never
+# by the loader, and never published.
+EXCERPTS = "case_studies/sources"
+
 # What the date a source gives the practice is the date of (`source.described_after`).
 DESCRIBED_AFTER = ("inspection", "report", "visit", "publication")
 # The reforms after which a source's words may be out of date: a summary of practice described before one of
