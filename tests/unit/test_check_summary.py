@@ -79,7 +79,7 @@ def test_a_long_run_is_one_finding_with_its_length_and_words():
         # the school's name is an attribution too
         ("Ysgol Prawf’s leaders “have liaised closely over six years to create an effective network”.", False, ""),
         # quoted but nobody named: still listed, and said so
-        ("Leaders “have liaised closely over six years to create an effective network”.", True, "not attributed"),
+        ("Leaders “have liaised closely over six years to create an effective network”.", True, "in quotation marks, but not attributed"),
         # not quoted at all
         ("Estyn says leaders have liaised closely over six years to create an effective network.", True, ""),
         # a blockquote attributed in its own last line, or by the paragraph before it

@@ -6,6 +6,7 @@ Excerpts: `case_studies/sources/<slug>.<lang>.txt` (EXCERPTS), the plain text of
 whose first line says where it is from, when it was read and under which licence (HEADER):
 
     Source: https://www.estyn.gov.wales/… (read 2026-12-02; licence: Open Government Licence v3.0)
+    # Only the opening of the page could be read.       ← optional notes of ours, not compared
 
 They are kept for checking only: the loader never reads them, and nothing in the build or the wheel copies them.
 
@@ -21,7 +22,7 @@ The rule for "quoted" (simple, so an editor and a test can both apply it):
   language. A blockquote is attributed when it names one of them itself (e.g. a last line "> — Estyn") or the
   paragraph just before it does;
 - only words quoted AND attributed are left out of the comparison: a copied run in quotation marks without a
-  name beside it is still listed, marked "quoted but not attributed". A run is listed when RUN consecutive
+  name beside it is still listed (marked "in quotation marks, but not attributed" when all of it is). A run is listed when RUN consecutive
   words of a text, none of them in an attributed quotation, appear in the same order in the excerpt.
 """
 
@@ -133,6 +134,9 @@ def read_excerpt(path: Path, shown: str) -> tuple[Excerpt | None, list[Finding]]
                 f"e.g. {HEADER_EXAMPLE}",
             )
         ]
+    # Lines starting with '#' after the header are our notes on the excerpt (e.g. "only the opening could be
+    # read"), not the source's words: blanked, so the lines of the rest stay right.
+    body = "\n".join("" if line.startswith("#") else line for line in body.split("\n"))
     return Excerpt(shown, lang, header.group(1), read, header.group(3).strip(), tuple(words(body, 2))), []
 
 
@@ -291,7 +295,7 @@ def _runs(
                 i += 1
             end = i + RUN  # the run is text_words[start:end]
             run = text_words[start:end]
-            note = " (quoted but not attributed)" if "unattributed" in status[start:end] else ""
+            note = " (in quotation marks, but not attributed)" if set(status[start:end]) == {"unattributed"} else ""
             found.append(
                 Finding(
                     shown,
