@@ -4,14 +4,20 @@ list and download, in both languages; a summary shows its source; every guidance
 from __future__ import annotations
 
 import html
+import json
 import re
+import subprocess
+from datetime import date
 from pathlib import Path
 
 import docx
 import pytest
 from harness import ROOT, mkdocs_build, repository_content
+from lpl.editorial.check_summary import check_summaries, excerpt_paths
+from lpl.load import check
 from lpl.load.pages import WITHOUT_SOURCES, guidance_pages, page_sources
 from lpl.model import Text
+from lpl.model.case_study import EXCERPTS
 from lpl.render.framework_links import FRAMEWORKS, framework_link
 from lpl.render.plan_view import docx_name
 
@@ -136,6 +142,114 @@ def test_a_summary_shows_its_source(built_site, lang):
     assert html.escape(date, quote=False) in source or date in html.unescape(source)
     notice = page[: page.index('id="source"')]
     assert KIND_LABEL[lang]["summary"] in html.unescape(notice)
+
+
+# --- summaries in our own words, dated as their sources date them; illustrative examples with true dates (issue 24) ---
+
+ALL_STUDIES = check(ROOT)[0]  # published and unpublished alike
+SUMMARIES = [s for s in ALL_STUDIES.case_studies + ALL_STUDIES.unpublished if s.kind == "summary"]
+ILLUSTRATIVE = [s for s in ALL_STUDIES.case_studies + ALL_STUDIES.unpublished if s.kind == "illustrative"]
+# The day this site's illustrative examples began to be written: none can honestly carry an earlier date.
+ILLUSTRATIVE_SINCE = date(2026, 11, 1)
+
+
+def test_no_summary_copies_its_source():
+    """`lpl check-summary` over every summary that has a saved excerpt: no unquoted run of 10+ words, no bad excerpt."""
+    report = check_summaries(ALL_STUDIES, ROOT)
+    assert report.checked, "no summary has a saved excerpt"
+    assert [str(f) for f in report.findings] == []
+
+
+def test_every_summary_of_this_repository_has_an_excerpt():
+    assert [s.slug for s in SUMMARIES if not excerpt_paths(ROOT, s.slug)] == []
+
+
+def test_check_summary_command_lists_a_copied_run_with_both_lines_and_fails(project_copy):
+    study = SUMMARIES[0]
+    excerpt = excerpt_paths(project_copy, study.slug)[0]
+    copied = " ".join(excerpt.read_text(encoding="utf-8").split("\n", 2)[2].split()[:14])
+    path = project_copy / study.source_path
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nimpact:\n  en: |\n", f"\nimpact:\n  en: |\n    {copied}\n\n", 1), encoding="utf-8")
+    lpl = Path(__import__("sys").executable).with_name("lpl")
+    result = subprocess.run([lpl, "check-summary", study.slug, "--root", project_copy], capture_output=True, text=True)
+    assert result.returncode == 1, result.stdout
+    assert (
+        f"{study.source_path}:" in result.stdout and f"{excerpt.relative_to(project_copy).as_posix()}:" in result.stdout
+    )
+    assert "impact.en: " in result.stdout
+
+
+def test_excerpts_are_never_published(built_site):
+    """Kept for checking only: no excerpt file, and no excerpt's header, anywhere in the built site."""
+    headers = [p.read_text(encoding="utf-8").split("\n", 1)[0] for p in (ROOT / EXCERPTS).glob("*.txt")]
+    assert headers
+    assert not list(built_site.rglob("*.txt")) or all("sources" not in p.parts for p in built_site.rglob("*.txt"))
+    for page in built_site.rglob("*"):
+        if page.is_file() and page.suffix in (".html", ".json", ".xml", ".csv", ".txt", ".js"):
+            text = page.read_text(encoding="utf-8", errors="replace")
+            assert not any(h in text for h in headers), page
+
+
+def _first_added(path: Path) -> date | None:
+    """The day git first saw this file (None outside a git checkout or in a shallow one that lacks it)."""
+    try:
+        out = subprocess.run(
+            ["git", "log", "--follow", "--diff-filter=A", "--format=%as", "--", path.name],
+            cwd=path.parent,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        ).stdout.split()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return date.fromisoformat(out[-1]) if out else None
+
+
+@pytest.mark.parametrize("study", ILLUSTRATIVE, ids=lambda s: s.slug)
+def test_an_illustrative_example_carries_only_true_dates(study):
+    """Written for this site: no date before the day it was added here, and no review before its publication."""
+    first = _first_added(ROOT / study.source_path) or ILLUSTRATIVE_SINCE
+    assert study.published >= max(first, ILLUSTRATIVE_SINCE), (study.slug, study.published, first)
+    assert study.last_reviewed is None or study.published <= study.last_reviewed <= date.today()
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_a_summary_says_when_its_source_described_the_practice_and_when_it_was_added(built_site, lang):
+    study = next(s for s in CONTENT.case_studies if s.slug == "st-george-teaching-charter")
+    page = html.unescape(main_content(site_page(built_site, lang, f"case-studies/{study.slug}")))
+    expected = {
+        "en": ("Described by Estyn after its inspection in May 2015.", "Curriculum for Wales", "Added to this site"),
+        "cy": (
+            "Disgrifiwyd gan Estyn ar ôl ei arolygiad ym mis Mai 2015.",
+            "Cwricwlwm i Gymru",
+            "Ychwanegwyd at y wefan hon",
+        ),
+    }[lang]
+    notice = page[: page.index('id="source"')]
+    assert expected[0] in notice and expected[1] in notice
+    assert f"<dt>{expected[2]}</dt>" in page and f"<dt>{CONTENT.label('published', lang)}</dt>" not in page
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_an_illustrative_page_shows_only_the_day_it_was_added_and_no_real_place(built_site, lang):
+    study = next(s for s in CONTENT.case_studies if s.slug == "cwm-derwen-twilight-enquiry-triads")
+    page = html.unescape(main_content(site_page(built_site, lang, f"case-studies/{study.slug}")))
+    assert CONTENT.label("added", lang) in page and study.published.isoformat() in page
+    assert CONTENT.label("last_reviewed", lang) not in page
+    assert CONTENT.label("invented_place", lang) in page
+    assert "GwE" not in page and "Gwynedd" not in page
+
+
+def test_open_data_gives_illustrative_examples_their_true_dates_and_no_region(built_site):
+    index = json.loads((built_site / "case-studies" / "index.json").read_text(encoding="utf-8"))
+    records = {r["slug"]: r for r in index["case_studies"]}
+    for study in ILLUSTRATIVE:
+        record = records[study.slug]
+        assert record["published"] == study.published.isoformat() and record["last_reviewed"] is None
+        assert record["local_authority"] is None and record["region"] is None
+    st_george = records["st-george-teaching-charter"]["source"]
+    assert (st_george["described"], st_george["described_after"]) == ("2015-05", "inspection")
 
 
 # --- sources of guidance pages -----------------------------------------------------------------------------------

@@ -479,9 +479,18 @@ def test_a_case_study_after_an_end_date_never_names_the_ended_body(project):
     ):
         content, _ = problems_for(project, GOOD.replace("published: 2025-03-14", f"published: {published}"))
         page = render_site_pages(content, "en")["case-studies/ysgol-prawf.md"]
-        region = page.split("Region when published\n:   ", 1)[1].split("\n", 1)[0]
+        region = page.split("Region when added\n:   ", 1)[1].split("\n", 1)[0]
         assert shows in region and never not in region, region
-        cy = render_site_pages(content, "cy")["case-studies/ysgol-prawf.md"].split("Rhanbarth pan gyhoeddwyd\n:   ", 1)[
-            1
-        ]
+        cy = render_site_pages(content, "cy")["case-studies/ysgol-prawf.md"].split(
+            "Rhanbarth pan ychwanegwyd\n:   ", 1
+        )[1]
         assert ("GwE" in cy.split("\n", 1)[0]) == (published == "2025-05-31")
+
+
+def test_an_illustrative_example_may_be_placed_nowhere_real_other_kinds_may_not(project):
+    """An invented school need not be put in a real local authority (issue 24): then it has no region either."""
+    text = GOOD.replace("local_authority: gwynedd\n", "")
+    content, problems = problems_for(project, text)
+    assert problems == [] and (content.case_studies[0].local_authority, content.case_studies[0].region) == (None, None)
+    _, problems = problems_for(project, text.replace("kind: illustrative", "kind: school"))
+    assert any("'local_authority' is missing (it is required)" in p for p in problems), problems

@@ -218,7 +218,9 @@ def check_case_study(
     if c.failed:
         return None, c.problems
     region = (
-        region_for(frameworks.regions, fields["local_authority"], fields["published"]) if fields["published"] else None
+        region_for(frameworks.regions, fields["local_authority"], fields["published"])
+        if fields["published"] and fields["local_authority"]
+        else None
     )
     return CaseStudy(
         slug=path.stem, source_path=shown, unpublished=doc.data.get("unpublished") is True, region=region, **fields

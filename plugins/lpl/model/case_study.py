@@ -49,7 +49,8 @@ EXCERPTS = "case_studies/sources"
 DESCRIBED_AFTER = ("inspection", "report", "visit", "publication")
 # The reforms after which a source's words may be out of date: a summary of practice described before one of
 # them says that some terms have changed since (the Curriculum for Wales was first taught in September 2022;
-# the additional learning needs system began to replace special educational needs in September 2021).
+# the additional learning needs system began to replace special educational needs in September 2021; sources in
+# data/ui.yml beside the note's wording).
 REFORMS = (("aln", date(2021, 9, 1)), ("curriculum", date(2022, 9, 1)))
 
 
@@ -134,7 +135,7 @@ class CaseStudy:
     title: Text
     schools: tuple[Name, ...]
     settings: tuple[str, ...]
-    local_authority: str
+    local_authority: str | None  # None only for an illustrative example placed nowhere real
     language_scheme: str | None  # None only for a summary whose source does not state it
     language_category: str | None
     audiences: tuple[str, ...]
@@ -159,7 +160,7 @@ class CaseStudy:
     kind: str  # one of KINDS
     source: PublishedSource | None  # for a summary, the published case study it summarises
     unpublished: bool
-    region: str | None  # derived from the local authority and the date published
+    region: str | None  # derived from the local authority and the date published (None without one)
 
     NARRATIVE = ("context", "approach", "impact", "advice")
 

@@ -20,7 +20,7 @@ from .framework_links import FRAMEWORKS, framework_link, framework_page, item_la
 from .labels import kind_label
 from .plan_view import Link
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"  # 1.1.0: source.described, .described_after; local_authority may be null
 CATALOGUE_JSON, CATALOGUE_CSV, FRAMEWORKS_JSON = (
     "case-studies/index.json",
     "case-studies/index.csv",
@@ -80,6 +80,8 @@ def source(study: CaseStudy) -> dict | None:
         "published": _date(found.published),
         "url": {"en": found.url, "cy": found.url_cy},
         "language": found.language,
+        "described": found.described.isoformat() if found.described else None,
+        "described_after": found.described_after,
     }
 
 
@@ -125,7 +127,9 @@ def case_study_record(content: Content, study: CaseStudy, lang: str, site_url: s
         "summary": bilingual(study.summary),
         "schools": [bilingual(school) for school in study.schools],
         "settings": [labels.term(content.frameworks.settings, s) for s in study.settings],
-        "local_authority": labels.term(content.frameworks.local_authorities, study.local_authority),
+        "local_authority": (
+            labels.term(content.frameworks.local_authorities, study.local_authority) if study.local_authority else None
+        ),
         "region": labels.region(study.region),
         "language_category": labels.language_category(study),
         "audiences": [labels.term(content.frameworks.audiences, a) for a in study.audiences],
@@ -331,8 +335,8 @@ def csv_row(record: dict, lang: str) -> dict[str, str]:
         "schools": "; ".join(text(s) for s in record["schools"]),
         "settings": ids(record["settings"]),
         "setting_labels": names(record["settings"]),
-        "local_authority": record["local_authority"]["id"],
-        "local_authority_label": record["local_authority"]["label"],
+        "local_authority": (record["local_authority"] or {}).get("id", ""),
+        "local_authority_label": (record["local_authority"] or {}).get("label", ""),
         "region": region.get("id", ""),
         "region_label": region.get("label", ""),
         "language_scheme": category.get("scheme", ""),

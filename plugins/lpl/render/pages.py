@@ -116,6 +116,29 @@ class PageContext:
     def date(self, value) -> str:
         return value.isoformat() if value else ""
 
+    def described(self, study: CaseStudy) -> str:
+        """When a summary's source dates the practice, as a sentence in the page's language ("Described by Estyn after
+        its inspection in May 2015."), its publisher escaped for the page; "" for other kinds."""
+        source = study.source
+        if source is None:
+            return ""
+        when = source.described
+        if when is None:
+            return self.t("described_none")
+        month = self.t(f"month_{when.month}") if when.month else ""
+        if when.day:
+            phrase = self.t("when_day", day=when.day, month=month, year=when.year)
+        elif when.month:
+            phrase = self.t("when_month", month=month, year=when.year)
+        else:
+            phrase = self.t("when_year", year=when.year)
+        return self.t(f"described_{source.described_after or 'plain'}", publisher=self.publisher(source), when=phrase)
+
+    def reforms_note(self, study: CaseStudy) -> str:
+        """For practice described before the ALN and curriculum reforms: a note that some terms have changed."""
+        reforms = study.source.reforms_since() if study.source else ()
+        return self.t("reforms_" + "_".join(reforms)) if reforms else ""
+
     newest = NEWEST
 
     @property
@@ -135,7 +158,7 @@ class PageContext:
             runs.append((self.text(school), self.name_language(school)))
         rest = [
             ", ".join(self.setting(s) for s in study.settings),
-            self.local_authority(study.local_authority),
+            self.local_authority(study.local_authority) if study.local_authority else "",
             self.language_category(study) if study.language_category else "",
         ]
         for part in (p for p in rest if p):
@@ -232,7 +255,7 @@ def facet_values(content: Content, study: CaseStudy) -> dict[str, list[str]]:
         "kind": [study.kind],
         "setting": list(study.settings),
         "region": [study.region] if study.region else [],
-        "local_authority": [study.local_authority],
+        "local_authority": [study.local_authority] if study.local_authority else [],
         "language": [study.language_category] if study.language_category else [],
         "audience": list(study.audiences),
         "hallmark": list(study.hallmarks),
@@ -441,7 +464,7 @@ def _facet_pages(content: Content, ctx: PageContext):
     for region in list(content.frameworks.regions) + [None]:
         region_id = region.id if region else None
         las = sorted(
-            {s.local_authority for s in content.case_studies if s.region == region_id},
+            {s.local_authority for s in content.case_studies if s.region == region_id and s.local_authority},
             key=lambda la: ctx.local_authority(la),
         )
         if las:
