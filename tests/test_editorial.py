@@ -93,6 +93,45 @@ def test_scaffold_with_flags_writes_a_commented_file_that_validates(content_root
     assert study.summary.cy_status == "draft" and study.summary.en_status == "reviewed" and study.kind == "school"
 
 
+def test_scaffold_for_a_summary_asks_for_its_source_and_saves_the_excerpt(content_root, tmp_path):
+    """`lpl new --summary`: the source (both languages here, dated) and the saved text of each version go into the
+    file and case_studies/sources/, where `lpl check-summary` finds them (issue 24)."""
+    copied = "The headteacher and the senior staff of three primary schools have liaised closely over six years."
+    (tmp_path / "en.txt").write_text(copied + "\n", encoding="utf-8")
+    (tmp_path / "cy.txt").write_text(
+        "Mae'r pennaeth a'r uwch staff wedi cydweithio'n agos dros chwe blynedd.\n", "utf-8"
+    )
+    flags = [f for f in FLAGS if f not in ("--language-category", "2", "--hallmarks", "3, research-and-enquiry")]
+    result = run_script(
+        "new_case_study.py", "--root", str(content_root), *flags, "--summary", "--publisher", "Estyn",
+        "--source-title", "A title", "--source-url", "https://www.estyn.gov.wales/effective-practice/x",
+        "--source-language", "both", "--source-title-cy", "Teitl", "--source-url-cy",
+        "https://estyn.llyw.cymru/adnoddau-gwella/x", "--described", "2015-05", "--described-after", "inspection",
+        "--excerpt", str(tmp_path / "en.txt"), "--excerpt-cy", str(tmp_path / "cy.txt"),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    path = content_root / "case_studies" / f"{NEW}.yml"
+    [study] = check(content_root, [path])[0].case_studies
+    assert study.kind == "summary" and study.language_category is None and study.hallmarks == ()
+    assert (study.source.url_cy, study.source.described.isoformat(), study.source.described_after) == (
+        "https://estyn.llyw.cymru/adnoddau-gwella/x",
+        "2015-05",
+        "inspection",
+    )
+    en = (content_root / "case_studies" / "sources" / f"{NEW}.en.txt").read_text(encoding="utf-8").splitlines()
+    assert en[0].startswith("Source: https://www.estyn.gov.wales/effective-practice/x (read ") and en[1] == copied
+    cy = (content_root / "case_studies" / "sources" / f"{NEW}.cy.txt").read_text(encoding="utf-8")
+    assert cy.startswith("Source: https://estyn.llyw.cymru/adnoddau-gwella/x (read ")
+    checked = subprocess.run(
+        [Path(sys.executable).with_name("lpl"), "check-summary", NEW, "--root", content_root],
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0 and "1 summary checked" in checked.stdout, checked.stdout
+    again = run_script("new_case_study.py", "--root", str(content_root), *flags, "--summary")
+    assert again.returncode == 1  # the slug (and its excerpts) exist: nothing is replaced
+
+
 def test_scaffold_asks_in_welsh_with_answers_on_stdin(content_root):
     answers = (
         "Teaching assistants leading enquiry\nCynorthwywyr addysgu yn arwain ymholi\n\nYsgol Gynradd Bryn Awel\ncynradd\ngwyneth\ngwynedd\n3\n2,3\n4"

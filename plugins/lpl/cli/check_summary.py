@@ -36,7 +36,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"No excerpt saved (not checked): {', '.join(report.without_excerpt)}")
     runs = [f for f in report.findings if f.words]
     print(
-        f"{'FAILED' if report.findings else 'OK'}: {len(report.checked)} summaries checked, {len(runs)} unquoted "
+        f"{'FAILED' if report.findings else 'OK'}: {len(report.checked)} "
+        f"{'summary' if len(report.checked) == 1 else 'summaries'} checked, {len(runs)} unquoted "
         f"run(s) of {RUN} or more words shared with a source, {len(report.findings) - len(runs)} other problem(s)."
     )
     return 1 if report.findings else 0

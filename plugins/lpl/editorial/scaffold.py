@@ -20,8 +20,10 @@ from pathlib import Path
 import jinja2
 
 from ..load import PLACEHOLDER, SLUG
-from ..model import SCHOOL, Frameworks, Term
-from ..model.case_study import is_generated_page
+from ..model import DESCRIBED_AFTER, SCHOOL, Frameworks, PartialDate, Term
+from ..model.case_study import EXCERPTS, is_generated_page
+from ..model.web import link_problem
+from .check_summary import HEADER, MAX_EXCERPT_BYTES
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "scaffold"
 INTERFACE_LANGUAGES = ("en", "cy")
@@ -85,6 +87,27 @@ WORDING = {
         "next": "Next: fill in the texts (every 'Write here: …' and 'Ysgrifennwch yma: …'), then\n"
         "  python scripts/validate.py {path}\n"
         "  python scripts/preview.py {path}",
+        "publisher": "Who published the case study you are summarising? (e.g. Estyn)",
+        "source_title": "Its title, exactly as published",
+        "source_url": "Its web address (https://…)",
+        "source_language": "Which language(s) is it published in? en, cy or both",
+        "source_title_cy": "Its Welsh title, exactly as published",
+        "source_url_cy": "The web address of the Welsh version (https://…)",
+        "described": "When does the source date the practice? YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2015-05 for an "
+        "inspection in May 2015); press Enter if it gives no date",
+        "described_after": "What is that date of? inspection, report, visit or publication (Enter if it does not say)",
+        "excerpt": "Where did you save the source's text as you read it, in {language}? (a plain-text file; it is copied to "
+        "{target}, kept for `lpl check-summary` and never published)",
+        "licence": "Under which licence is the source published?",
+        "bad_url": "{value!r} is not a web address a page may carry: {problem}.",
+        "bad_date": "{value!r} is not a real year, month or day: write YYYY, YYYY-MM or YYYY-MM-DD.",
+        "bad_language": "{value!r}: answer en, cy or both.",
+        "bad_after": "{value!r}: answer inspection, report, visit or publication, or press Enter.",
+        "bad_licence": "{value!r}: write the licence's name on one line, without brackets.",
+        "bad_excerpt": "{value!r} cannot be used: {problem}.",
+        "excerpt_saved": "Saved the excerpt: {path}",
+        "next_summary": "Next: write the summary in your own words (every 'Write here: …' and 'Ysgrifennwch yma: …'), "
+        "then\n  lpl check-summary {slug}\n  lpl validate {path}\n  lpl preview {path}",
     },
     "cy": {
         "title_en": "Teitl yr astudiaeth achos, yn Saesneg",
@@ -115,8 +138,32 @@ WORDING = {
         "next": "Nesaf: llenwch y testunau (pob 'Write here: …' ac 'Ysgrifennwch yma: …'), yna\n"
         "  python scripts/validate.py {path}\n"
         "  python scripts/preview.py {path}",
+        "publisher": "Pwy a gyhoeddodd yr astudiaeth achos rydych yn ei chrynhoi? (e.e. Estyn)",
+        "source_title": "Ei theitl, yn union fel y'i cyhoeddwyd",
+        "source_url": "Ei chyfeiriad gwe (https://…)",
+        "source_language": "Ym mha iaith neu ieithoedd y'i cyhoeddwyd? en, cy neu both",
+        "source_title_cy": "Ei theitl Cymraeg, yn union fel y'i cyhoeddwyd",
+        "source_url_cy": "Cyfeiriad gwe'r fersiwn Gymraeg (https://…)",
+        "described": "Pa ddyddiad y mae'r ffynhonnell yn ei roi i'r arfer? BBBB, BBBB-MM neu BBBB-MM-DD (e.e. 2015-05 "
+        "ar gyfer arolygiad ym mis Mai 2015); pwyswch Enter os nad yw'n rhoi dyddiad",
+        "described_after": "Dyddiad beth yw hwnnw? inspection (arolygiad), report (adroddiad), visit (ymweliad) neu "
+        "publication (cyhoeddi) (Enter os nad yw'n dweud)",
+        "excerpt": "Ble y cadwoch chi destun y ffynhonnell fel y'i darllenwyd gennych, yn {language}? (ffeil testun plaen; "
+        "caiff ei chopïo i {target}, ei chadw ar gyfer `lpl check-summary` a byth ei chyhoeddi)",
+        "licence": "O dan ba drwydded y cyhoeddwyd y ffynhonnell?",
+        "bad_url": "Nid yw {value!r} yn gyfeiriad gwe y gall tudalen ei gynnwys: {problem}.",
+        "bad_date": "Nid yw {value!r} yn flwyddyn, mis neu ddiwrnod go iawn: ysgrifennwch BBBB, BBBB-MM neu BBBB-MM-DD.",
+        "bad_language": "{value!r}: atebwch en, cy neu both.",
+        "bad_after": "{value!r}: atebwch inspection, report, visit neu publication, neu pwyswch Enter.",
+        "bad_licence": "{value!r}: ysgrifennwch enw'r drwydded ar un llinell, heb gromfachau.",
+        "bad_excerpt": "Ni ellir defnyddio {value!r}: {problem}.",
+        "excerpt_saved": "Wedi cadw'r dyfyniad: {path}",
+        "next_summary": "Nesaf: ysgrifennwch y crynodeb yn eich geiriau eich hun (pob 'Write here: …' ac 'Ysgrifennwch "
+        "yma: …'), yna\n  lpl check-summary {slug}\n  lpl validate {path}\n  lpl preview {path}",
     },
 }
+LANGUAGE_WORDS = {"en": {"en": "English", "cy": "Welsh"}, "cy": {"en": "Saesneg", "cy": "Cymraeg"}}
+DEFAULT_LICENCE = "Open Government Licence v3.0"  # Estyn's and the Welsh Government's pages
 
 # The choices an editor makes from data/: answer key → vocabulary name in `check_data`'s result.
 CHOICE_FIELDS = {
@@ -130,6 +177,20 @@ MANY = {"settings", "audiences", "hallmarks"}
 
 class ChoiceError(ValueError):
     """An answer that is not one of the choices; the message is for the editor, in their language."""
+
+
+@dataclass(frozen=True)
+class NewSource:
+    """For a summary: the published case study it summarises, as the editor gives it (`source:` in the file)."""
+
+    publisher: str
+    title: str
+    url: str
+    language: str  # en | cy | both
+    title_cy: str | None = None
+    url_cy: str | None = None
+    described: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD, as the source dates the practice
+    described_after: str | None = None  # one of DESCRIBED_AFTER
 
 
 @dataclass(frozen=True)
@@ -149,6 +210,62 @@ class NewCaseStudy:
     published: date
     written_in: str = "en"  # the language the school wrote: 'reviewed'; the other starts as 'draft'
     kind: str = SCHOOL  # the scaffold is for a school's own account; `--example` makes an illustrative one
+    source: NewSource | None = None  # `--summary`: a summary of a case study published elsewhere
+
+
+def check_url(value: str, lang: str = "en") -> str:
+    """An https address a page may carry, or ChoiceError in the editor's language."""
+    value = value.strip()
+    problem = link_problem(value) or (None if value.startswith("https://") else "it must start with https://")
+    if problem:
+        raise ChoiceError(WORDING[lang]["bad_url"].format(value=value[:80], problem=problem))
+    return value
+
+
+def check_described(value: str, lang: str = "en") -> str:
+    try:
+        return PartialDate.parse(value).isoformat()
+    except ValueError:
+        raise ChoiceError(WORDING[lang]["bad_date"].format(value=value[:40])) from None
+
+
+def check_source_language(value: str, lang: str = "en") -> str:
+    if value.strip() not in ("en", "cy", "both"):
+        raise ChoiceError(WORDING[lang]["bad_language"].format(value=value[:40]))
+    return value.strip()
+
+
+def check_described_after(value: str, lang: str = "en") -> str:
+    if value.strip() not in DESCRIBED_AFTER:
+        raise ChoiceError(WORDING[lang]["bad_after"].format(value=value[:40]))
+    return value.strip()
+
+
+def check_licence(value: str, lang: str = "en") -> str:
+    value = " ".join(value.split())
+    if not value or len(value) > 120 or any(c in value for c in "()"):
+        raise ChoiceError(WORDING[lang]["bad_licence"].format(value=value[:40]))
+    return value
+
+
+def excerpt_path(root: Path, slug: str, lang: str) -> Path:
+    return root / EXCERPTS / f"{slug}.{lang}.txt"
+
+
+def save_excerpt(root: Path, slug: str, lang: str, text: str, url: str, read: date, licence: str) -> Path:
+    """The excerpt as `lpl check-summary` reads it: its header line (address, day read, licence), then the text.
+    A first line that is already a header is replaced. Refuses to replace an existing excerpt (FileExistsError)."""
+    body = text.replace("\r\n", "\n").replace("\r", "\n")
+    first, _, rest = body.partition("\n")
+    if HEADER.fullmatch(first.strip()):
+        body = rest
+    if len(body.encode("utf-8")) > MAX_EXCERPT_BYTES:
+        raise ValueError(f"it is over {MAX_EXCERPT_BYTES // 1024} KB: save only the source's text")
+    path = excerpt_path(root, slug, lang)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8") as out:  # never replace an excerpt already saved
+        out.write(f"Source: {url} (read {read.isoformat()}; licence: {licence})\n{body.rstrip()}\n")
+    return path
 
 
 def slugify(title: str) -> str:
@@ -232,6 +349,8 @@ def _environment() -> jinja2.Environment:
         autoescape=False,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
+        trim_blocks=True,  # a line holding only {% if %} or {% endif %} leaves no blank line
+        lstrip_blocks=True,
     )
     # A JSON string is a valid YAML double-quoted scalar: any title or name is written safely.
     env.filters["yamlstr"] = lambda s: json.dumps(str(s), ensure_ascii=False)
