@@ -38,7 +38,9 @@ EDITS = {
         root / "data/ui.yml", "kind_illustrative: {en: Illustrative example", "kind_illustrative: {en: Made-up example"
     ),
     "a case study's kind": lambda root: replace(
-        first_with_kind(root, "illustrative"), "\nkind: illustrative\n", "\nkind: school\n"
+        first_with_kind(root, "illustrative"),
+        "\nkind: illustrative\n",
+        "\nkind: school\nlocal_authority: gwynedd\n",  # a school's account is placed in a real area
     ),
     "a framework's data file": lambda root: replace(
         root / "data/hallmarks.yml", "en: Hallmarks of", "en: The hallmarks of"
