@@ -205,7 +205,7 @@ def test_english_is_marked_where_the_renderers_write_it(built_site):
     """A summary's Welsh page: the school's English name (facts and prose), the Welsh original linked first."""
     page = (built_site / "cy/case-studies/herbert-thompson-lsa-led-interventions/index.html").read_text("utf-8")
     assert '<dd><span lang="en">Herbert Thompson Primary School</span></dd>' in page
-    assert 'Mae <span lang="en">Herbert Thompson Primary School</span> yn gwasanaethu' in page
+    assert 'Roedd gan <span lang="en">Herbert Thompson Primary School</span>, yn Nhrelái' in page
     welsh = "https://estyn.llyw.cymru/adnoddau-gwella/cynorthwywyr-cymorth-dysgu-yn-arwain-ar-raglenni-ymyrraeth"
     english = "https://www.estyn.gov.wales/effective-practice/learning-support-assistants-lead-intervention-programmes"
     title = page.split("<dt>Teitl</dt>")[1].split("</dd>")[0]
