@@ -208,7 +208,9 @@ def main(argv=None) -> int:
         slug = args.slug or ask_until_valid(words["slug"], str, lang, default=slugify(title_en))
         if not args.slug and (refused := refuse_slug(slug)):
             return refused
-        source, excerpts, licence = None, {}, DEFAULT_LICENCE
+        source: NewSource | None = None
+        excerpts: dict[str, str] = {}
+        licence = DEFAULT_LICENCE
         if args.summary:
             source, excerpts, licence = ask_source(args, slug, words, lang, given)
         new = NewCaseStudy(
@@ -250,6 +252,7 @@ def main(argv=None) -> int:
     shown = path.relative_to(args.root).as_posix()
     print("\n" + words["written"].format(path=shown))
     for excerpt_lang, text in excerpts.items():
+        assert source is not None  # excerpts come only with a summary's source
         url = source.url_cy if excerpt_lang == "cy" and source.url_cy else source.url
         saved = save_excerpt(args.root, new.slug, excerpt_lang, text, url, date.today(), licence)
         print(words["excerpt_saved"].format(path=saved.relative_to(args.root).as_posix()))

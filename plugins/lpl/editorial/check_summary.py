@@ -335,7 +335,7 @@ def check_summaries(content: Content, root: Path, slugs: list[str] | None = None
             excerpt, problems = read_excerpt(path, path.relative_to(root).as_posix())
             findings += problems
             if excerpt:
-                if excerpt.url not in (study.source.url, study.source.url_cy):
+                if study.source is None or excerpt.url not in (study.source.url, study.source.url_cy):
                     findings.append(
                         Finding(
                             excerpt.path,

@@ -150,7 +150,7 @@ def _schema_problems(c: Checker) -> None:
                 at,
                 f"'{name}' must be a year, a month or a day: YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2015-05 (got {instance!r})",
             )
-        elif kind == "pattern" and schema.get("pattern", "").startswith("^\d{4}"):
+        elif kind == "pattern" and schema.get("pattern", "").startswith("^\\d{4}"):
             c.error(at, f"'{name}' must be a date written YYYY-MM-DD, e.g. 2025-03-14 (got {instance!r})")
         elif kind == "pattern":
             c.error(at, f"'{name}' must be an id: lowercase words joined by hyphens (got {instance!r})")

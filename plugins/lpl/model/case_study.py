@@ -70,7 +70,10 @@ class PartialDate:
         found = cls.PATTERN.fullmatch(value.strip())
         if not found:
             raise ValueError(value)
-        year, month, day = (int(part) if part else None for part in found.groups())
+        year_text, month_text, day_text = found.groups()
+        year = int(year_text)
+        month = int(month_text) if month_text else None
+        day = int(day_text) if day_text else None
         date(year, month or 1, day or 1)  # raises ValueError for month 13 or 31 June
         return cls(year, month, day)
 
