@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
-from ..load import check
+from ..load import check, due_problems
 from ..load.source import Problem, printable
 
 PROG = "lpl validate"
@@ -45,6 +46,8 @@ def main(argv=None) -> int:
     if missing:
         return 1
     content, problems = check(args.root, [p.resolve() for p in args.paths] or None)
+    if content is not None and not args.paths:  # facts past their check_by date: warnings, never a failure
+        problems += due_problems(content.frameworks.facts, date.today())
     for p in problems:
         print(p)
         if args.github:

@@ -19,6 +19,7 @@ from pathlib import Path
 from docx import Document
 
 from ..model import LANGUAGES, CaseStudy, Content, Text
+from ..model.text import walk_texts as walk
 from ..publish.pages import GENERATED_DIRS
 
 # Where each part of the model comes from, for a text without its own file (others: data/<name>.yml).
@@ -30,22 +31,6 @@ class Passage:
     path: str
     line: int
     text: str
-
-
-def walk(value, path: str) -> Iterator[tuple[str, Text]]:
-    """Every Text inside a part of the model, with a readable path (list items named by their id)."""
-    if isinstance(value, Text):
-        yield path, value
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            yield from walk(getattr(value, f.name), f"{path}.{f.name}")
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from walk(item, f"{path}[{key}]")
-    elif isinstance(value, (tuple, list)):
-        for i, item in enumerate(value):
-            key = getattr(item, "id", None)
-            yield from walk(item, f"{path}[{key if isinstance(key, str) and key else i}]")
 
 
 def data_texts(content: Content) -> Iterator[tuple[str, str, Text]]:
@@ -69,6 +54,7 @@ REFERENCE = re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$")
 ATTR_LIST = re.compile(r"\{[:#.]?[^{}]*\}")  # { #id .class } and {{ … }}
 URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+|\S+@\S+\.\w+|\b(?:[\w-]+\.)+(?:cymru|wales|uk|org|com|net)\b(?:/\S*)?")
 PLACEHOLDER = re.compile(r"\{\w+\}")  # "{n} astudiaeth achos": filled in by the code
+FACT = re.compile(r"\[\[fact:[^\]\n]{0,100}\]\]")  # [[fact:id]]: data/facts.yml's statement, checked there
 ADMONITION = re.compile(r"^(\s*)(?:!!!|\?\?\?\+?)\s+\S+")  # "!!! note "Title"": keep the title
 ABBREVIATION = re.compile(r"^\*\[[^\]]*\]:")  # "*[HMS]: Hyfforddiant Mewn Swydd": keep the expansion
 FRONT_MATTER_TEXT = ("title", "description", "publisher")  # what the page shows (its Sources list too)
@@ -106,7 +92,7 @@ def markdown_lines(source: str) -> Iterator[tuple[int, str]]:
         if fenced or REFERENCE.match(line):
             continue
         line = ABBREVIATION.sub("", ADMONITION.sub(r"\1", line))
-        for pattern in (INLINE_CODE, LINK_TARGET, ATTR_LIST, TAG, URL):
+        for pattern in (FACT, INLINE_CODE, LINK_TARGET, ATTR_LIST, TAG, URL):
             line = pattern.sub(" ", line)
         if line.strip():
             yield i + 1, line
@@ -133,7 +119,7 @@ def text_passages(path: str, text: Text, lang: str, names: tuple[str, ...] = ())
         return
     first = text.line(lang) or 1
     for i, line in enumerate(value.split("\n")):
-        line = PLACEHOLDER.sub(" ", LINK_TARGET.sub(" ", URL.sub(" ", line)))  # Markdown: [text](address)
+        line = PLACEHOLDER.sub(" ", LINK_TARGET.sub(" ", URL.sub(" ", FACT.sub(" ", line))))  # [text](address)
         for name in names:
             line = line.replace(name, " ")
         if line.strip():

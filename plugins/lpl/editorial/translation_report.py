@@ -1,4 +1,5 @@
-"""Which texts still need a translator or a reviewer, and which case studies are due for review.
+"""Which texts still need a translator or a reviewer, which case studies are due for review, and which facts of the
+ledger (data/facts.yml) are past, or near, the day they must be checked again.
 
 Pure: the model from `lpl.load.check` (data/, plans/ and case studies: the one loader) and the guidance
 pages' front matter in, a `TranslationReport` out, rendered as text, Markdown (for a pull request's
@@ -18,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from ..load.source import parse_yaml
-from ..model import DRAFT, LANGUAGES, REVIEWED, CaseStudy, Content, Text
+from ..model import DRAFT, DUE_SOON_DAYS, LANGUAGES, REVIEWED, CaseStudy, Content, Fact, Text
 from ..publish.pages import GENERATED_DIRS
 from . import built_welsh
 from .built_welsh import BuiltWelsh
@@ -76,6 +77,12 @@ class TranslationReport:
     review_due: list[ReviewDue] = field(default_factory=list)
     language: LanguageCheck | None = None  # the Welsh spelling and term checks, when run
     built: BuiltWelsh | None = None  # the Welsh of a built site, read as a screen reader reads it (`--site`)
+    facts_due: list[Fact] = field(default_factory=list)  # past check_by, or reaching it within DUE_SOON_DAYS
+    facts_path: str = "data/facts.yml"
+
+    @property
+    def facts_overdue(self) -> list[Fact]:
+        return [f for f in self.facts_due if f.overdue(self.today)]
 
     def count(self, kind: str, lang: str, status: str) -> int:
         return self.counts.get(kind, {}).get(lang, Counter())[status]
@@ -108,7 +115,10 @@ def build_report(
     language: LanguageCheck | None = None,
     built: BuiltWelsh | None = None,
 ) -> TranslationReport:
-    report = TranslationReport(today, language=language, built=built)
+    ledger = content.frameworks.facts
+    report = TranslationReport(
+        today, language=language, built=built, facts_due=ledger.due(today), facts_path=ledger.path
+    )
     _pages(report, Path(root))
     for path, name, text in data_texts(content):
         for lang in LANGUAGES:  # a plan table's rows are data/'s own texts, so they point there
@@ -203,11 +213,35 @@ def render_text(report: TranslationReport, langs: tuple[str, ...] = LANGUAGES) -
             f"  {r.path}: {'last reviewed' if r.reviewed else 'published, never reviewed,'} {r.last.isoformat()}; "
             f"due {r.due.isoformat()} (add 'last_reviewed: YYYY-MM-DD' once checked)"
         )
+    out += ["", *_facts_text(report)]
     if report.language is not None:
         out += ["", language_text(report.language).rstrip("\n")]
     if report.built is not None:
         out += ["", built_welsh.render_text(report.built).rstrip("\n")]
     return "\n".join(out) + "\n"
+
+
+def _fact_state(report: TranslationReport, fact: Fact) -> str:
+    return "past its date" if fact.overdue(report.today) else f"due within {DUE_SOON_DAYS} days"
+
+
+def _facts_heading(report: TranslationReport) -> str:
+    return (
+        f"Facts to check again ({report.facts_path}): {len(report.facts_overdue)} past their check_by date, "
+        f"{len(report.facts_due) - len(report.facts_overdue)} due within {DUE_SOON_DAYS} days"
+    )
+
+
+def _facts_text(report: TranslationReport) -> list[str]:
+    out = [_facts_heading(report)]
+    for f in report.facts_due:
+        out.append(
+            f"  {report.facts_path}:{f.line}: {f.id}: check_by {f.check_by.isoformat()} ({_fact_state(report, f)}); "
+            f"as at {f.as_at.isoformat()}; source {f.sources[0].url_en}"
+        )
+    if report.facts_due:
+        out.append("  (read its sources again, correct the statement if needed, then update 'as_at' and 'check_by')")
+    return out
 
 
 def render_markdown(report: TranslationReport, langs: tuple[str, ...] = LANGUAGES) -> str:
@@ -226,6 +260,14 @@ def render_markdown(report: TranslationReport, langs: tuple[str, ...] = LANGUAGE
             + " | ".join(str(report.count(kind, language, s)) for language in langs for s in STATUSES)
             + " |"
         )
+    out += ["", f"### {_facts_heading(report)}", ""]
+    if report.facts_due:
+        out += ["| Fact | Line | Check by | State | As at | Main source |", "|---|---:|---|---|---|---|"]
+        out += [
+            f"| `{_md(f.id)}` | {f.line} | {f.check_by.isoformat()} | {_fact_state(report, f)} | {f.as_at.isoformat()} | "
+            f"{_md(f.sources[0].url_en)} |"
+            for f in report.facts_due
+        ]
     for kind in KINDS:
         entries = [e for e in _selected(report, langs) if e.kind == kind]
         out += ["", f"<details><summary>{KIND_TITLES[kind]}: {len(entries)} to do</summary>", ""]
@@ -269,6 +311,18 @@ def render_json(report: TranslationReport, langs: tuple[str, ...] = LANGUAGES) -
                 if report.language is None
                 else [dataclasses.asdict(f) for f in report.language.findings],
                 "built_welsh": None if report.built is None else built_welsh.as_json(report.built),
+                "facts_due": [
+                    {
+                        "id": f.id,
+                        "path": report.facts_path,
+                        "line": f.line,
+                        "as_at": f.as_at.isoformat(),
+                        "check_by": f.check_by.isoformat(),
+                        "overdue": f.overdue(report.today),
+                        "sources": [s.url_en for s in f.sources],
+                    }
+                    for f in report.facts_due
+                ],
                 "review_due": [
                     {
                         "path": r.path,

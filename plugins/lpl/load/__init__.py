@@ -12,6 +12,7 @@ from ..model import CaseStudy, Content, index_citations
 from .case_studies import case_study_files, check_case_study
 from .checks import PLACEHOLDER, SLUG
 from .data import check_data, load_data
+from .facts import due_problems, fact_use_problems
 from .plan import load_plan
 from .source import ContentError, Problem
 
@@ -24,6 +25,7 @@ __all__ = [
     "check",
     "check_case_study",
     "check_data",
+    "due_problems",
     "load",
 ]
 
@@ -62,6 +64,7 @@ def check(root: Path, paths: list[Path] | None = None) -> tuple[Content | None, 
         if study:
             studies.append(study)
     plan = load_plan(root, frameworks, problems)
+    problems.extend(fact_use_problems(root, frameworks, plan, studies))
     if any(p.severity == "error" for p in problems):
         return None, problems
     published = tuple(sorted((s for s in studies if not s.unpublished), key=lambda s: s.slug))

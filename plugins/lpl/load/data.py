@@ -20,6 +20,7 @@ from ..model import (
 )
 from .checks import Checker, unknown_id_message
 from .checks import source_of as _source
+from .facts import load_facts
 from .source import Problem, read_yaml
 from .terms import load_terms
 
@@ -38,6 +39,7 @@ DATA_FILES = (
     "entitlement",
     "ui",
     "terms",
+    "facts",
 )
 
 
@@ -222,6 +224,7 @@ def load_data(root: Path, problems: list[Problem]) -> Frameworks | None:
         entitlement=_entitlement(docs["entitlement"], audiences),
         labels={key: t for key in c.mapping(("labels",)) if (t := c.text(("labels", key)))},
         terms=load_terms(docs["terms"]),
+        facts=load_facts(docs["facts"]),
     )
     for checker in docs.values():
         problems.extend(checker.problems)

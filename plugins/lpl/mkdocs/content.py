@@ -22,6 +22,7 @@ from ..publish.inputs import inputs_digest
 from ..publish.outputs import Build, Outputs, make_outputs
 from ..publish.page_dates import PageDates
 from ..publish.pages import GENERATED_DIRS, sync_pages, write_files
+from ..render.facts import expand_markdown
 from ..render.labels import label_case_links
 from ..render.page_html import absolute_alternates, localised_permalinks, with_draft_notice
 from ..render.plan_pages import content_security_policy
@@ -127,8 +128,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return when.isoformat() if when else UNDATED
 
     def guidance(self, markdown: str, page, config) -> str:
-        """A hand-written guidance page: its links to case studies labelled with their kind, as the generated
-        lists are, and its "Sources" section from its front matter (a problem with them fails the build)."""
+        """A hand-written guidance page: its facts (`[[fact:id]]`, checked by the loader) written out with their date
+        and sources, its links to case studies labelled with their kind, as the generated lists are, and its
+        "Sources" section from its front matter (a problem with them fails the build)."""
         if self.content is None or not page.file.abs_src_path:
             return markdown
         path = Path(page.file.abs_src_path)
@@ -139,6 +141,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         found, problems = page_sources(path, path.resolve().relative_to(docs.parent).as_posix())
         if any(p.severity == "error" for p in problems):
             raise PluginError("\n".join(str(p) for p in problems))
+        markdown = expand_markdown(markdown, self.content.frameworks.facts, written_in, self.content.label)
         markdown = label_case_links(markdown, self.content, written_in)
         if found:
             markdown += sources_section(

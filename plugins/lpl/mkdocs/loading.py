@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from ..editorial.preview import preview_content, preview_file
-from ..load import check
+from ..load import check, due_problems
 from ..model import Content
 
 log = logging.getLogger("mkdocs.plugins.lpl")
@@ -29,6 +30,10 @@ def load_content(root: Path, preview: str = "") -> Content:
         raise PluginError(
             f"The content has errors; nothing was built:\n{errors}\nRun `python scripts/validate.py` to see them all."
         )
+    # A fact past its check_by date: a warning the editor sees in the log, never a failed build (a strict build
+    # fails on MkDocs warnings, so it is logged as information, worded as a warning).
+    for p in due_problems(content.frameworks.facts, date.today()):
+        log.info(str(p))
     for study in content.unpublished:
         log.info("%s: unpublished: true — checked, but not published", study.source_path)
     if paths:  # a preview

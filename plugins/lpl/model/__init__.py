@@ -3,7 +3,7 @@
 Everything the site, the validator and the plan generator need is here as
 plain frozen dataclasses, built by `lpl.load`.
 
-The package reads in the order of the flow: text (bilingual values), frameworks (what data/ holds),
+The package reads in the order of the flow: text (bilingual values), facts (the dated fact ledger), frameworks (what data/ holds),
 case_study, plan (the plan template's structure), content (all of it, with the cross-links).
 """
 
@@ -22,6 +22,7 @@ from .case_study import (
     real_practice_first,
 )
 from .content import Content, index_citations
+from .facts import DUE_SOON_DAYS, FACT_REFERENCE, Fact, FactLedger, FactSource, FactUse, fact_uses
 from .frameworks import (
     Entitlement,
     EntitlementStatement,
@@ -41,6 +42,8 @@ from .text import DRAFT, LANGUAGES, REVIEWED, Name, PageSource, Source, Text
 __all__ = [
     "DESCRIBED_AFTER",
     "DRAFT",
+    "DUE_SOON_DAYS",
+    "FACT_REFERENCE",
     "ILLUSTRATIVE",
     "KINDS",
     "LANGUAGES",
@@ -54,6 +57,10 @@ __all__ = [
     "Entitlement",
     "EntitlementStatement",
     "EntitlementTable",
+    "Fact",
+    "FactLedger",
+    "FactSource",
+    "FactUse",
     "Frameworks",
     "Image",
     "Membership",
@@ -70,6 +77,7 @@ __all__ = [
     "TermBase",
     "Text",
     "Vocabulary",
+    "fact_uses",
     "index_citations",
     "real_practice_first",
     "region_for",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from .facts import FactLedger
 from .terms import TermBase
 from .text import Source, Text
 
@@ -147,7 +148,7 @@ def region_for(regions: tuple[Region, ...], local_authority: str, on: date) -> s
 @dataclass(frozen=True)
 class Frameworks:
     """Everything data/ holds: the vocabularies that describe a school, the frameworks a case study cites,
-    the dated regions and the interface wording. Read once by `lpl.load.data`; no case study in it."""
+    the dated regions, the interface wording and the fact ledger. Read once by `lpl.load.data`; no case study in it."""
 
     settings: Vocabulary
     audiences: Vocabulary
@@ -163,6 +164,7 @@ class Frameworks:
     entitlement: Entitlement
     labels: dict[str, Text]  # interface wording ("Setting", "Impact"…), by key
     terms: TermBase = TermBase(())  # data/terms.yml: the term base (glossary, term checks)
+    facts: FactLedger = FactLedger()  # data/facts.yml: dated facts used by id in pages, templates and the plan
 
     # The vocabularies a plan table can draw its rows from (plans/plan.yml `rows_from`).
     ROW_SOURCES = ("national_priorities", "contributory_factors", "slo", "hallmarks", "characteristics")

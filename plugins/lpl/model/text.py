@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 LANGUAGES = ("en", "cy")  # English is the default build at /, Welsh at /cy/
@@ -92,3 +94,20 @@ class PageSource:
     publisher_lang: str | None = (
         None  # the publisher's name's language when it is not the page's ("Education Scotland")
     )
+
+
+def walk_texts(value, path: str) -> Iterator[tuple[str, Text]]:
+    """Every Text inside a part of the model, with a readable path (list items named by their id): what the
+    translation report, the Welsh checks and the fact-reference check go through."""
+    if isinstance(value, Text):
+        yield path, value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from walk_texts(getattr(value, f.name), f"{path}.{f.name}")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from walk_texts(item, f"{path}[{key}]")
+    elif isinstance(value, (tuple, list)):
+        for i, item in enumerate(value):
+            key = getattr(item, "id", None)
+            yield from walk_texts(item, f"{path}[{key if isinstance(key, str) and key else i}]")

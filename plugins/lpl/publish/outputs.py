@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import LANGUAGES, Content
+from ..render.facts import content_with_facts
 from ..render.pages import render_site_pages
 from ..render.plan_pages import DOWNLOADS_DIR
 from ..render.robots import robots_txt
@@ -76,7 +77,9 @@ OUTPUTS: tuple[Output, ...] = (site_pages, plan_templates, open_data, robots)
 
 
 def make_outputs(content: Content, build: Build, outputs: tuple[Output, ...] = OUTPUTS) -> Outputs:
-    """All outputs together; two outputs making the same path is a mistake, not an override."""
+    """All outputs together; two outputs making the same path is a mistake, not an override. Every output sees
+    the texts of data/ and plans/ with their facts (`[[fact:id]]`) written out."""
+    content = content_with_facts(content)
     pages: dict[str, dict[str, bytes]] = {lang: {} for lang in LANGUAGES}
     files: dict[str, bytes] = {}
     for output in outputs:

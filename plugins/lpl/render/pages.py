@@ -431,7 +431,10 @@ def render_site_pages(content: Content, lang: str, site_url: str = "/") -> dict[
     )
     terms = content.frameworks.terms
     pages["frameworks/glossary.md"] = env.get_template("glossary.md.j2").render(
-        terms=terms, cell=_cell, draft=ctx.draft(terms.name, *(c.term for c in terms.concepts)), **common
+        terms=terms,
+        cell=_cell,
+        draft=ctx.draft(terms.name, *(c.term for c in terms.concepts), *(c.definition for c in terms.concepts)),
+        **common,
     )
     entitlement = content.frameworks.entitlement
     pages["frameworks/entitlement.md"] = env.get_template("entitlement.md.j2").render(

@@ -31,6 +31,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from ..model import Content, Text
 from ..model.plan import LOCALES, PlanSection, PlanTable, PlanTemplate
+from .facts import content_with_facts
 from .plan_view import Link, PlanField, languages, notes_tag, section_links, table_fields, title_tag
 
 FONT = "Arial"  # on every Windows, Mac and LibreOffice (as Liberation Sans); has ŵ and ŷ
@@ -52,7 +53,8 @@ def render_plan_docx(
     year: str | None = None,
     created: datetime | None = None,
 ) -> bytes:
-    """The plan template for one setting in `doc_lang` ('en', 'cy' or 'bilingual')."""
+    """The plan template for one setting in `doc_lang` ('en', 'cy' or 'bilingual'), its facts written out."""
+    content = content_with_facts(content)  # the same object when they already are (the build's outputs)
     plan = content.plan
     if plan is None:
         raise ValueError("the content has no plan template (plans/plan.yml)")
