@@ -180,6 +180,8 @@ def test_the_repository_plan_and_glossary_use_facts_written_out(content):
     plan_texts = [t.en for s in shown.plan.sections for t in (s.purpose,) if t and t.en]
     assert not any("[[fact:" in t for t in plan_texts)
     assert any("(as at " in t for t in plan_texts)
+    definitions = [c.definition for c in shown.frameworks.terms.concepts if c.definition]
+    assert definitions and not any("[[fact:" in (d.en + d.cy) for d in definitions)
     assert content_with_facts(shown) is shown  # nothing left to write out
 
 
