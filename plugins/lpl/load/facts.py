@@ -3,6 +3,7 @@ guidance pages, data/ and plans/ checked against it, each problem located at its
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +20,8 @@ SOURCE_FIELDS = ("publisher", "title", "url", "title_cy", "url_cy")
 
 
 def load_facts(c: Checker) -> FactLedger:
-    facts, seen = [], set()
+    facts: list[Fact] = []
+    seen: set[str] = set()
     for i, _ in enumerate(c.items(("facts",))):
         at = ("facts", i)
         entry = c.mapping(at)
@@ -37,8 +39,9 @@ def load_facts(c: Checker) -> FactLedger:
             _check_statement(c, at + ("statement",), statement)
         if as_at and check_by and check_by <= as_at:
             c.error(at + ("check_by",), f"'check_by' ({check_by}) must come after 'as_at' ({as_at})")
-        if fact_id and statement and sources and all(sources) and as_at and check_by:
-            facts.append(Fact(fact_id, statement, tuple(sources), as_at, check_by, c.doc.where(at).line))
+        found = tuple(s for s in sources if s is not None)
+        if fact_id and statement and found and len(found) == len(sources) and as_at and check_by:
+            facts.append(Fact(fact_id, statement, found, as_at, check_by, c.doc.where(at).line))
     return FactLedger(tuple(facts), c.doc.path)
 
 
@@ -128,15 +131,16 @@ def fact_use_problems(
     docs = Path(root) / "docs"
     for page in guidance_pages(root):
         problems += page_fact_problems(page, page.relative_to(docs.parent).as_posix(), ledger)
-    parts = [
-        (f.name, getattr(frameworks, f.name)) for f in frameworks.__dataclass_fields__.values() if f.name != "facts"
+    parts: list[tuple[str, object]] = [
+        (f.name, getattr(frameworks, f.name)) for f in dataclasses.fields(frameworks) if f.name != "facts"
     ]
     for part, value in [*parts, ("plan", plan)]:
         for _, text in walk_texts(value, part):
             for lang in LANGUAGES:
-                if text.get(lang) and "[[fact:" in text.get(lang):
+                written = text.get(lang)
+                if written and "[[fact:" in written:
                     where = text.path or ("plans/plan.yml" if part == "plan" else f"data/{part}.yml")
-                    problems += _use_problems(text.get(lang), ledger, where, _text_line_of(text, lang))
+                    problems += _use_problems(written, ledger, where, _text_line_of(text, lang))
     for study in studies:
         for text in study.texts().values():
             for lang in LANGUAGES:

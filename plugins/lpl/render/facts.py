@@ -20,7 +20,8 @@ from .escape import href, inline
 Label = Callable[[str, str], str]  # (key, lang) → the interface wording (Content.label)
 
 
-def _when(fact: Fact, lang: str, label: Label) -> str:
+def _when(fact: Fact, lang: str, label: Label) -> tuple[str, str]:
+    """("as at 7 December 2026", "source") in `lang`."""
     sources = label("fact_source" if len(fact.sources) == 1 else "fact_sources", lang)
     return label("fact_as_at", lang).format(date=long_date(fact.as_at, lang)), sources
 
@@ -75,7 +76,9 @@ def _expand_text(text: Text, ledger: FactLedger, label: Label) -> Text:
         for lang in LANGUAGES
         if (value := text.get(lang)) and "[[fact:" in value
     }
-    return dataclasses.replace(text, **parts) if parts else text
+    if not parts:
+        return text
+    return dataclasses.replace(text, en=parts.get("en", text.en), cy=parts.get("cy", text.cy))
 
 
 def with_facts(value, ledger: FactLedger, label: Label):
@@ -95,8 +98,8 @@ def with_facts(value, ledger: FactLedger, label: Label):
         items = [with_facts(item, ledger, label) for item in value]
         return type(value)(items) if any(a is not b for a, b in zip(items, value, strict=True)) else value
     if isinstance(value, dict):
-        items = {key: with_facts(item, ledger, label) for key, item in value.items()}
-        return items if any(items[k] is not value[k] for k in value) else value
+        expanded = {key: with_facts(item, ledger, label) for key, item in value.items()}
+        return expanded if any(expanded[k] is not value[k] for k in value) else value
     return value
 
 
