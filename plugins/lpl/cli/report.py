@@ -3,7 +3,8 @@
 
 Covers the guidance pages (docs/en, docs/cy), data/ and plans/, and every case study (file:line and
 field), with counts per status (official, reviewed, draft, missing), the facts of data/facts.yml past or near their
-check_by date, the case studies due for review, and the Welsh spelling and term findings (scripts/check_welsh.py; `--no-welsh-check` leaves them out). With `--site`
+check_by date, the case studies due for review, and the Welsh spelling and term findings (scripts/check_welsh.py;
+`--no-welsh-check` leaves them out). With `--site`
 (a built site's folder, e.g. site/ after `make build`), also the Welsh of its /cy/ pages as a screen reader reads
 them: English words outside lang="en" and unknown words per 1,000. `--format markdown` suits a pull
 request's summary ($GITHUB_STEP_SUMMARY); `--format json` suits other tools.
