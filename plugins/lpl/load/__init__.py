@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import CaseStudy, Content, index_citations
-from .case_studies import case_study_files, check_case_study
+from .case_studies import CASE_STUDY_SUFFIXES, case_study_files, check_case_study, twin_of
 from .checks import PLACEHOLDER, SLUG
 from .data import check_data, load_data
 from .facts import due_problems, fact_use_problems
@@ -49,14 +49,15 @@ def check(root: Path, paths: list[Path] | None = None) -> tuple[Content | None, 
             path.relative_to(root.resolve()).as_posix() if path.resolve().is_relative_to(root.resolve()) else str(path)
         )
         if path.stem in seen:
-            problems.append(
-                Problem(
-                    shown,
-                    1,
-                    1,
-                    f"two case studies have the slug {path.stem!r} ({seen[path.stem]} and {shown}); rename one file",
+            if path.suffix not in CASE_STUDY_SUFFIXES or twin_of(path) is None:  # twins in one folder: said already
+                problems.append(
+                    Problem(
+                        shown,
+                        1,
+                        1,
+                        f"two case studies have the slug {path.stem!r} ({seen[path.stem]} and {shown}); rename one file",
+                    )
                 )
-            )
             continue
         seen[path.stem] = shown
         study, found = check_case_study(path, root, frameworks, shown)

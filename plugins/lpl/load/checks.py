@@ -5,9 +5,8 @@ from __future__ import annotations
 import difflib
 import html
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..model import (
     DRAFT,
@@ -17,31 +16,48 @@ from ..model import (
     Text,
     Vocabulary,
 )
-from ..model.web import link_problem
-from .source import Problem, SourceDocument
+from ..model.web import https_problem, link_problem
+from .source import Problem, SourceDocument, character_problem, field_name
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+__all__ = ["SLUG", "Checker", "field_name", "https_url", "source_of", "suggest", "text_problem"]
+
+# Anchored at both ends (\Z, not $, which also matches before a final line break: "zz\n" was a slug).
+SLUG = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 # What a text may not hold, found by patterns that cannot backtrack: each is a fixed prefix, or a class
 # that stops at the next character that could start another match (so every scan is linear; a property
 # test in tests/test_hostile_properties.py runs them on long pathological strings).
 HTML_START = re.compile(r"<[A-Za-z/!?]")  # a tag, a comment, a declaration: raw HTML
 AUTOLINK = re.compile(r"<([^\s<>]{1,2000})>")  # <https://…> or <name@school.cymru>
-ATTRIBUTE_LIST = re.compile(r"\{([^{}\n]*)\}")  # { … } on one line; examined by attribute_list()
+BRACES = re.compile(r"\{([^{}]*)\}")  # { … }, over as many lines as it takes; examined below
 LINK_DESTINATION = re.compile(r"\]\(\s{0,20}<?([^\s<>()]*)")  # [text](address  and  ![alt](address
 REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\[\]\n]{1,999}\]:[ \t]*\n?[ \t]*<?([^\s<>]*)", re.M)  # [r]: address
-IMAGE = re.compile(r"!\[[^\[\]]*\][(\[]")  # ![alt](…) or ![alt][ref]
 SCRIPT_SCHEME = re.compile(r"(?:java|vb)script[\s\x00-\x1f]{0,20}:", re.I)  # anywhere, even outside a link
+LINE_BREAK = re.compile(r"[\n\t\r\x85\u2028\u2029]")  # what a one-line text may not hold inside it
 MAX_TEXT = 20_000  # characters in one language of one text: a long section is a fifth of that
 
 
 def text_problem(text: str, markdown: bool) -> str | None:
     """What in a text could become markup, a script or a link to one, in plain words; None when nothing.
 
-    Every text field goes through it (names, roles, alt, captions and titles are rendered as plain text,
-    the narrative fields as Markdown without HTML: see lpl.render.escape), so what the validator accepts
-    is what the build renders, and it says so where the editor wrote it."""
+    Every text field goes through it: one-line texts (titles, names, roles, alt, captions, a source's
+    publisher and title) are rendered as plain text, the narrative fields as Markdown without HTML (see
+    lpl.render.escape), so what the validator accepts is what the build renders, and it says so where the
+    editor wrote it. The characters no text may hold are refused by the reader already (character_problem,
+    lpl.load.source), whichever YAML parser read the file; the rule is applied again here for texts that come
+    from anywhere else."""
     if len(text) > MAX_TEXT:
         return f"is {len(text):,} characters long; the limit is {MAX_TEXT:,} (split it, or shorten it)"
+    problem = character_problem(text)
+    if problem:
+        return problem
+    if not markdown:
+        inside = LINE_BREAK.search(text.strip())
+        if inside:
+            what = "a tab" if inside.group() == "\t" else "a line break"
+            return (
+                f"is shown on one line but has {what} at character {inside.start() + 1}; "
+                "write it on one line (or put it in quotes on one line)"
+            )
     if "<" in text:
         for start in HTML_START.finditer(text):
             link = AUTOLINK.match(text, start.start())
@@ -61,15 +77,17 @@ def text_problem(text: str, markdown: bool) -> str | None:
                 " — use Markdown (**bold**, [link text](https://…), lists starting with '- ')"
             )
     if "{" in text:
-        for braces in ATTRIBUTE_LIST.finditer(text):
+        for braces in BRACES.finditer(text):
             inside = braces.group(1).strip()
-            if inside.startswith((":", "#", ".")) or "=" in inside:
+            # A one-line text is plain words: braces there are only ever an attempt at an attribute list
+            # ({: onclick=…}, {hidden}, { #id }), on one line or over several.
+            if not markdown or inside.startswith((":", "#", ".")) or "=" in inside or not inside:
                 return (
-                    f"contains an attribute list ({braces.group(0)[:40]!r}), which could change how the page "
-                    "behaves; remove the braces { } or reword"
+                    f"contains an attribute list or braces ({' '.join(braces.group(0).split())[:40]!r}), which "
+                    "could change how the page behaves; remove the braces { } or reword"
                 )
-    if markdown and "![" in text and IMAGE.search(text):
-        return "has an image in the text; put images under 'images:' with alt text in both languages"
+    if "![" in text:
+        return "has an image in the text ('![…'); put images under 'images:' with alt text in both languages"
     if "]" in text:
         for found in (*LINK_DESTINATION.finditer(text), *REFERENCE.finditer(text)):
             address = found.group(1)
@@ -161,7 +179,7 @@ class Checker:
         if value is None:
             return None
         if not SLUG.match(value):
-            self.error(at, f"id {value!r} must be lowercase words joined by hyphens")
+            self.error(at, f"id {value[:60]!r} must be lowercase words joined by hyphens")
         elif seen is not None and value in seen:
             self.error(at, f"id {value!r} is used twice")
         if seen is not None:
@@ -201,7 +219,7 @@ class Checker:
             parts[f"{lang}_status"] = status
             source = value.get(f"{lang}_source")
             if source is not None:
-                if not isinstance(source, str) or link_problem(source) or not source.lower().startswith("https://"):
+                if not isinstance(source, str) or https_problem(source):
                     self.error(
                         at + (f"{lang}_source",),
                         f"'{lang}_source' must be the web address (https://…) where "
@@ -239,29 +257,42 @@ class Checker:
             found.append(item)
         return tuple(found)
 
-    def date(self, at: tuple, required: bool = True) -> date | None:
+    def date(self, at: tuple, required: bool = True, *, future: bool = True) -> date | None:
+        """A date written YYYY-MM-DD, between EARLIEST and LATEST; with future=False, not after today."""
         value = self.get(at)
         if value is None:
             if required:
                 self.error(at, f"'{field_name(at)}' is missing (a date such as 2025-03-14)")
             return None
+        written = str(value)
         try:
-            return date.fromisoformat(str(value))
+            day = date.fromisoformat(written) if DATE.fullmatch(written) else None
         except ValueError:
+            day = None
+        if day is None:
             self.error(
-                at, f"'{field_name(at)}' is not a real date: {value!r} (write it as YYYY-MM-DD, e.g. 2025-03-14)"
+                at, f"'{field_name(at)}' is not a real date: {written[:40]!r} (write it as YYYY-MM-DD, e.g. 2025-03-14)"
             )
-            return None
+        elif not EARLIEST <= day <= LATEST:
+            self.error(
+                at,
+                f"'{field_name(at)}' ({day}) is not a date this site can hold: years {EARLIEST.year} to {LATEST.year}",
+            )
+            day = None
+        elif not future and day > date.today():
+            self.error(at, f"'{field_name(at)}' ({day}) is in the future")
+            day = None
+        return day
+
+
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # fromisoformat alone also reads 20250314 and 2025-W11-5
+# Dates a case study, a source or a review can have: anything else is a typing mistake (and 9999-12-31
+# overflowed the review date two years on).
+EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)
+NEAR_FUTURE = timedelta(days=366)  # a case study may be dated ahead for its publication, not further
 
 
 LANGUAGE_NAMES = {"en": "English", "cy": "Welsh"}
-
-
-def field_name(at: tuple) -> str:
-    name = ""
-    for part in at:
-        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
-    return name or "the file"
 
 
 def suggest(value: str, known: list[str]) -> str:
@@ -281,22 +312,25 @@ def source_of(c: Checker, at: tuple) -> Source | None:
         return None
     urls = c.mapping(at + ("url",), required=False)
     for lang, url in urls.items():
-        if not isinstance(url, str) or link_problem(url) or not url.strip().lower().startswith("https://"):
-            c.error(at + ("url", lang), f"'{field_name(at + ('url', lang))}' must be a web address starting https://")
+        problem = https_problem(url) if isinstance(url, str) else "it is not text"
+        if problem:
+            c.error(
+                at + ("url", lang),
+                f"'{field_name(at + ('url', lang))}' must be a web address starting https:// ({problem})",
+            )
     return Source(c.text(at + ("title",)) or Text(), urls.get("en"), urls.get("cy"))
 
 
 def https_url(c: Checker, at: tuple) -> str | None:
-    """An https address, parsed: a host, no spaces, nothing else (a source is always a public web page)."""
+    """An https address, parsed (lpl.model.web): a public web page, named by its host alone."""
     url = c.get(at)
     if url is None:
         return None
-    try:
-        parts = urlsplit(url.strip()) if isinstance(url, str) else None
-        host = parts.hostname if parts else None
-    except ValueError:  # e.g. an unclosed '[' in the host
-        parts = host = None
-    if parts is None or parts.scheme != "https" or not host or link_problem(url):
-        c.error(at, f"'{field_name(at)}' must be a web address starting with https:// (got {url!r})")
+    problem = https_problem(url) if isinstance(url, str) else "it is not text"
+    if problem:
+        c.error(
+            at,
+            f"'{field_name(at)}' must be a web address starting with https:// (got {str(url)[:80]!r}): {problem}",
+        )
         return None
     return url.strip()

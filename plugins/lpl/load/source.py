@@ -10,6 +10,7 @@ what editors never need and nesting deeper than MAX_DEPTH.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -17,6 +18,11 @@ from typing import Any, Protocol
 import yaml
 
 MAX_BYTES = 256 * 1024  # a case study is a few KB; anything this big is a mistake
+# Bounds on what one file may hold, checked as it is read so no later step does more work than they allow
+# (plans/plan.yml, the largest file, has about 3,000 values and no list or block of more than 60).
+MAX_ITEMS = 1_000  # entries in one list, or fields in one block
+MAX_VALUES = 20_000  # keys, values, lists and blocks in one file
+MAX_NUMBER = 30  # characters in a number (Python refuses to read an integer of more than 4,300 digits)
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str": str,
@@ -67,9 +73,57 @@ _CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]} | {
 _CONTROL.update({0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"})
 
 
+MAX_MESSAGE = 400  # characters of a message: a quoted value is cut, not printed whole
+
+
 def printable(text: str) -> str:
     """`text` on one line, control and direction characters written as escapes, '::' broken up."""
-    return str(text).translate(_CONTROL).replace("::", ":\\:")
+    text = str(text)
+    if len(text) > MAX_MESSAGE:
+        text = text[:MAX_MESSAGE] + "…"
+    return text.translate(_CONTROL).replace("::", ":\\:")
+
+
+# --- The one rule for characters: every key and value of every file, whichever YAML reader read it ---
+
+_FORBIDDEN_RANGES = {
+    "a control character": [(0x00, 0x08), (0x0B, 0x1F), (0x7F, 0x9F)],  # tab and line break are text
+    "half of a surrogate pair (an encoding error)": [(0xD800, 0xDFFF)],
+    "a non-character": [(0xFDD0, 0xFDEF)] + [(p + 0xFFFE, p + 0xFFFF) for p in range(0, 0x110000, 0x10000)],
+    "an invisible text-direction control": [(0x202A, 0x202E), (0x2066, 0x2069)],
+}
+# One character class: a search for it is linear, whatever the text.
+FORBIDDEN_CHARACTER = re.compile(
+    "[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for ranges in _FORBIDDEN_RANGES.values() for a, b in ranges) + "]"
+)
+
+
+def character_problem(text: str) -> str | None:
+    """Why `text` may not be published, if it holds a character no page, feed or Word document may carry:
+    C0 and C1 controls (but tab and line break), DEL, lone surrogates, non-characters (U+FDD0–FDEF, U+xFFFE,
+    U+xFFFF) and text-direction controls. YAML's escapes ("\\x7f", "\\uffff", "\\ud800") write them
+    without the characters appearing in the file; XML (Word, the feed) cannot hold most of them at all."""
+    found = FORBIDDEN_CHARACTER.search(text)
+    if found is None:
+        return None
+    return f"{_forbidden(found.group())} at character {found.start() + 1} of the text{_DELETE_IT}"
+
+
+_DELETE_IT = ", which cannot be shown on a page; delete it (retype the words around it)"
+
+
+def _forbidden(character: str) -> str:
+    code = ord(character)
+    what = next((w for w, ranges in _FORBIDDEN_RANGES.items() if any(a <= code <= b for a, b in ranges)), None)
+    return f"contains {what or 'a character YAML cannot hold'} (U+{code:04X})"
+
+
+def field_name(at: tuple) -> str:
+    """A field's name as an editor reads it: schools[1].name.cy."""
+    name = ""
+    for part in at:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name or "the file"
 
 
 class ContentError(Exception):
@@ -167,6 +221,11 @@ def parse_yaml(text: str, shown: str) -> tuple[SourceDocument | None, list[Probl
         elif "found character '\\t'" in what:
             hint = " (use spaces, not tabs, to indent)"
         return None, [Problem(shown, line, col, f"YAML syntax: {what}{hint}")]
+    except yaml.reader.ReaderError as exc:  # a character YAML may not hold raw, written as it is
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        return None, [Problem(shown, line, column, f"the file {_forbidden(character)} here{_DELETE_IT}")]
     except yaml.YAMLError as exc:  # pragma: no cover - parser errors are marked
         return None, [Problem(shown, 1, 1, f"YAML syntax: {exc}")]
     except _Refused as refused:
@@ -205,6 +264,7 @@ def _read_events(text: str, shown: str, loader) -> tuple[SourceDocument | None, 
     doc = SourceDocument(shown, None)
     stack: list[list] = []  # [container, path, key waiting for its value (mappings)]
     root: list = []
+    refused: list[Problem] = []  # characters no page may carry: every one reported, then no document
     parser = loader(text)
     try:
         # get_event directly, not yaml.parse: its generator cost a third more per event.
@@ -213,7 +273,14 @@ def _read_events(text: str, shown: str, loader) -> tuple[SourceDocument | None, 
             if kind is yaml.ScalarEvent:
                 if event.anchor is not None:
                     raise _Refused(event.start_mark, ALIAS_MESSAGE)
-                if stack and stack[-1][2] is None and type(stack[-1][0]) is dict:
+                is_key = bool(stack) and stack[-1][2] is None and type(stack[-1][0]) is dict
+                problem = character_problem(event.value)
+                if problem and len(refused) < 50:
+                    at = _next_path(stack) if not is_key else stack[-1][1]
+                    what = (f"a key in '{field_name(at)}'" if at else "a key") if is_key else f"'{field_name(at)}'"
+                    where = _location(event.start_mark)
+                    refused.append(Problem(shown, where.line, where.column, f"{what} {problem}"))
+                if is_key:
                     _key(stack[-1], event, doc)
                 else:
                     _place(stack, root, _scalar(event), _next_path(stack), event, doc)
@@ -230,6 +297,8 @@ def _read_events(text: str, shown: str, loader) -> tuple[SourceDocument | None, 
                 break
     finally:
         parser.dispose()
+    if refused:
+        return None, refused
     if not root:
         return None, [Problem(shown, 1, 1, "the file is empty")]
     doc.data = root[0]
@@ -254,6 +323,8 @@ def _open(stack: list[list], event, doc: SourceDocument) -> None:
         raise _tag_refused(mark, event.tag)
     at = _next_path(stack)
     doc.values[at] = _location(mark)
+    if len(doc.values) > MAX_VALUES:
+        raise _Refused(mark, f"the file holds more than {MAX_VALUES:,} values; a case study holds about a hundred")
     stack.append([{} if is_map else [], at, None])
 
 
@@ -286,10 +357,22 @@ def _place(stack: list[list], root: list, value, at: tuple, event, doc: SourceDo
     """Put a finished value into its parent (or make it the document)."""
     if not done:
         doc.values[at] = _location(event.start_mark)
+        if len(doc.values) > MAX_VALUES:
+            raise _Refused(
+                event.start_mark,
+                f"the file holds more than {MAX_VALUES:,} values; a case study holds about a hundred "
+                "(is a list repeated, or a file pasted in?)",
+            )
     if not stack:
         root.append(value)
         return
     frame = stack[-1]
+    if len(frame[0]) >= MAX_ITEMS:
+        raise _Refused(
+            event.start_mark,
+            f"'{field_name(frame[1])}' has more than {MAX_ITEMS:,} "
+            f"{'fields' if isinstance(frame[0], dict) else 'entries'}; no list here needs so many",
+        )
     if isinstance(frame[0], dict):
         frame[0][frame[2]] = value
         frame[2] = None
@@ -310,6 +393,12 @@ def _scalar(event: yaml.ScalarEvent):
         return event.value
     if kind is bool:
         return _bool(event.value)
+    if len(event.value) > MAX_NUMBER:
+        raise _Refused(
+            event.start_mark,
+            f"a number of {len(event.value):,} characters is not allowed (the limit is {MAX_NUMBER}); "
+            "if it is text, put it in quotes",
+        )
     return _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, event.value))  # our own refusals carry the marks
 
 
