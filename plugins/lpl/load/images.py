@@ -10,6 +10,7 @@ and XML declarations of entities ("billion laughs", external files) are refused 
 
 from __future__ import annotations
 
+import io
 import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
@@ -51,7 +52,26 @@ SVG_ELEMENTS = {
 # Attributes are presentation and geometry: anything else (on…, href outside the file, style) is refused.
 _HREF = {"href", "{http://www.w3.org/1999/xlink}href"}
 _ATTRIBUTE = re.compile(r"[a-zA-Z][a-zA-Z0-9:-]{0,40}")  # plain names; anchored with fullmatch
-_URL_INSIDE = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.I)  # url(...) that is not url(#id)
+# A presentation attribute's value is CSS (fill, stroke, mask, clip-path, filter, marker-*, cursor …), and
+# CSS can fetch through a function: url(), image-set(), image(), cross-fade(), src() … So values are not
+# searched for "url(" (CSS escapes write it as \75 rl( or u\rl(): every function in a value is found by
+# its parenthesis and must be one that draws (colours, transforms, url(#id) of a part of this file), and
+# escapes and comments, which no drawing needs, are refused.
+_FUNCTION = re.compile(r"(?<![-\w])([-\w]*+)\(")  # the name before each '(': possessive, so linear
+_DRAWING_FUNCTIONS = {
+    "",  # a bare parenthesis
+    "url",  # only as url(#id): checked below
+    *("rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color"),
+    *("matrix", "translate", "scale", "rotate", "skewx", "skewy"),
+}
+_LOCAL_URL = re.compile(r"url\(\s*(['\"]?)#[-\w.:]{1,100}\1\s*\)", re.I)
+_LOCAL_REFERENCE = re.compile(r"url\(\s*['\"]?#([-\w.:]{1,100})", re.I)
+_NUMBER = re.compile(r"\d+")
+# What one SVG may make a browser draw. A <use> draws its target again, so a few nested uses multiply:
+# 8 uses a level over 12 levels (3.3 KB) is 68 billion shapes, and the tab that opens it hangs.
+MAX_ELEMENTS = 10_000  # elements written in the file
+MAX_DEPTH = 40  # elements inside elements
+MAX_DRAWN = 50_000  # shapes drawn, counting every <use>, marker and reference as often as it is drawn
 
 
 def image_problem(path: Path, suffix: str) -> str | None:
@@ -73,30 +93,110 @@ def svg_problem(data: bytes) -> str | None:
         return "the SVG declares a DOCTYPE or entities; save it again as plain SVG"
     if b"<?xml-stylesheet" in head or data.lower().count(b"<?") > (1 if head.lstrip().startswith(b"<?xml ") else 0):
         return "the SVG has processing instructions (such as a style sheet); save it again as plain SVG"
-    try:
-        root = ElementTree.fromstring(data)
-    except ElementTree.ParseError as error:
-        return f"the SVG cannot be read as XML ({error})"
+    root, problem = _parse(data)
+    if problem:
+        return problem
     for element in root.iter():
         name = element.tag.removeprefix(SVG_NS) if isinstance(element.tag, str) else ""
-        if not element.tag.startswith(SVG_NS) or name not in SVG_ELEMENTS:
+        if not isinstance(element.tag, str) or not element.tag.startswith(SVG_NS) or name not in SVG_ELEMENTS:
             return (
                 f"the SVG contains a <{name or element.tag}> element; an image may only draw (shapes, text, "
                 "gradients): no scripts, links, embedded HTML, animation or style sheets"
             )
         for attribute, value in element.attrib.items():
-            local = attribute.rsplit("}", 1)[-1]
-            if attribute in _HREF:
-                if not value.startswith("#"):
-                    return (
-                        f"the SVG refers to another file or address ({local}={value[:60]!r}); "
-                        "an image may only refer to its own parts (#id)"
-                    )
-            elif local.lower().startswith("on") or local == "style" or not _ATTRIBUTE.fullmatch(local):
-                return (
-                    f"the SVG has a {local!r} attribute; event handlers and style attributes are not allowed "
-                    "(use presentation attributes such as fill= and stroke=)"
-                )
-            elif _URL_INSIDE.search(value):
-                return f"the SVG refers to another file in {local}={value[:60]!r}; only url(#id) is allowed"
+            problem = _attribute_problem(attribute, value)
+            if problem:
+                return problem
+    drawn = _drawn(root)
+    if drawn is None:
+        return "the SVG has a part that refers to itself (a <use> or url(#id) loop), which never ends; remove the loop"
+    if drawn > MAX_DRAWN:
+        return (
+            f"the SVG draws its shapes more than {MAX_DRAWN:,} times (through <use>, markers or patterns "
+            "that repeat each other); draw each shape once"
+        )
     return None
+
+
+def _parse(data: bytes):
+    """The SVG's element tree, refused past MAX_ELEMENTS or MAX_DEPTH while it is read."""
+    reading = ElementTree.iterparse(io.BytesIO(data), events=("start", "end"))
+    depth = elements = 0
+    try:
+        for event, _ in reading:
+            if event == "end":
+                depth -= 1
+                continue
+            depth, elements = depth + 1, elements + 1
+            if depth > MAX_DEPTH:
+                return None, f"the SVG nests elements more than {MAX_DEPTH} deep; save it again flattened"
+            if elements > MAX_ELEMENTS:
+                return None, f"the SVG has more than {MAX_ELEMENTS:,} elements; simplify it"
+    except ElementTree.ParseError as error:
+        return None, f"the SVG cannot be read as XML ({error})"
+    return reading.root, None
+
+
+def _attribute_problem(attribute: str, value: str) -> str | None:
+    local = attribute.rsplit("}", 1)[-1]
+    if attribute in _HREF:
+        if not value.startswith("#"):
+            return (
+                f"the SVG refers to another file or address ({local}={value[:60]!r}); "
+                "an image may only refer to its own parts (#id)"
+            )
+        return None
+    if local.lower().startswith("on") or local == "style" or not _ATTRIBUTE.fullmatch(local):
+        return (
+            f"the SVG has a {local!r} attribute; event handlers and style attributes are not allowed "
+            "(use presentation attributes such as fill= and stroke=)"
+        )
+    if "\\" in value or "/*" in value:
+        return f"the SVG writes {local}={value[:60]!r} with CSS escapes or comments; write the value plainly"
+    if "(" in value:
+        for call in _FUNCTION.finditer(value):
+            name = call.group(1).lower()
+            if name not in _DRAWING_FUNCTIONS or (name == "url" and not _LOCAL_URL.match(value, call.start())):
+                return (
+                    f"the SVG refers to another file or uses {call.group(1)[:30]}() in {local}={value[:60]!r}; "
+                    "only colours, transforms and url(#id) of this file's own parts are allowed"
+                )
+    return None
+
+
+def _drawn(root) -> int | None:
+    """How many shapes a browser draws for `root`: each element once, and again each time something
+    refers to it (href="#id", url(#id)), a marker once per vertex of the path that carries it. Counted
+    without recursion (a chain of references may be long), each element's count worked out once; None
+    when a part refers to itself."""
+    by_id = {el.get("id"): el for el in root.iter() if el.get("id")}
+
+    def refers_to(el) -> list[tuple[object, int]]:
+        found = []
+        for attribute, value in el.attrib.items():
+            if attribute in _HREF and value.startswith("#") and value[1:] in by_id:
+                found.append((by_id[value[1:]], 1))
+            elif "url(" in value.lower():
+                times = 1
+                if attribute.startswith("marker"):  # drawn at the path's vertices: at most one per number pair
+                    times = 1 + len(_NUMBER.findall(el.get("d", "") + el.get("points", ""))) // 2
+                found += [(by_id[ref], times) for ref in _LOCAL_REFERENCE.findall(value) if ref in by_id]
+        return found
+
+    drawn: dict[int, int] = {}
+    pending, stack = set(), [(root, False)]
+    while stack:
+        el, children_done = stack.pop()
+        if id(el) in drawn:
+            continue
+        parts = [(child, 1) for child in el] + refers_to(el)
+        if not children_done:
+            if id(el) in pending:  # a reference back to an element being counted: it would never end
+                return None
+            pending.add(id(el))
+            stack.append((el, True))
+            stack += [(part, False) for part, _ in parts if id(part) not in drawn]
+            continue
+        pending.discard(id(el))
+        drawn[id(el)] = min(MAX_DRAWN + 1, 1 + sum(drawn.get(id(part), MAX_DRAWN + 1) * times for part, times in parts))
+    return drawn[id(root)]
