@@ -21,7 +21,14 @@ from ..model.counting import rule_json
 from ..publish.inputs import inputs_digest
 from ..publish.outputs import Build, Outputs, make_outputs
 from ..publish.page_dates import PageDates
-from ..publish.pages import GENERATED_DIRS, sync_pages, write_files
+from ..publish.pages import (
+    FRONT_MATTER,
+    GENERATED_DIRS,
+    FrontMatterError,
+    front_matter_problem,
+    sync_pages,
+    write_files,
+)
 from ..render.facts import expand_markdown
 from ..render.labels import label_case_links
 from ..render.page_html import absolute_alternates, localised_permalinks, with_draft_notice
@@ -78,7 +85,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             return config
         content = load_content(root, preview)
         self.outputs = make_outputs(content, build)
-        written = sync_pages(self.outputs.pages, Path(config.docs_dir))
+        try:
+            written = sync_pages(self.outputs.pages, Path(config.docs_dir))
+        except FrontMatterError as error:
+            raise PluginError(str(error)) from None
         log.info("lpl: %d case studies; %d generated files updated", len(content.case_studies), written)
         self.content, self._inputs = content, inputs
         self.dates = PageDates.of(content, last_changed(root), root)
@@ -107,6 +117,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     @event_priority(-50)
     def on_page_markdown(self, markdown, page, config, files):
+        # MkDocs leaves front matter it cannot read in the Markdown, silently: any page's, hand-written too.
+        if FRONT_MATTER.match(markdown) or (not page.meta and markdown.startswith("---")):
+            problem = front_matter_problem(markdown) or "its front matter was not read"
+            raise PluginError(f"{page.file.src_uri}: {problem}; fix it so the page keeps its title and settings")
         if self.content is None:
             return markdown
         page.update_date = self.content_date(page)

@@ -4,24 +4,35 @@ Generated pages are Markdown that MkDocs renders with raw HTML and attribute lis
 templates use both), so no text from YAML may reach that Markdown as it was written:
 
 - `inline`: a one-line text (a title, a school's or contact's name, a role, alt text, a caption, a label)
-  becomes HTML-escaped text in which every character Markdown or an attribute list could read
-  (`[ ] ( ) { } * _ < > & …`) is a numeric entity: it reads the same, and means nothing to either parser.
+  becomes HTML-escaped text in which every ASCII punctuation character is a numeric entity: it reads the
+  same, and means nothing to Markdown, its extensions or an attribute list — not a link or an emphasis,
+  and not a block either where it starts a line (`!!!` and `???` admonitions, `-`/`+`/`1.` lists, `#`
+  headings, `>` quotes, `:` definitions, `|` tables, `*[abbr]:`, `///` blocks): CommonMark lets any ASCII
+  punctuation be escaped, so the whole class is closed, not the syntaxes known today.
 - `prose`: a Markdown field (summary, context, approach, impact, advice) is rendered here, by its own
   CommonMark parser in which raw HTML and attribute lists do not exist and links are kept only when their
   address is https:, http: or mailto: (`lpl.model.web`), then cleaned by nh3 (the Ammonia sanitiser) to an
   allow-list of tags, attributes and URL schemes, and handed to MkDocs as one line of raw HTML (which it
   passes through untouched), with the same entities for Markdown's characters.
 - `href`: an address goes into an attribute only when it is a permitted link, else the link is dropped.
-- Front matter (`yamlstr`): Material writes `page.meta.title` and `page.meta.description` into the page
-  without escaping, so they are handed to it HTML-escaped (and as a JSON string, which YAML reads as is);
-  `yamljson` for the values our own overrides/main.html escapes itself (feed_title, json_ld).
+- Front matter (`yamlstr`, `yamljson`): every value is one YAML double-quoted string of printable ASCII,
+  every other character written as an escape (\\uXXXX, \\UXXXXXXXX past the BMP, which YAML does not
+  join from surrogate pairs as JSON would), so the front matter always parses: a value YAML refused
+  (DEL, a C1 control, U+FFFF) made MkDocs drop the whole front matter into the page as Markdown, title
+  and all (issue 23), and the build now fails if that ever happens again (`lpl.publish.pages`,
+  `lpl.mkdocs.content`). Material writes `page.meta.title` and `page.meta.description` into the page
+  without escaping, so they are handed to it HTML-escaped (`yamlstr`); `yamljson` is for the values our
+  own overrides/main.html escapes itself (feed_title, json_ld), and for paths.
+- `csv_cell`: a spreadsheet cell that could be read as a formula (OWASP; ASVS 1.2.10) starts with an
+  apostrophe, also where a `;` would start a cell in a spreadsheet that splits on it (a `,` is inside
+  quotes already, as RFC 4180 writes it).
 """
 
 from __future__ import annotations
 
 import html
-import json
 import re
+import string
 from urllib.parse import quote
 
 import nh3
@@ -30,8 +41,9 @@ from markdown_it.token import Token
 
 from ..model.web import is_link
 
-# Every ASCII character with a meaning to Markdown, attribute lists, HTML or Jinja, as a numeric entity.
-_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'`\\*_{}[]()#!|~:+-=.$%\n\r\t"})
+# Every ASCII punctuation character (all that Markdown, its extensions, attribute lists, HTML or Jinja could
+# read), as a numeric entity; and line breaks and tabs, though `inline` has collapsed them already.
+_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in string.punctuation + "\n\r\t"})
 
 PROSE_TAGS = {"p", "a", "strong", "em", "ul", "ol", "li", "blockquote", "code", "pre", "br", "hr", "h3", "h4", "span"}
 _ATTRIBUTES = {"a": {"href"}, "ol": {"start"}, "span": set()}
@@ -133,11 +145,52 @@ def urlpath(path: str) -> str:
     return quote(path, safe="/")
 
 
+def _yaml_quoted(text: str) -> str:
+    """`text` as a YAML double-quoted scalar of printable ASCII: every other character escaped."""
+    out = []
+    for c in text:
+        code = ord(c)
+        if c in '"\\':
+            out.append("\\" + c)
+        elif 0x20 <= code < 0x7F:
+            out.append(c)
+        elif code <= 0xFFFF:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(f"\\U{code:08x}")
+    return '"' + "".join(out) + '"'
+
+
 def yamljson(value: object) -> str:
-    """A value for front matter that our own override escapes where it writes it (main.html: feed_title, json_ld)."""
-    return json.dumps(" ".join(str(value).split()), ensure_ascii=False)
+    """A value for front matter that our own override escapes where it writes it (main.html: feed_title,
+    json_ld), or a path: on one line, always readable as YAML."""
+    return _yaml_quoted(" ".join(str(value).split()))
 
 
 def yamlstr(value: object) -> str:
     """A one-line text for front matter that Material writes into HTML unescaped."""
-    return json.dumps(html.escape(" ".join(str(value).split()), quote=True), ensure_ascii=False)
+    return _yaml_quoted(html.escape(" ".join(str(value).split()), quote=True))
+
+
+# A cell a spreadsheet would take for a formula (OWASP "CSV injection"; ASVS 1.2.10): = + - @, tab, CR, NUL.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
+
+
+def csv_cell(value: str) -> str:
+    """A CSV cell a spreadsheet shows as text: an apostrophe before a formula's first character, at the
+    cell's start and after any ';' (and spaces): where spreadsheets split on ';' (the locales that write
+    decimals with a comma), "Ysgol;=1+1" is two cells, the second a formula. A ',' needs nothing: the csv
+    module quotes a cell that holds one, as RFC 4180 says."""
+    cell = ("'" + value) if value.startswith(FORMULA_STARTS) else value
+    if ";" not in cell:
+        return cell
+    out, after_separator = [], False
+    for c in cell:
+        if after_separator and c in FORMULA_STARTS:
+            out.append("'")
+        if c == ";":
+            after_separator = True
+        elif c != " ":
+            after_separator = False
+        out.append(c)
+    return "".join(out)

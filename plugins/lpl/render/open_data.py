@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import CaseStudy, Content, Text, Vocabulary
+from .escape import csv_cell
 from .framework_links import FRAMEWORKS, framework_link, framework_page, item_label
 from .labels import kind_label
 from .plan_view import Link
@@ -45,9 +46,6 @@ LICENCE = Licence(
         "https://www.nationalarchives.gov.uk/doc/open-government-licence-cymraeg/version/3/",
     ),
 )
-
-# A cell a spreadsheet would take for a formula (OWASP "CSV injection") is written as text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def bilingual(text: Text | None) -> dict | None:
@@ -306,9 +304,7 @@ CSV_COLUMNS = (
 )
 
 
-def safe_cell(value: str) -> str:
-    """A cell a spreadsheet would read as a formula gets a leading apostrophe (shown as text)."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+safe_cell = csv_cell  # a cell a spreadsheet would read as a formula is shown as text (the escaping rule)
 
 
 def csv_row(record: dict, lang: str) -> dict[str, str]:
