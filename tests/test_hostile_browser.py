@@ -1,16 +1,24 @@
-"""Hostile case studies, as a reader meets them: whatever the validator accepts of tests/hostile/inert/
-is built into the site, and in Chromium no dialog opens, no page navigates itself, no other host is
-requested, and the pages hold no event handler, no refresh and no link to a script."""
+"""Hostile case studies, as a reader meets them: whatever the validator accepts of tests/hostile/inert/ and of
+the second corpus (tests/hostile/corpus.py, issue 23) is built into the site, and in Chromium no dialog opens,
+no page navigates itself, no other host is requested, and the pages hold no event handler, no refresh and no
+link to a script: the pages in both languages, search results and the filtered catalogue, every SVG opened on
+its own, the feeds and the open data; the Word plans make no request when opened."""
 
 from __future__ import annotations
 
+import csv
+import io
+import re
 import shutil
+import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from harness import ROOT, copy_project, mkdocs_build, serve
-from lpl.load import check
+from hostile import corpus
+from lpl.load import check, load_data
+from lpl.render.escape import FORMULA_STARTS
 
 pytestmark = pytest.mark.browser
 
@@ -22,20 +30,45 @@ def hostile_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("hostile"))
     for image in (CORPUS / "images").iterdir():
         shutil.copy2(image, project / "case_studies" / "images" / image.name)
+    (project / "case_studies" / "images" / "hostile2-drawing.svg").write_text(corpus.ACCEPTED_SVG, encoding="utf-8")
+    second = corpus.accepted_files()
+    second["hostile2-drawing"] = corpus.put(corpus.IMAGE_PATH, "images/hostile2-drawing.svg")[0]
+    second["hostile2-in-the-plan"] = _in_the_plan(project)
+    for slug, text in second.items():
+        (project / "case_studies" / f"{slug}.yml").write_text(text, encoding="utf-8")
     accepted, refused = [], []
-    for source in sorted(CORPUS.glob("*.yml")):
-        target = project / "case_studies" / source.name
-        shutil.copy2(source, target)
+    for target in sorted([*(project / "case_studies" / f"{slug}.yml" for slug in second), *CORPUS.glob("*.yml")]):
+        if target.parent == CORPUS:
+            target = Path(shutil.copy2(target, project / "case_studies" / target.name))
         _, problems = check(project, [target])
         if any(p.severity == "error" for p in problems):
             target.unlink()
-            refused.append(source.stem)
+            refused.append(target.stem)
         else:
-            accepted.append(source.stem)
+            accepted.append(target.stem)
     result = mkdocs_build(project)
     assert result.returncode == 0, f"a file the validator accepts must build:\n{result.stderr[-3000:]}"
     with serve(project / "site") as base:
         yield base, project / "site", accepted, refused
+
+
+PLAN_TITLE = 'hostile2 ??? !!! =1+1 "quoted" & <3 \u00a0\U0001f600 \u0175 \ufffd \ue000 {'
+
+
+def _in_the_plan(project: Path) -> str:
+    """A case study citing every framework item, so the plan templates list it first, with a hostile title."""
+    frameworks = load_data(project, [])
+    every = {
+        "hallmarks": frameworks.hallmarks.ids,
+        "entitlement_statements": [s.id for s in frameworks.entitlement.statements],
+        "slo_dimensions": frameworks.slo.ids,
+        "characteristics": frameworks.characteristics.ids,
+        "contributory_factors": frameworks.contributory_factors.ids,
+        "national_priorities": frameworks.national_priorities.ids,
+    }
+    links = "".join(f"{key}: [{', '.join(ids)}]\n" for key, ids in every.items())
+    text, _ = corpus.put(corpus.TEXT_FIELDS["title.en"].line, PLAN_TITLE)
+    return text.replace("hallmarks: [collaboration]\n", links).replace("published: 2025-01-15", "published: 2026-12-01")
 
 
 # Every event handler, refresh, or address a script could hide in, found in the live DOM.
@@ -62,7 +95,13 @@ def _pages(site: Path, accepted: list[str]) -> list[str]:
     for slug in accepted:
         pages += [f"case-studies/{slug}/", f"cy/case-studies/{slug}/"]
     pages += [p.relative_to(site).as_posix() for p in (site / "case-studies" / "images").glob("*.svg")]
+    # the feeds and the open data, opened as a reader (or a feed reader's preview) opens them
+    for lang in ("", "cy/"):
+        pages += [f"{lang}case-studies/{name}" for name in ("feed.xml", "index.json", "cards.json")]
     return pages
+
+
+OPENED_AS_DOCUMENTS = (".svg", ".xml", ".json")
 
 
 def test_nothing_a_hostile_case_study_brings_runs(hostile_site, browser):
@@ -93,7 +132,7 @@ def test_nothing_a_hostile_case_study_brings_runs(hostile_site, browser):
         for path in _pages(site, accepted):
             opened["url"] = base + path
             tab.goto(opened["url"], wait_until="load")
-            if not path.endswith(".svg"):
+            if not path.endswith(OPENED_AS_DOCUMENTS):
                 # what a reader does: move over the page, tab through it
                 for x, y in ((640, 450), (100, 100), (1200, 850), (640, 200)):
                     tab.mouse.move(x, y)
@@ -136,3 +175,113 @@ def test_a_query_of_any_length_leaves_the_page_responsive(hostile_site, browser)
         assert took < 1000, f"a 40,000-word query took {took:.0f} ms"
     finally:
         context.close()
+
+
+# === Second corpus (issue 23) ==================================================================================
+
+
+def _watch(tab, base: str) -> tuple[list, list]:
+    """Dialogs opened and requests to any other host, from now on."""
+    own, dialogs, elsewhere = urlsplit(base).netloc, [], []
+    tab.on("dialog", lambda d: (dialogs.append((tab.url, d.message)), d.dismiss()))
+    tab.on(
+        "request",
+        lambda r: (
+            None
+            if urlsplit(r.url).netloc == own or urlsplit(r.url).scheme in ("data", "blob")
+            else elsewhere.append((tab.url, r.url))
+        ),
+    )
+    return dialogs, elsewhere
+
+
+def test_the_second_corpus_is_built_and_reads_as_written(hostile_site, browser):
+    base, _, accepted, refused = hostile_site
+    assert {f"hostile2-{name}" for name in corpus.ACCEPTED} | {"hostile2-drawing"} <= set(accepted), refused
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    tab = context.new_page()
+    dialogs, elsewhere = _watch(tab, base)
+    try:
+        for lang in ("", "cy/"):
+            tab.goto(f"{base}{lang}case-studies/hostile2-admonition-title/", wait_until="load")
+            if not lang:  # block starters stay words: no collapsible block, the title reads as written
+                assert tab.inner_text("article h1").strip().removesuffix("¶") == "??? note Collapsible"
+            assert tab.locator("article details, article .admonition.note").count() == 0
+            tab.goto(f"{base}{lang}case-studies/hostile2-admonition-name/", wait_until="load")
+            assert tab.locator("article .admonition.danger").count() == 0
+            assert "!!! danger Alex" in tab.inner_text("article")
+            tab.goto(f"{base}{lang}case-studies/hostile2-welsh-only-school/", wait_until="load")
+            facts = tab.inner_text("article .lpl-facts")
+            assert "Ysgol Gymraeg Unig" in facts and "None" not in facts, facts
+            tab.goto(f"{base}{lang}case-studies/hostile2-entity-markup-title/", wait_until="load")
+            assert tab.title().startswith("&lt;script&gt;") or lang, tab.title()  # the title as written, as text
+    finally:
+        context.close()
+    assert not dialogs and not elsewhere, (dialogs, elsewhere)
+
+
+def test_search_results_and_filtered_cards_of_hostile_text_run_nothing(hostile_site, browser):
+    base = hostile_site[0]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    dialogs, elsewhere = _watch(tab, base)
+    try:
+        for lang, words in (("", ("onerror", "Collapsible", "HYPERLINK")), ("cy/", ("Ysgol", "onerror"))):
+            tab.goto(f"{base}{lang}case-studies/?setting=primary", wait_until="load")
+            tab.wait_for_function("!document.querySelector('.lpl-cards[aria-busy]')", timeout=10_000)
+            for word in words:
+                tab.focus("[data-lpl-search] input[name=query]")
+                tab.fill("[data-lpl-search] input[name=query]", word)
+                tab.wait_for_function(
+                    "document.querySelector('.md-search-result__meta').textContent.trim() !== ''", timeout=10_000
+                )
+                tab.wait_for_timeout(300)
+                assert (
+                    tab.evaluate("document.querySelectorAll('.md-search-result img, .md-search-result script').length")
+                    == 0
+                )
+    finally:
+        context.close()
+    assert not dialogs and not elsewhere, (dialogs, elsewhere)
+
+
+def test_no_csv_cell_is_a_formula_in_either_language(hostile_site):
+    site = hostile_site[1]
+    cells = []
+    for lang in ("", "cy/"):
+        text = (site / f"{lang}case-studies" / "index.csv").read_text(encoding="utf-8")
+        cells += [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    assert any("Ysgol;'=1+1" in cell for cell in cells)  # the school of corpus.ACCEPTED["formula-after-semicolon"]
+    for cell in cells:
+        for part in cell.split(";"):
+            assert not part.lstrip(" ").startswith(FORMULA_STARTS), cell
+
+
+# Relationships Word follows by itself when a document is opened (a template, a picture, a frame, an object):
+# none may point outside the file. Hyperlinks are followed only when the reader chooses to.
+FETCHED_ON_OPEN = re.compile(r"attachedTemplate|image|oleObject|frame|subDocument|externalLink|package|font", re.I)
+
+
+def test_the_word_plans_fetch_nothing_when_opened(hostile_site):
+    site = hostile_site[1]
+    documents = sorted((site / "downloads").glob("*.docx"))
+    assert documents
+    titles = 0
+    for path in documents:
+        with zipfile.ZipFile(path) as docx:
+            for name in docx.namelist():
+                data = docx.read(name).decode("utf-8", "replace")
+                if name.endswith(".rels"):
+                    for rel in re.findall(r"<Relationship [^>]*>", data):
+                        if 'TargetMode="External"' not in rel:
+                            continue
+                        kind, target = (
+                            re.search(r'Type="([^"]*)"', rel).group(1),
+                            re.search(r'Target="([^"]*)"', rel).group(1),
+                        )
+                        assert kind.endswith("/hyperlink") and not FETCHED_ON_OPEN.search(kind.rsplit("/", 1)[-1]), rel
+                        assert target.split(":")[0] in ("https", "http", "mailto"), rel
+                elif name.endswith(".xml"):
+                    assert not re.search(r"INCLUDEPICTURE|INCLUDETEXT|DDEAUTO|\bDDE\b|IMPORT", data), (path.name, name)
+                    titles += data.count("hostile2") + data.count("??? note Collapsible")
+    assert titles, "no hostile case study is listed in any plan: the Word check tests nothing"

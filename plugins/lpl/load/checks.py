@@ -34,6 +34,7 @@ REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\[\]\n]{1,999}\]:[ \t]*\n?[ \t]*<?([^\s<
 SCRIPT_SCHEME = re.compile(r"(?:java|vb)script[\s\x00-\x1f]{0,20}:", re.I)  # anywhere, even outside a link
 LINE_BREAK = re.compile(r"[\n\t\r\x85\u2028\u2029]")  # what a one-line text may not hold inside it
 MAX_TEXT = 20_000  # characters in one language of one text: a long section is a fifth of that
+MAX_LINE = 1_000  # characters in a one-line text (a title, a name, alt text): the longest alt text is 444
 
 
 def text_problem(text: str, markdown: bool) -> str | None:
@@ -45,8 +46,11 @@ def text_problem(text: str, markdown: bool) -> str | None:
     editor wrote it. The characters no text may hold are refused by the reader already (character_problem,
     lpl.load.source), whichever YAML parser read the file; the rule is applied again here for texts that come
     from anywhere else."""
-    if len(text) > MAX_TEXT:
-        return f"is {len(text):,} characters long; the limit is {MAX_TEXT:,} (split it, or shorten it)"
+    if len(text) > (MAX_TEXT if markdown else MAX_LINE):
+        return (
+            f"is {len(text):,} characters long; the limit is {MAX_TEXT if markdown else MAX_LINE:,} "
+            "(split it, or shorten it)"
+        )
     problem = character_problem(text)
     if problem:
         return problem
@@ -62,14 +66,12 @@ def text_problem(text: str, markdown: bool) -> str | None:
         for start in HTML_START.finditer(text):
             link = AUTOLINK.match(text, start.start())
             address = link.group(1) if link else ""
-            if (
-                link
-                and ("@" in address or ":" in address)
-                and not link_problem(address if ":" in address else f"mailto:{address}")
-            ):
-                continue
-            if link and ":" in address and not address.lower().startswith(("https:", "http:", "mailto:")):
-                return f"links to {address[:60]!r}: {link_problem(address)}"
+            if link and ("@" in address or ":" in address):  # an autolink: <https://…> or <name@school.cymru>
+                problem = link_problem(address if ":" in address else f"mailto:{address}")
+                if not problem:
+                    continue
+                if ":" in address:
+                    return f"links to {address[:60]!r}: {problem}"
             end = text.find(">", start.start(), start.start() + 60)
             tag = text[start.start() : end + 1] if end != -1 else text[start.start() : start.start() + 30] + "…"
             return (
@@ -219,11 +221,12 @@ class Checker:
             parts[f"{lang}_status"] = status
             source = value.get(f"{lang}_source")
             if source is not None:
-                if not isinstance(source, str) or https_problem(source):
+                problem = https_problem(source) if isinstance(source, str) else "it is not text"
+                if problem:
                     self.error(
                         at + (f"{lang}_source",),
                         f"'{lang}_source' must be the web address (https://…) where "
-                        f"this {LANGUAGE_NAMES[lang]} text is published",
+                        f"this {LANGUAGE_NAMES[lang]} text is published ({problem})",
                     )
                     source = None
                 elif status != REVIEWED:

@@ -55,7 +55,7 @@ def _parse(url: str) -> tuple[SplitResult | None, str | None]:
     if len(decoded) > MAX_URL:
         return None, f"the address is longer than {MAX_URL} characters"
     if any(ord(c) < 0x20 or c in '<>"{}`\\' or c.isspace() for c in decoded):
-        return None, "the address contains spaces, quotes, angle brackets, braces or control characters"
+        return None, "the address contains spaces, quotes, angle brackets, braces, backslashes or control characters"
     scheme = decoded.translate(_INVISIBLE).split(":", 1)[0].lower() if ":" in decoded else ""
     if scheme not in LINK_SCHEMES:
         return None, "links must start with https://, http:// or mailto:"
