@@ -128,7 +128,7 @@ ONE_LINE = {
     "bare-attribute": ("Title {hidden}", "braces"),
     "id-attribute": ("Title { #main }", "braces"),
     "tab": ("Title\tmore", "a tab"),
-    "line-separator": ("Title\u2028more", "line break"),
+    "carriage-return": ("Title\rmore", "U+000D"),
     "too-long": ("x" * 1_001, "the limit is 1,000"),
 }
 # Markdown texts: attribute lists and images over several lines (a bare {word} is prose there: inert)
