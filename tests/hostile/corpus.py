@@ -139,12 +139,18 @@ MARKDOWN = {
     "image-reference": ("Text ![a][r]\n\n[r]: https://evil.example/x.png", "image"),
     "too-long": ("x" * 20_001, "the limit is 20,000"),
 }
+# In every text: markup written with entities, which a reader of the open data could decode into markup
+ENTITIES = {
+    "entity-html": ("&lt;img src=x onerror=alert(document.domain)&gt;", "HTML"),
+    "numeric-entity-html": ("&#60;script&#62;alert(1)&#60;/script&#62;", "HTML"),
+    "entity-attribute-list": ("Text &#123;: onclick=alert(1) &#125;", "attribute list"),
+}
 
 
 def markup_cases() -> list[Case]:
     cases = []
     for f in FIELDS:
-        for name, (payload, said) in (ONE_LINE if f.one_line else MARKDOWN).items():
+        for name, (payload, said) in ({**ENTITIES, **(ONE_LINE if f.one_line else MARKDOWN)}).items():
             text, line = put(f.line, payload, summary=f.summary)
             cases.append(Case(f"{name}-in-{f.name}", text, line, said, f.name))
     return cases
@@ -305,8 +311,7 @@ ACCEPTED = {
     "list-and-heading-starters": ("schools[0].name", "# 1. - + > : | Ysgol"),
     "abbreviation-definition": ("title.cy", "*[HTML]: Hyper Text"),
     "blocks-syntax": ("images[0].caption.en", "/// details | Caption"),
-    "entity-markup-prose": ("summary.en", "&lt;img src=x onerror=alert(document.domain)&gt; and &#60;script&#62;"),
-    "entity-markup-title": ("title.en", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+    "entities": ("summary.en", "Fish &amp; chips &lt;3 &copy; 2025 &#8211; a &lt; b &gt; c"),
     "braces-in-prose": ("context.en", "Use {this} and {that} and {curly braces}."),
     "every-punctuation": ("resources[0].title.en", "!\"#$%&'()*+,-./:;<=>?@[\\]^_`|~ { done"),
     "emoji-and-welsh": ("title.cy", "Ysgol \U0001f600 ŵ ŷ â \u00a0 \u200b"),

@@ -64,6 +64,11 @@ def text_problem(text: str, markdown: bool) -> str | None:
                 f"is shown on one line but has {what} at character {inside.start() + 1}; "
                 "write it on one line (or put it in quotes on one line)"
             )
+    # Read as a browser or a Markdown renderer would, entities decoded: HTML written with entities
+    # (&lt;img onerror=…&gt;) shows as text on our pages, but the open data carries the text as written, and a
+    # reader of it that decodes entities once more would make it markup; the same for braces and schemes.
+    if "&" in text:
+        text = html.unescape(text)
     if "<" in text:
         for start in HTML_START.finditer(text):
             link = AUTOLINK.match(text, start.start())
@@ -98,7 +103,7 @@ def text_problem(text: str, markdown: bool) -> str | None:
             problem = link_problem(address) if address else "the link has no address"
             if problem:
                 return f"links to {address[:60]!r}: {problem}"
-    if ":" in text and SCRIPT_SCHEME.search(html.unescape(text) if "&" in text else text):
+    if ":" in text and SCRIPT_SCHEME.search(text):
         return "contains 'javascript:' or 'vbscript:', which is not allowed"
     return None
 
