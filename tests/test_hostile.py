@@ -332,6 +332,27 @@ def test_official_welsh_quoted_from_an_address_with_user_information_is_refused(
     assert [(p.line, "'@'" in p.message) for p in checker.problems] == [(5, True)], checker.problems
 
 
+@pytest.mark.parametrize(
+    ("file", "payload", "said"),
+    [
+        ("data/hallmarks.yml", "Hallmarks <img src=x onerror=alert(1)>", "contains HTML"),
+        ("data/ui.yml", "Case studies {: onclick=alert(1) }", "attribute list"),
+        ("data/hallmarks.yml", "[Hallmarks](javascript:alert(1))", "links to"),
+        ("data/hallmarks.yml", "Hallmarks \x7f", "U+007F"),
+    ],
+)
+def test_a_data_text_goes_through_the_same_text_rule(project_copy, file, payload, said):
+    """data/ and plans/ are written by pull request too: every text there is checked by the one rule."""
+    path = project_copy / file
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if re.match(r"^ +en: [A-Z]", line) or "{en: Case studies" in line)
+    lines[at] = re.sub(r"(en: )[^,}]+", lambda m: m.group(1) + corpus.quoted(payload), lines[at], count=1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    content, problems = check(project_copy)
+    errors = [p for p in problems if p.severity == "error"]
+    assert content is None and [(e.path, e.line, said in e.message) for e in errors] == [(file, at + 1, True)], errors
+
+
 @pytest.mark.parametrize(("svg", "said"), corpus.SVGS.values(), ids=corpus.SVGS.keys())
 def test_an_svg_that_fetches_or_multiplies_is_refused_at_its_path(project, svg, said):
     (project / "case_studies" / "images" / "hostile2.svg").write_text(svg, encoding="utf-8")

@@ -185,7 +185,7 @@ def _check_text(c: Checker, at: tuple, text: str | None, markdown: bool = True) 
 def _case_text(c: Checker, at: tuple, required: bool, both_required: bool, markdown: bool = True) -> Text | None:
     if c.get(at) is None and not required:
         return None
-    text = c.text(at, required=required, both=both_required)
+    text = c.text(at, required=required, both=both_required, markdown=None)  # the field's own rule, below
     if text is None:
         return None
     for lang in LANGUAGES:

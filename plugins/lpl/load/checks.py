@@ -195,8 +195,10 @@ class Checker:
             seen.add(value)
         return value
 
-    def text(self, at: tuple, required: bool = True, both: bool = True) -> Text | None:
-        """A bilingual text; in data files both languages are required."""
+    def text(self, at: tuple, required: bool = True, both: bool = True, *, markdown: bool | None = True) -> Text | None:
+        """A bilingual text; in data files both languages are required. Each language goes through the one text
+        rule (`text_problem`), as Markdown unless `markdown` is False (a one-line text); None leaves the rule to
+        the caller."""
         value = self.get(at)
         if value is None:
             if required:
@@ -220,6 +222,9 @@ class Checker:
                 text = None
             if text is not None and not text.strip():
                 text = None
+            problem = text_problem(text, markdown) if text is not None and markdown is not None else None
+            if problem:
+                self.error(at + (lang,), f"'{field_name(at + (lang,))}' {problem}")
             parts[lang] = text
             status = value.get(f"{lang}_status", self.defaults[lang])
             if status not in (DRAFT, REVIEWED):
