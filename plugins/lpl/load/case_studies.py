@@ -165,7 +165,7 @@ def _schema_problems(c: Checker) -> None:
         elif kind == "minItems":
             c.error(at, f"'{name}' needs at least one entry")
         elif kind == "maxItems":
-            c.error(at, f"'{name}' has {len(err.instance):,} entries; the limit is {err.validator_value}")
+            c.error(at, f"'{name}' has {len(instance):,} entries; the limit is {expected}")
         elif kind in ("minProperties", "minLength"):
             c.error(at, f"'{name}' is empty")
         elif kind == "anyOf" and at[-1:] == ("name",):
@@ -601,7 +601,8 @@ def _check_image(c: Checker, at: tuple, root: Path, rel: str) -> bool:
             return False
         problem = _image_problem(target, pure.suffix.lower(), found.st_size, found.st_mtime_ns)
     except (OSError, ValueError) as error:  # a name the file system refuses
-        c.error(at, f"image {shown} cannot be opened ({error.strerror or error.__class__.__name__})")
+        reason = getattr(error, "strerror", None) or error.__class__.__name__
+        c.error(at, f"image {shown} cannot be opened ({reason})")
         return False
     if problem:
         c.error(at, f"image {shown}: {problem}")

@@ -57,11 +57,11 @@ def text_problem(text: str, markdown: bool) -> str | None:
     if problem:
         return problem
     if not markdown:
-        inside = LINE_BREAK.search(text.strip())
-        if inside:
-            what = "a tab" if inside.group() == "\t" else "a line break"
+        broken = LINE_BREAK.search(text.strip())
+        if broken:
+            what = "a tab" if broken.group() == "\t" else "a line break"
             return (
-                f"is shown on one line but has {what} at character {inside.start() + 1}; "
+                f"is shown on one line but has {what} at character {broken.start() + 1}; "
                 "write it on one line (or put it in quotes on one line)"
             )
     # Read as a browser or a Markdown renderer would, entities decoded: HTML written with entities

@@ -94,8 +94,8 @@ def svg_problem(data: bytes) -> str | None:
     if b"<?xml-stylesheet" in head or data.lower().count(b"<?") > (1 if head.lstrip().startswith(b"<?xml ") else 0):
         return "the SVG has processing instructions (such as a style sheet); save it again as plain SVG"
     root, problem = _parse(data)
-    if problem:
-        return problem
+    if root is None:
+        return problem or "the SVG is empty"
     for element in root.iter():
         name = element.tag.removeprefix(SVG_NS) if isinstance(element.tag, str) else ""
         if not isinstance(element.tag, str) or not element.tag.startswith(SVG_NS) or name not in SVG_ELEMENTS:
@@ -118,15 +118,15 @@ def svg_problem(data: bytes) -> str | None:
     return None
 
 
-def _parse(data: bytes):
+def _parse(data: bytes) -> tuple[ElementTree.Element | None, str | None]:
     """The SVG's element tree, refused past MAX_ELEMENTS or MAX_DEPTH while it is read."""
-    reading = ElementTree.iterparse(io.BytesIO(data), events=("start", "end"))
-    depth = elements = 0
+    root, depth, elements = None, 0, 0
     try:
-        for event, _ in reading:
+        for event, element in ElementTree.iterparse(io.BytesIO(data), events=("start", "end")):
             if event == "end":
                 depth -= 1
                 continue
+            root = element if root is None else root  # the first element to start is the document's
             depth, elements = depth + 1, elements + 1
             if depth > MAX_DEPTH:
                 return None, f"the SVG nests elements more than {MAX_DEPTH} deep; save it again flattened"
@@ -134,7 +134,7 @@ def _parse(data: bytes):
                 return None, f"the SVG has more than {MAX_ELEMENTS:,} elements; simplify it"
     except ElementTree.ParseError as error:
         return None, f"the SVG cannot be read as XML ({error})"
-    return reading.root, None
+    return root, None
 
 
 def _attribute_problem(attribute: str, value: str) -> str | None:

@@ -47,8 +47,6 @@ def _parse(url: str) -> tuple[SplitResult | None, str | None]:
     """The address's parts (None for an e-mail link) and why it may not be used (None when it may).
 
     Entities are decoded first (`&#106;avascript:` is javascript:), as the browser would."""
-    if not isinstance(url, str):
-        return None, "the address is not text"
     decoded = html.unescape(url).strip()
     if not decoded:
         return None, "the address is empty"
