@@ -30,7 +30,7 @@ LEDGER = textwrap.dedent("""\
         check_by: 2027-06-01
       - id: grant-moved
         statement:
-          en: The grant 5 < 6 & *changed* {x}
+          en: The grant 5 < 6 & *changed* [x]
           cy: Symudodd y grant
         sources:
           - publisher: {en: Welsh Government, cy: Llywodraeth Cymru, cy_status: reviewed}
@@ -149,7 +149,7 @@ def test_a_statement_is_escaped_and_several_sources_are_listed():
     ledger, _ = ledger_from(LEDGER)
     out = expand_markdown("[[fact:grant-moved]]", ledger, "cy", label)
     out_en = expand_markdown("[[fact:grant-moved]]", ledger, "en", label)
-    assert "*changed*" not in out_en and "{x}" not in out_en and "5 &#60; 6 &#38;" in out_en
+    assert "*changed*" not in out_en and "[x]" not in out_en and "5 &#60; 6 &#38;" in out_en
     assert 'href="https://llyw.cymru/grantiau-addysg-cyn-16">Grantiau' in html.unescape(out)
     assert "ffynonellau: Llywodraeth Cymru" in html.unescape(out) and "Written question WQ90369" in html.unescape(out)
     assert "(fel ar 1 Mehefin 2025;" in html.unescape(out)

@@ -28,7 +28,7 @@ def load_facts(c: Checker) -> FactLedger:
         fact_id = c.slug_id(at + ("id",), seen)
         for key in sorted(set(entry) - set(FIELDS)):
             c.error(at + (key,), f"unknown field '{key}' in a fact (use {', '.join(FIELDS)})", key=True)
-        statement = c.text(at + ("statement",))
+        statement = c.text(at + ("statement",), markdown=False)  # used inside a sentence: one line
         sources = [_source(c, at + ("sources", j)) for j, _ in enumerate(c.items(at + ("sources",)))]
         if len(sources) > MAX_SOURCES:
             c.error(
@@ -48,10 +48,9 @@ def load_facts(c: Checker) -> FactLedger:
 def _check_statement(c: Checker, at: tuple, statement: Text) -> None:
     for lang in LANGUAGES:
         value = statement.get(lang) or ""
-        problem = text_problem(value, markdown=False)
-        if problem:
-            c.error(at + (lang,), f"the statement {problem}")
-        elif any(True for _ in fact_uses(value)):
+        if not c.fresh(at + (lang,)):
+            continue  # the text rule (Checker.text) has said what is wrong with it
+        if any(True for _ in fact_uses(value)):
             c.error(at + (lang,), "a fact's statement cannot use another fact; write it out")
         elif value.rstrip().endswith("."):
             c.error(
@@ -67,7 +66,7 @@ def _source(c: Checker, at: tuple) -> FactSource | None:
         return None
     for key in sorted(set(block) - set(SOURCE_FIELDS)):
         c.error(at + (key,), f"unknown field '{key}' in a fact's source (use {', '.join(SOURCE_FIELDS)})", key=True)
-    publisher = c.text(at + ("publisher",))
+    publisher = c.text(at + ("publisher",), markdown=False)
     title, title_cy = c.string(at + ("title",)), c.string(at + ("title_cy",), required=False)
     if block.get("url") is None:
         c.error(at + ("url",), "'url' is missing: the address (https://…) of the page that states the fact")
