@@ -93,11 +93,13 @@ def item_section(page: str, anchor: str) -> str:
 
 
 def with_newer_illustrations(content, hallmark: str, summary, n: int):
-    """The content plus n illustrative examples citing `hallmark`, each newer than `summary`."""
+    """The content plus n illustrative examples citing `hallmark`, each newer than `summary` and than every case
+    study already there (so they, not another real one, are the item's newest)."""
     model = next(s for s in content.case_studies if s.kind == ILLUSTRATIVE)
+    newest = max(summary.published, *(s.published for s in content.case_studies))
     extra = tuple(
         dataclasses.replace(
-            model, slug=f"invented-{k}", hallmarks=(hallmark,), published=summary.published + timedelta(days=k + 1)
+            model, slug=f"invented-{k}", hallmarks=(hallmark,), published=newest + timedelta(days=k + 1)
         )
         for k in range(n)
     )
