@@ -113,6 +113,14 @@ def test_an_items_summary_is_listed_before_newer_illustrative_examples(content, 
     (first), so a head teacher sees real practice and the coverage counted on the framework pages stays true."""
     summary = next(s for s in content.case_studies if s.kind == SUMMARY and s.hallmarks)
     hallmark = summary.hallmarks[0]
+    # The summary is the item's only real practice (the others stop citing it), older than NEWEST + 1 examples.
+    alone = tuple(
+        s
+        if s is summary or s.kind == ILLUSTRATIVE
+        else dataclasses.replace(s, hallmarks=tuple(h for h in s.hallmarks if h != hallmark))
+        for s in content.case_studies
+    )
+    content = dataclasses.replace(content, case_studies=alone, citations=index_citations(alone))
     grown = with_newer_illustrations(content, hallmark, summary, NEWEST + 1)
     assert grown.cited_by("hallmarks", hallmark)[0].kind == ILLUSTRATIVE  # newest first, as the catalogue lists them
     section = item_section(render_site_pages(grown, lang)["frameworks/hallmarks.md"], hallmark)
