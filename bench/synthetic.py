@@ -82,6 +82,7 @@ NAME_SECOND = (
 def _plain(markdown: str) -> str:
     """Prose of a Markdown page: no front matter, markup, links' targets or HTML."""
     text = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
+    text = re.sub(r"\[\[fact:[^\]\n]{0,100}\]\]", " ", text)  # the fact ledger's references: pages only
     text = re.sub(r"<[^>]{0,500}>|\{[^}\n]{0,200}\}", " ", text)
     text = re.sub(r"\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)", r"\1", text)
     text = re.sub(r"^\s*(?:#+|[-*]|\d+\.|!!!.*|\|.*)\s*", "", text, flags=re.M)
