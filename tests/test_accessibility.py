@@ -80,7 +80,7 @@ def tab_to(tab, selector: str, limit: int = 60) -> bool:
 @pytest.mark.parametrize(("lang", "other"), [("en", "cy"), ("cy", "en")])
 def test_language_switcher_by_keyboard_lands_on_the_same_page(site_server, page, lang, other):
     page.goto(site_server + LANGUAGES[lang] + "key-principles/")
-    assert tab_to(page, f"a.md-select__link[hreflang='{other}']"), "the language switcher is not reachable by Tab"
+    assert tab_to(page, f"a.lpl-language[hreflang='{other}']"), "the language switcher is not reachable by Tab"
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url == site_server + LANGUAGES[other] + "key-principles/"
@@ -92,6 +92,9 @@ def test_catalogue_filters_by_keyboard_update_the_live_count(site_server, page):
     count = page.locator(".lpl-count")
     assert count.get_attribute("role") == "status" or count.get_attribute("aria-live") in ("polite", "assertive")
     before = count.text_content()
+    assert tab_to(page, ".lpl-filter-toggle"), "the Filter button is not reachable by Tab"
+    page.keyboard.press("Enter")  # opens the filters under it
+    assert page.get_attribute(".lpl-filter-toggle", "aria-expanded") == "true"
     assert tab_to(page, "form[data-lpl-catalogue] select"), "no catalogue filter is reachable by Tab"
     name = page.evaluate("document.activeElement.name")
     for _ in range(12):  # through the options until one narrows the list

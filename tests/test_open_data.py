@@ -8,7 +8,7 @@ import io
 import json
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 import jsonschema
@@ -25,6 +25,7 @@ DATA = {"case-studies/index.json": "case-studies.schema.json", "frameworks/index
 ATOM = "{http://www.w3.org/2005/Atom}"
 LANGS = {"en": "", "cy": "cy/"}
 OGL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+SITE = "https://leading-professional-learning.example.org/"  # the site_url of mkdocs.yml, as the tests build it
 
 
 def site_path(site: Path, url: str) -> Path:
@@ -103,7 +104,7 @@ def test_counts_equal_the_case_study_pages_built(built_site, content, lang):
                 page, anchor = item["url"].split("#")
                 assert f'id="{anchor}"' in site_path(built_site, page).read_text(encoding="utf-8"), item["url"]
     rows = list(
-        csv.DictReader(io.StringIO((built_site / prefix / "case-studies/index.csv").read_text(encoding="utf-8")))
+        csv.DictReader(io.StringIO((built_site / prefix / "case-studies/index.csv").read_text(encoding="utf-8-sig")))
     )
     assert [r["slug"] for r in rows] == [s["slug"] for s in data["case_studies"]]
     assert all(r["url_en"] and r["url_cy"] and r["published"] for r in rows)
@@ -153,7 +154,7 @@ def atom_problems(xml: bytes) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_feed_is_valid_atom_newest_first_and_links_to_pages_built(built_site, lang):
+def test_feed_is_valid_atom_newest_first_and_links_to_pages_built(built_site, content, lang):
     prefix = LANGS[lang]
     xml = (built_site / prefix / "case-studies/feed.xml").read_bytes()
     assert atom_problems(xml) == []
@@ -165,10 +166,19 @@ def test_feed_is_valid_atom_newest_first_and_links_to_pages_built(built_site, la
     assert len(parsed.entries) == len(built)
     published = [e.published_parsed for e in parsed.entries]
     assert published == sorted(published, reverse=True)
+    kinds = {s.slug: s.kind for s in content.case_studies}
     for entry in parsed.entries:
         own = [link.href for link in entry.links if link.get("hreflang") == lang]
         assert own and site_path(built_site, own[0]) in built.values(), own
         assert all(site_path(built_site, link.href).is_file() for link in entry.links)
+        # a feed reader opens the page in the feed's language: the entry's one alternate link
+        assert entry.link == own[0], (entry.link, own)
+        assert [link.rel for link in entry.links].count("alternate") == 1
+        # the kind in the text, not only as a category: an invented example says so in its title
+        kind = kinds[site_path(built_site, entry.link).parent.name]
+        label = content.label(f"kind_{kind}", lang)
+        assert entry.summary.startswith(f"{label}: "), entry.summary[:80]
+        assert (f"({label})" in entry.title) == (kind == "illustrative"), entry.title
     # Linked from the catalogue's <head> (for feed readers) and shown on the page (for readers).
     catalogue = lxml.html.fromstring((built_site / prefix / "case-studies/index.html").read_bytes())
     head = catalogue.xpath('//head/link[@rel="alternate"][@type="application/atom+xml"]/@href')
@@ -268,7 +278,85 @@ def test_json_ld_survives_hostile_text_in_a_real_build(project_copy):
     [script] = page.xpath('//script[@type="application/ld+json"]')
     assert json.loads(script.text) == {"x": "</script><script>alert(1)</script><!--"}
     assert not [s for s in page.xpath("//script") if "alert(1)" in (s.text or "") and s is not script]
-    rows = list(csv.DictReader(io.StringIO((site / "case-studies" / "index.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((site / "case-studies" / "index.csv").read_text(encoding="utf-8-sig"))))
     assert next(r for r in rows if r["slug"] == path.stem)["title"] == "'" + " ".join(hostile.split())
     feed = feedparser.parse((site / "case-studies" / "feed.xml").read_bytes())
     assert not feed.bozo and any(e.title == " ".join(hostile.split()) for e in feed.entries)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_feed_is_a_readable_page_in_its_language_by_its_own_stylesheet(built_site, content, lang):
+    """The feed names a stylesheet beside it on the site; applied (libxslt, as browsers do) it makes a page in
+    the feed's language saying what a feed is and how to follow it, with each entry's page in that language."""
+    folder = built_site / LANGS[lang] / "case-studies"
+    xml = lxml.etree.parse(str(folder / "feed.xml"))
+    [instruction] = [n for n in xml.getroot().itersiblings(preceding=True) if n.target == "xml-stylesheet"]
+    assert instruction.get("type") == "text/xsl" and instruction.get("href") == "feed.xsl"  # same site, same folder
+    page = lxml.etree.XSLT(lxml.etree.parse(str(folder / "feed.xsl")))(xml)
+    html = lxml.html.fromstring(str(page))
+    assert html.get("lang") == lang
+    text = html.text_content()
+    for key in ("feed_page_intro", "feed_page_how", "feed_page_latest"):
+        assert content.label(key, lang) in text, key
+    assert html.xpath("//h1")[0].text_content() == content.label("feed_title", lang)
+    assert html.xpath("//code")[0].text_content() == SITE + LANGS[lang] + "case-studies/feed.xml"
+    links = html.xpath("//article//a/@href")
+    parsed = feedparser.parse((folder / "feed.xml").read_bytes())
+    assert links == [e.link for e in parsed.entries]
+    assert all(urlsplit(href).path.startswith("/" + LANGS[lang] + "case-studies/") for href in links)
+    other = html.xpath("//footer//a[@hreflang]")[0]
+    assert other.get("lang") == other.get("hreflang") != lang
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_browser_shows_the_feed_as_that_page(site_server, page, content, lang):
+    page.goto(site_server + LANGS[lang] + "case-studies/feed.xml")
+    if not page.evaluate("typeof XSLTProcessor !== 'undefined'"):
+        pytest.skip("this browser no longer applies XSLT stylesheets: the feed shows as XML")
+    assert page.evaluate("document.documentElement.lang") == lang
+    first = page.locator("article a").first
+    assert first.get_attribute("href").startswith(SITE + LANGS[lang] + "case-studies/")
+    assert page.locator("h1").inner_text() == content.label("feed_title", lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_csv_opens_in_excel_as_utf8_and_each_languages_files_have_their_own_names(built_site, content, lang):
+    data = (built_site / LANGS[lang] / "case-studies/index.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # the byte-order mark: Excel reads UTF-8, and ŵ stays ŵ
+    assert data[3:].decode("utf-8").startswith("slug,")
+    names = {
+        "case-studies/index.csv": content.label("open_data_file_catalogue", lang) + ".csv",
+        "case-studies/index.json": content.label("open_data_file_catalogue", lang) + ".json",
+        "frameworks/index.json": content.label("open_data_file_frameworks", lang) + ".json",
+    }
+    assert len(set(names.values())) == 3
+    checked = 0
+    for html in [*(built_site / LANGS[lang]).glob("*/index.html"), built_site / LANGS[lang] / "index.html"]:
+        if lang == "en" and html.parent.name == "cy":
+            continue
+        base = SITE + html.parent.relative_to(built_site).as_posix().removeprefix(".") + "/"
+        tree = lxml.html.fromstring(html.read_bytes())
+        footer = [urljoin(base, h) for h in tree.xpath("//footer//a/@href")]
+        assert SITE + LANGS[lang] + "case-studies/index.csv" in footer, f"no open data in the footer of {html}"
+        for link in tree.xpath("//a[@href]"):
+            target = urljoin(base, link.get("href"))
+            for path, name in names.items():
+                if target == SITE + LANGS[lang] + path:
+                    assert link.get("download") == name, (html, link.get("href"))
+                    checked += 1
+    assert checked > 20
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_downloads_save_under_their_languages_names(site_server, browser, content, lang):
+    context = browser.new_context(accept_downloads=True)
+    try:
+        tab = context.new_page()
+        tab.goto(site_server + LANGS[lang] + "key-principles/")
+        with tab.expect_download() as download:
+            tab.click("footer a[href$='/index.csv']")
+        assert download.value.suggested_filename == content.label("open_data_file_catalogue", lang) + ".csv"
+    finally:
+        context.close()

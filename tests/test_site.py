@@ -91,7 +91,9 @@ def test_switcher_goes_to_the_same_page_in_the_other_language(built_site):
     for lang, other in (("en", "cy"), ("cy", "en")):
         for page in pages(built_site, lang):
             tree = doc(page)
-            links = tree.xpath(f"//a[contains(@class,'md-select__link')][@hreflang='{other}']/@href")
+            links = tree.xpath(
+                f"//header//a[contains(@class,'lpl-language')][@hreflang='{other}'][@lang='{other}']/@href"
+            )
             assert links, f"no switcher link on {page}"
             target = urljoin(url_of(built_site, page), links[0])
             rel = page.relative_to(built_site).as_posix()

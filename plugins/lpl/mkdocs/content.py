@@ -31,7 +31,14 @@ from ..publish.pages import (
 )
 from ..render.facts import expand_markdown
 from ..render.labels import label_case_links
-from ..render.page_html import absolute_alternates, localised_permalinks, with_draft_notice
+from ..render.open_data import download_names
+from ..render.page_html import (
+    absolute_alternates,
+    localised_permalinks,
+    named_downloads,
+    valid_toggles,
+    with_draft_notice,
+)
 from ..render.plan_pages import content_security_policy
 from ..render.sources import sources_section
 from .i18n import current_language, is_default_language_build
@@ -68,6 +75,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.outputs = Outputs()
         self._inputs: str | None = None  # the key of what self.content and self.outputs were made from
         self.dates: PageDates | None = None
+        self._interface: dict[tuple, dict[str, str]] = {}
 
     def root(self, config) -> Path:
         return (Path(config.config_file_path).parent / self.config.root).resolve()
@@ -103,6 +111,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # keep the default language's at the root and put the Welsh one at /cy/404.html.
         if template_name != "404.html":
             return output_content
+        output_content = valid_toggles(output_content)
+        if self.content is not None:  # its links start at the site's root: "/cy/case-studies/index.csv"
+            output_content = named_downloads(output_content, "", download_names(self.content))
         if is_default_language_build(config):
             self._root_404 = output_content
             return output_content
@@ -170,11 +181,23 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return self.on_template_context(context, None, config)
 
     def on_template_context(self, context, template_name, config):
-        # The search's result count in the page's language, by its count rule (lpl/model/counting.py).
+        # The search's result count in the page's language, by its count rule (lpl/model/counting.py), and
+        # data/ui.yml's labels for the theme's partials (the footer), 404.html included.
         if self.content is not None:
             lang = current_language(config)
             context["lpl_count"] = {"search": self.content.label("search_count", lang), "rule": rule_json(lang)}
+        context["lpl_ui"] = self.interface(config)
         return context
+
+    def interface(self, config) -> dict[str, str]:
+        """data/ui.yml's labels in the language being built."""
+        if self.content is None:
+            return {}
+        lang = current_language(config)
+        key = (id(self.content), lang)
+        if key not in self._interface:
+            self._interface = {key: {k: self.content.label(k, lang) for k in self.content.frameworks.labels}}
+        return self._interface[key]
 
     def on_page_content(self, html, page, config, files):
         if self.content is None:
@@ -183,6 +206,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     @event_priority(-110)  # after static-i18n has written the alternates
     def on_post_page(self, output, page, config):
+        output = valid_toggles(output)
+        if self.content is not None:
+            output = named_downloads(output, page.url, download_names(self.content))
         if page.meta.get("lpl_csp"):  # "Make your plan": nothing may leave the device
             output = content_security_policy(output)
         return absolute_alternates(output, page.canonical_url) if page.canonical_url else output

@@ -1,7 +1,12 @@
-"""An Atom feed (RFC 4287) of one language's case studies, newest first: text from the model.
+"""An Atom feed (RFC 4287) of one language's case studies, newest first: text from the model; and the
+XSLT stylesheet that shows it to a person who opens it in a browser as a page in its language.
 
 Built with ElementTree, which escapes every text and attribute; characters XML 1.0 cannot carry are
 dropped first, so no content can make the feed ill-formed.
+
+Each entry has one `alternate` link, its page in the feed's language: a feed reader opens that one (feedparser,
+like many readers, takes the last alternate as the entry's link, so a second one in the other language was
+opened instead). The other language's page is a `related` link.
 """
 
 from __future__ import annotations
@@ -11,12 +16,14 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 from ..model import CaseStudy, Content, Text
-from .labels import kind_label
+from .labels import kind_label, labelled_title
 from .open_data import LICENCE, site_file
 from .plan_view import Link
+from .templates import environment
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED = "case-studies/feed.xml"
+FEED_STYLESHEET = "case-studies/feed.xsl"  # beside the feed: same site, so browsers apply it
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 ET.register_namespace("", ATOM)
 
@@ -62,14 +69,32 @@ def render_feed(content: Content, lang: str, site_url: str) -> str:
         page = Link(Text(), f"case-studies/{study.slug}.md")
         entry = _add(feed, "entry")
         _add(entry, "id", page.url(site_url, lang))
-        _add(entry, "title", study.title.best(lang), type="text")
+        # An invented example says so where every reader shows it, the title, and every summary opens with its kind.
+        title = labelled_title(content, study) if study.kind == "illustrative" else study.title
+        _add(entry, "title", title.best(lang), type="text")
         _add(entry, "link", rel="alternate", type="text/html", hreflang=lang, href=page.url(site_url, lang))
-        _add(entry, "link", rel="alternate", type="text/html", hreflang=other, href=page.url(site_url, other))
+        _add(entry, "link", rel="related", type="text/html", hreflang=other, href=page.url(site_url, other))
         _add(entry, "published", _timestamp(study.published))
         _add(entry, "updated", _timestamp(updated(study)))
-        _add(entry, "summary", study.summary.best(lang), type="text")
+        _add(entry, "summary", f"{kind_label(content, study).best(lang)}: {study.summary.best(lang)}", type="text")
         _add(entry, "category", term=study.kind, label=kind_label(content, study).best(lang))
         for setting in study.settings:
             _add(entry, "category", term=setting, label=content.frameworks.settings.term(setting).label.best(lang))
     ET.indent(feed)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+    stylesheet = f'<?xml-stylesheet type="text/xsl" href="{FEED_STYLESHEET.rsplit("/", 1)[1]}"?>\n'
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + stylesheet + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def render_feed_stylesheet(content: Content, lang: str) -> str:
+    """The XSLT 1.0 stylesheet that turns `lang`'s feed into a page saying what it is and how to follow it."""
+    other = "cy" if lang == "en" else "en"
+    return (
+        environment("feed")
+        .get_template("feed.xsl.j2")
+        .render(
+            lang=lang,
+            other=other,
+            t=lambda key: content.label(key, lang),
+            other_language_feed=content.label("feed_in_language", other),
+        )
+    )

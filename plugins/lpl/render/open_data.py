@@ -355,13 +355,27 @@ def csv_row(record: dict, lang: str) -> dict[str, str]:
 
 
 def catalogue_csv(data: dict) -> str:
-    """The catalogue's JSON data as CSV (RFC 4180: comma-separated, CRLF, quoted where needed), UTF-8."""
+    """The catalogue's JSON data as CSV (RFC 4180: comma-separated, CRLF, quoted where needed), UTF-8 with a
+    byte-order mark: without one, Excel reads the file as Windows-1252 and garbles ŵ, ŷ and â."""
     out = io.StringIO()
+    out.write("\ufeff")
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for record in data["case_studies"]:
         writer.writerow(csv_row(record, data["language"]))
     return out.getvalue()
+
+
+def download_names(content: Content) -> dict[str, str]:
+    """The name each language's open-data file saves under, by its path under the site ("cy/case-studies/index.csv"):
+    the same address in both languages, so without its own name every language's CSV saved as index.csv."""
+    stems = {CATALOGUE_JSON: "open_data_file_catalogue", CATALOGUE_CSV: "open_data_file_catalogue"}
+    stems[FRAMEWORKS_JSON] = "open_data_file_frameworks"
+    return {
+        ("cy/" if lang == "cy" else "") + path: content.label(key, lang) + path[path.rindex(".") :]
+        for lang in ("en", "cy")
+        for path, key in stems.items()
+    }
 
 
 def render_open_data(content: Content, lang: str, site_url: str) -> dict[str, str]:

@@ -1,17 +1,27 @@
 """Small edits of a page on its way out: the draft-translation notice under its title, the heading links' title
-in the page's language, absolute hreflang links."""
+in the page's language, absolute hreflang links, valid markup where Material's base.html is not, and open-data
+links that download under their own names."""
 
 from __future__ import annotations
 
 import html
+import posixpath
 import re
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
 # Python-Markdown's toc extension writes each heading's permalink so (mkdocs.yml keeps its default title).
 PERMALINK = re.compile(r'(<a class="headerlink" href="#[^"<>]*" title=")Permanent link(")')
 # Left out of the site's search index (lpl.search.extract), as Material's own attribute says.
 SEARCH_EXCLUDE = "data-search-exclude"
+# Material's base.html (outside any block a theme can override) writes autocomplete="off" on its drawer and
+# search toggles, check boxes, where HTML allows the attribute only on text-like fields (W3C Nu checker). It
+# is there so that Firefox does not restore a toggle left checked after a reload; main.html's script unchecks
+# both instead.
+TOGGLE = re.compile(
+    r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" id="__\w+") autocomplete="off">'
+)
+LINK = re.compile(r'<a href="([^"<>]*)"')
 
 
 def with_draft_notice(markdown: str, title: str, notice: str) -> str:
@@ -53,3 +63,27 @@ def absolute_alternates(html: str, canonical_url: str) -> str:
         english = default[0].replace("x-default", "en")
         html = html.replace(english, english + default[0], 1)
     return html
+
+
+def valid_toggles(page: str) -> str:
+    """Material's drawer and search check boxes without the attribute HTML does not allow on them."""
+    return TOGGLE.sub(r"\1>", page)
+
+
+def named_downloads(page: str, page_path: str, names: dict[str, str]) -> str:
+    """Every link to an open-data file (`names`: its path under the site → the file name it saves as) gets a
+    `download` name, so each language's files save under their own names rather than all as index.csv.
+
+    `page_path` is the page's address under the site ("cy/about/"); links are resolved against it.
+    """
+
+    def named(match: re.Match) -> str:
+        href = match.group(1)
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or parts.query or not parts.path:
+            return match.group(0)
+        target = posixpath.normpath(posixpath.join("/" + page_path, parts.path)).lstrip("/")
+        name = names.get(target)
+        return f'{match.group(0)} download="{html.escape(name)}"' if name else match.group(0)
+
+    return LINK.sub(named, page)

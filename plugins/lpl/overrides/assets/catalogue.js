@@ -1,5 +1,6 @@
 /* Catalogue filters: small, no dependencies. Without JavaScript the catalogue is pages of cards,
-   newest first, with links to browse pages; with it, the (hidden) filter form appears. Filtering
+   newest first, with links to browse pages; with it, a "Filter" button beside the result count opens
+   the (hidden) filter form under it and says how many filters are set. Filtering
    reads cards.json, a compact list of every case study (fetched when a filter is first touched, not
    with the page), and shows the matches twenty at a time, with each option's count given the other
    filters. The filter state lives in the URL (?setting=primary&hallmark=collaboration) so a
@@ -13,7 +14,9 @@
   var count = document.querySelector(".lpl-count");
   var pager = document.querySelector(".lpl-pager");
   var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
-  var switchers = Array.prototype.slice.call(document.querySelectorAll("a.md-select__link[hreflang]"));
+  var toggle = document.querySelector(".lpl-filter-toggle");
+  var toggleCount = toggle.querySelector(".lpl-filter-set");
+  var switchers = Array.prototype.slice.call(document.querySelectorAll("a.lpl-language[hreflang]"));
   var page = { cards: box.innerHTML, count: count.textContent, options: selects.map(function (s) {
     return Array.prototype.map.call(s.options, function (o) { return o.textContent; });
   }) };
@@ -126,8 +129,19 @@
     });
   }
 
+  // The button says how many filters are set, so a closed panel still shows that the list is filtered.
+  function showSet(n) {
+    toggleCount.textContent = n ? " (" + toggle.getAttribute(n === 1 ? "data-one" : "data-other").replace("{n}", String(n)) + ")" : "";
+  }
+
+  function open(yes) {
+    toggle.setAttribute("aria-expanded", String(yes));
+    form.hidden = !yes;
+  }
+
   function apply() {
     var active = selects.filter(function (s) { return s.value; });
+    showSet(active.length);
     var params = new URLSearchParams();
     active.forEach(function (s) { params.set(s.name, s.value); });
     var query = params.toString() ? "?" + params.toString() : "";
@@ -147,7 +161,20 @@
     s.addEventListener("focus", function () { load().catch(function () {}); });  // ready by the time one is chosen
   });
   form.addEventListener("reset", function () { setTimeout(apply, 0); });
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.hidden = false;
+  // Filters apply as they change; "Show results" closes the panel and takes the reader to the count.
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    open(false);
+    count.focus();
+  });
+  form.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") { open(false); toggle.focus(); }
+  });
+  toggle.addEventListener("click", function () {
+    open(toggle.getAttribute("aria-expanded") !== "true");
+    if (!data) load().catch(function () {});
+  });
+  Array.prototype.forEach.call(document.querySelectorAll(".lpl-nojs"), function (e) { e.hidden = true; });
+  toggle.hidden = false;
   if (selects.some(function (s) { return s.value; })) apply();
 })();

@@ -375,7 +375,11 @@
 
   input.addEventListener("focus", function () { setOpen(true); load(); });
   input.addEventListener("input", run);
-  form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+  form.addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var best = list.querySelector("[href]");
+    if (best) best.click();
+  });
   form.addEventListener("reset", function () {
     setTimeout(function () { run(); input.focus(); });
   });
