@@ -179,12 +179,24 @@ def test_feed_is_valid_atom_newest_first_and_links_to_pages_built(built_site, co
         label = content.label(f"kind_{kind}", lang)
         assert entry.summary.startswith(f"{label}: "), entry.summary[:80]
         assert (f"({label})" in entry.title) == (kind == "illustrative"), entry.title
-    # Linked from the catalogue's <head> (for feed readers) and shown on the page (for readers).
+    # Linked from the catalogue's <head> (for feed readers); the links a reader sees (the catalogue's and every
+    # footer's) open the follow page in their language, which explains the feed and links it (browsers are
+    # dropping the XSLT that shows the feed itself as a page).
     catalogue = lxml.html.fromstring((built_site / prefix / "case-studies/index.html").read_bytes())
     head = catalogue.xpath('//head/link[@rel="alternate"][@type="application/atom+xml"]/@href')
-    body = catalogue.xpath('//article//a[@type="application/atom+xml"]/@href')
-    assert head == ["feed.xml"] and body == ["feed.xml"]
+    assert head == ["feed.xml"] and not catalogue.xpath('//article//a[@href="feed.xml"]')
+    assert catalogue.xpath('//article//a[@href="follow/"]') and catalogue.xpath('//footer//a[@href="follow/"]')
     assert catalogue.xpath('//article//a[@href="index.json"]') and catalogue.xpath('//article//a[@href="index.csv"]')
+    about = lxml.html.fromstring((built_site / prefix / "about/index.html").read_bytes())
+    assert about.xpath('//footer//a[@href="../case-studies/follow/"]')
+    follow = lxml.html.fromstring((built_site / prefix / "case-studies/follow/index.html").read_bytes())
+    assert follow.xpath("//html/@lang") == [lang]
+    assert follow.xpath("//article//h1")[0].text_content().strip().rstrip("¶") == content.label("follow_title", lang)
+    assert follow.xpath("//article//code")[0].text_content() == SITE + prefix + "case-studies/feed.xml"
+    assert follow.xpath('//article//a[@href="../feed.xml"][@type="application/atom+xml"]')
+    listed = follow.xpath('//article//h2[@id="latest"]/following-sibling::ul[1]/li/a/@href')
+    newest = sorted(content.case_studies, key=lambda s: (s.published, s.slug), reverse=True)[:10]
+    assert listed == [f"../{s.slug}/" for s in newest]
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -203,7 +203,7 @@ class CaseStudy:
 # feed, the open data, the images folder): a case study's file name (its slug) may not be one of them,
 # or its page would be replaced (tests/test_hostile.py checks this list against what is generated).
 GENERATED_PAGES = frozenset(
-    {"index", "by-kind", "by-setting", "by-area", "by-language", "by-audience", "feed", "images", "cards"}
+    {"index", "by-kind", "by-setting", "by-area", "by-language", "by-audience", "feed", "follow", "images", "cards"}
 )
 CATALOGUE_PAGE = re.compile(r"page-[0-9]+")  # the catalogue's further no-JavaScript pages: page-2, page-3 …
 

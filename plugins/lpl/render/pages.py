@@ -373,6 +373,9 @@ def catalogue_cards(content: Content, ctx: PageContext, studies: list[CaseStudy]
     )
 
 
+FOLLOW_LATEST = 10  # case studies listed on the follow page, as the feed's own page lists them
+
+
 def render_site_pages(content: Content, lang: str, site_url: str = "/") -> dict[str, str]:
     """Every generated page of one language: {path under docs/<lang>/: Markdown}.
 
@@ -408,6 +411,13 @@ def render_site_pages(content: Content, lang: str, site_url: str = "/") -> dict[
             **common,
         )
     pages["case-studies/cards.json"] = catalogue_cards(content, ctx, newest, options)
+    # How to follow new case studies (the feed for feed readers, explained in the page's language)
+    feed = ("cy/" if lang == "cy" else "") + "case-studies/feed.xml"
+    pages["case-studies/follow.md"] = env.get_template("follow.md.j2").render(
+        latest=newest[:FOLLOW_LATEST],
+        feed_address=site_url + feed if site_url.startswith(("https://", "http://")) else None,
+        **common,
+    )
     for page, groups, title_key in _facet_pages(content, ctx):
         pages[f"case-studies/{page}.md"] = env.get_template("facet_page.md.j2").render(
             groups=groups, title=ctx.t(title_key), **common
