@@ -218,10 +218,14 @@ def test_query_set_is_labelled_and_true_to_the_text(built_site):
 
 
 def page_texts(index) -> dict[str, str]:
-    """{site path: every heading and text of the page} from a language's index."""
+    """{site path: every heading and text of the page} from a language's index, but for a case study's
+    related list: it repeats other case studies' summaries, so a word there is not the page's own."""
     found: dict[str, str] = {}
     for section in index["sections"]:
         path = page_path(index, section)
+        if section[1] == "related":
+            found.setdefault(path, "")
+            continue
         found[path] = found.get(path, "") + " " + section[2] + " " + section[3]
     return found
 
