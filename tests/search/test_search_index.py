@@ -39,6 +39,32 @@ def test_welsh_index_finds_mutated_forms_under_their_radical():
     assert index["language"]["lang"] == "cy" and index["language"]["prefixRules"] is True
 
 
+def test_a_template_label_is_not_indexed_but_a_page_title_is():
+    """A heading on three pages or more is a template's label: its words would lead a one-line section and
+    outrank the page the label names (so every case study's "Entitlement statements" list came before the
+    Entitlement statements page). That page's title is its own, though other pages use the words as a label."""
+    study = (
+        "<p>The school planned its professional learning with every member of staff over three years.</p>"
+        '<h2 id="entitlement-statements">Entitlement statements</h2><p>Statement 2</p>'
+    )
+    framework = "<p>What leaders can expect from their professional learning, and what is expected of them.</p>"
+    pages = [PageText(f"../s{n}/", f"Study {n}", study) for n in range(3)]
+    index = build_index([*pages, PageText("../f/", "Entitlement statements", framework)], "en")
+    forms, sections = index["forms"], index["sections"]
+
+    def found(form):  # {(page, heading): weight}
+        post = index["postings"][forms.index(form)]
+        return {(sections[s][0], sections[s][2]): w for s, w in zip(post[::2], post[1::2], strict=True)}
+
+    # only the page of that name, under its title, at a heading's weight (more than a word of its text)
+    assert list(found("entitlement")) == [(3, "Entitlement statements")]
+    assert found("entitlement")[(3, "Entitlement statements")] > found("professional")[(3, "Entitlement statements")]
+    # the label's sections are still found by their own text
+    assert found("statement") == {
+        (n, "Entitlement statements"): found("statement")[(0, "Entitlement statements")] for n in range(3)
+    }
+
+
 def test_english_index_uses_english_rules():
     index = build_index([PageText("../chairs/", "Chairs", "<p>The chair of governors chaired the meeting.</p>")], "en")
     forms = index["forms"]

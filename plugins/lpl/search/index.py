@@ -32,7 +32,9 @@ def build_index(pages: list[PageText], language: str | Language) -> dict:
     lang = LANGUAGES[language] if isinstance(language, str) else language
     read = [sections(page.html) for page in pages]
     # A heading on many pages ("Impact", "Hallmarks" on every case study) is a template's label, not
-    # what the section is about: its words weigh as running text.
+    # what the section is about: its words are not indexed. Even weighed as running text they would
+    # lead a one-line section (BM25 favours short ones), so every case study's "Entitlement statements"
+    # list would outrank the page of that name. A page's title is its own, never a label.
     boilerplate = {
         h
         for h, n in Counter(s.heading for found in read for s in {x.heading: x for x in found[1:]}.values()).items()
@@ -44,8 +46,9 @@ def build_index(pages: list[PageText], language: str | Language) -> dict:
         for i, section in enumerate(found):
             heading = page.title if i == 0 else section.heading
             tf = Counter(lang.terms(section.text))
-            for term in lang.terms(heading):
-                tf[term] += 1 if heading in boilerplate else HEADING_WEIGHT
+            if i == 0 or heading not in boilerplate:
+                for term in lang.terms(heading):
+                    tf[term] += HEADING_WEIGHT
             section_rows.append([p, section.anchor, heading, section.text])
             counts.append(tf)
 
