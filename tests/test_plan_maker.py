@@ -1,32 +1,34 @@
-""" "Make your plan" (plan-templates/make/): a school fills in its plan in the browser and downloads it as
-the build's own .docx with its content controls filled — checked by reopening the file with python-docx
-and converting it with LibreOffice; the draft survives a reload and a saved file; nothing leaves the page.
+""" "Make your plan" (plan-templates/make/): a school writes its plan part by part in the browser and
+downloads it as the build's own .docx with its content controls filled — checked by reopening the file
+with python-docx and converting it with LibreOffice; the contents say which parts are started; Download
+and Print are a few key presses from the top; the page is light on first load and fetches the documents
+only once writing starts; the draft survives a reload and a saved file (old drafts too); nothing leaves
+the page.
 """
 
 from __future__ import annotations
 
-import base64
+import gzip
 import hashlib
 import io
 import json
 import re
-import shutil
-import subprocess
-import zipfile
-import zlib
 from pathlib import Path
 
 import docx
 import lxml.html
 import pytest
 from docx.oxml.ns import qn
-from harness import ROOT
+from harness import ROOT, serve
 from lpl.model.plan import PLAN_LANGUAGES
-from lpl.render.plan_view import docx_name, fields_data, plan_fields
+from lpl.render.plan_view import docx_name, pack_name, plan_fields
+from plan_docs import W14, document_from_pack, pdf_pages, pdf_text, read_pack, to_pdf
 
 FFLATE = ROOT / "plugins" / "lpl" / "overrides" / "assets" / "vendor" / "fflate"
 LANG_ROOT = {"en": "", "cy": "cy/"}
 MAKE = "plan-templates/make/"
+FIRST_LOAD_BUDGET = 150 * 1024  # bytes on the wire, gzipped, for the page and all it loads before use
+PHONE = {"width": 390, "height": 844}
 
 
 # --- The vendored zip library is the pinned release ----------------------------------------------
@@ -52,62 +54,85 @@ def sdt_tags(document) -> list[str]:
     return [e.get(qn("w:val")) for e in document.element.body.iter(qn("w:tag"))]
 
 
-def page_data(built_site: Path, lang: str) -> tuple[dict, lxml.html.HtmlElement]:
+def page_data(built_site: Path, lang: str) -> dict:
     html = (built_site / LANG_ROOT[lang] / MAKE / "index.html").read_text(encoding="utf-8")
-    tree = lxml.html.fromstring(html)
-    return json.loads(tree.get_element_by_id("lpl-make-data").text), tree
+    return json.loads(lxml.html.fromstring(html).get_element_by_id("lpl-make-data").text)
+
+
+def shown(entry: dict, setting: str) -> bool:
+    return "settings" not in entry or setting in entry["settings"]
+
+
+def page_fields(data: dict, setting: str) -> list[tuple[str, str]]:
+    """(tag, kind) of a setting's fields as the page's script reads them from its data."""
+    fields = [(f["tag"], "name") for f in data["title"] if shown(f, setting)]
+    for part in data["parts"]:
+        if not shown(part, setting):
+            continue
+        if part["notes"]:
+            fields.append((part["notes"]["tag"], "answer"))
+        for table in part["tables"]:
+            if not shown(table, setting):
+                continue
+            for _, tags in table["rows"]:
+                first = len(table["columns"]) - len(tags)
+                fields += [
+                    (tag, "tick" if str(first + i + 1) in table["ticks"] else "answer") for i, tag in enumerate(tags)
+                ]
+    return fields
 
 
 @pytest.mark.parametrize("lang", LANG_ROOT)
 def test_documents_page_and_browser_share_one_field_list(built_site, plan, lang):
-    data, tree = page_data(built_site, lang)
-    assert data["settings"] == fields_data(plan)["settings"]
-    boxes: dict[str, list] = {}
-    for box in tree.xpath("//form[@id='lpl-make']//*[@data-tag]"):
-        boxes.setdefault(box.get("data-tag"), []).append(box)
-    every_tag = set()
+    data = page_data(built_site, lang)
     for setting in plan.settings:
         fields = plan_fields(plan, setting)
-        every_tag |= {f.tag for f in fields}
+        assert page_fields(data, setting) == [(f.tag, f.kind) for f in fields], setting
+        pack = read_pack(built_site, setting)
         for doc_lang in PLAN_LANGUAGES:
-            document = docx.Document(built_site / "downloads" / docx_name(setting, doc_lang))
-            assert sdt_tags(document) == [f.tag for f in fields], (setting, doc_lang)
-        for field in fields:
-            found = boxes.get(field.tag, [])
-            # a name is one box; an answer has a Welsh and an English box (shown per the document's language)
-            assert sorted(b.get("lang") or "" for b in found) == ([""] if field.kind == "name" else ["cy", "en"]), (
-                field.tag
+            names = data["settings"][setting]["documents"][doc_lang]
+            assert names == [docx_name(setting, doc_lang), docx_name(setting, doc_lang, guidance=False)]
+            for name in names:
+                document = docx.Document(io.BytesIO(document_from_pack(pack, name)))
+                assert sdt_tags(document) == [f.tag for f in fields], (setting, doc_lang, name)
+    # The check boxes: the contributory factors' "this year" column, in every setting.
+    assert {f.tag for f in plan_fields(plan, "primary") if f.kind == "tick"} == {
+        f"table.contributory-factors.{row}.2" for row in range(1, 9)
+    }
+
+
+def test_the_packs_are_the_built_documents(built_site, plan):
+    """A setting's pack holds its three templates (the very downloads) and its three plans alone, each
+    part once; its version is the one the page asks for."""
+    for lang in LANG_ROOT:
+        data = page_data(built_site, lang)
+        for setting in plan.settings:
+            pack = read_pack(built_site, setting)
+            assert pack["setting"] == setting and data["settings"][setting]["version"] == pack["version"]
+            assert data["settings"][setting]["pack"].endswith(f"downloads/{pack_name(setting)}?v={pack['version']}")
+            assert sorted(pack["documents"]) == sorted(
+                docx_name(setting, d, guidance=g) for d in PLAN_LANGUAGES for g in (True, False)
             )
-            for box in found:
-                label = tree.xpath(f"//label[@for='{box.get('id')}']")
-                assert label and label[0].text_content().strip(), f"{field.tag}: no label"
-    assert set(boxes) == every_tag
-
-
-def test_the_template_pack_is_the_built_documents(built_site):
-    script = (built_site / "downloads" / "lpl-plan-templates.js").read_text(encoding="ascii")
-    pack = json.loads(script[script.index("=") + 1 : script.rindex(";")])
-    documents = sorted(p.name for p in (built_site / "downloads").glob("*.docx"))
-    assert sorted(pack["documents"]) == documents
-    for name in documents:
-        with zipfile.ZipFile(built_site / "downloads" / name) as z:
-            want = [(i.filename, z.read(i)) for i in z.infolist()]
-        got = [
-            (part, zlib.decompress(base64.b64decode(pack["parts"][key]), -15)) for part, key in pack["documents"][name]
-        ]
-        assert got == want, name
+            for doc_lang in PLAN_LANGUAGES:
+                name = docx_name(setting, doc_lang)
+                with_guidance = docx.Document(io.BytesIO(document_from_pack(pack, name)))
+                downloaded = docx.Document(built_site / "downloads" / name)
+                assert [p.text for p in with_guidance.paragraphs] == [p.text for p in downloaded.paragraphs]
+            keys = [key for entries in pack["documents"].values() for _, key in entries]
+            assert len(set(keys)) < len(keys)  # shared parts are in the pack once
+    assert not list((built_site / "downloads").glob("*-plan-only.docx"))  # the plans alone are not downloads
 
 
 # --- In the browser ------------------------------------------------------------------------------
 
 
-def open_maker(browser, site_server: str, lang: str, **context):
-    ctx = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900}, **context)
+def open_maker(browser, site_server: str, lang: str, hash: str = "", viewport=None, **context):
+    ctx = browser.new_context(accept_downloads=True, viewport=viewport or {"width": 1280, "height": 900}, **context)
     tab = ctx.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda e: errors.append(str(e)))
     tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    tab.goto(site_server + LANG_ROOT[lang] + MAKE, wait_until="load")
+    tab.goto(site_server + LANG_ROOT[lang] + MAKE + hash, wait_until="load")
     tab.locator("#lpl-make").wait_for(state="visible")
     return ctx, tab, errors
 
@@ -116,8 +141,29 @@ def box(tab, tag: str, lang: str | None = None):
     return tab.locator(f"[data-tag='{tag}']" + (f"[lang='{lang}']" if lang else ""))
 
 
+def goto_part(tab, part: str) -> None:
+    """Choose a part in the contents, as a reader would."""
+    tab.locator(f"#lpl-make-list a[href='#part-{part}']").click()
+    tab.wait_for_function("id => location.hash === '#part-' + id", arg=part)
+
+
+def from_the_top(tab) -> None:
+    """Start keyboard navigation from the top of the page again, as a reader who has just arrived."""
+    tab.evaluate(
+        "window.scrollTo(0, 0); document.body.tabIndex = -1; document.body.focus();"
+        " document.body.removeAttribute('tabindex')"
+    )
+
+
 def wait_saved(tab):
     tab.wait_for_function("() => /\\d/.test(document.getElementById('lpl-make-status').textContent)")
+
+
+def wait_for_documents(tab, setting: str) -> None:
+    """The setting's documents and the zip library, fetched once writing started."""
+    tab.wait_for_function(
+        "s => window.fflate && window.lplPlanTemplates && window.lplPlanTemplates[s]", arg=setting, timeout=20000
+    )
 
 
 def download(tab, action: str = "download") -> bytes:
@@ -127,11 +173,17 @@ def download(tab, action: str = "download") -> bytes:
 
 
 def controls(data: bytes) -> dict[str, list[tuple[str, str | None]]]:
-    """{tag: [(paragraph text, w:lang of its runs)]} of every content control in a .docx."""
+    """{tag: [(paragraph text, w:lang of its runs)]} of every content control in a .docx; a check box
+    gives [("checked" or "unchecked", its glyph)]."""
     found = {}
     body = docx.Document(io.BytesIO(data)).element.body
     for sdt in body.iter(qn("w:sdt")):
         tag = sdt.find(qn("w:sdtPr") + "/" + qn("w:tag")).get(qn("w:val"))
+        box = sdt.find(f"{qn('w:sdtPr')}/{{{W14}}}checkbox")
+        if box is not None:
+            on = box.find(f"{{{W14}}}checked").get(f"{{{W14}}}val") == "1"
+            found[tag] = [("checked" if on else "unchecked", "".join(t.text for t in sdt.iter(qn("w:t"))))]
+            continue
         paragraphs = []
         for p in sdt.find(qn("w:sdtContent")).iter(qn("w:p")):
             text = "".join(t.text or "" for t in p.iter(qn("w:t")))
@@ -147,21 +199,159 @@ def headings(data: bytes) -> list[str]:
     return [p.text for p in docx.Document(io.BytesIO(data)).paragraphs if p.style.name.startswith("Heading")]
 
 
-def test_english_plan_is_filled_downloaded_restored_and_reopened(built_site, site_server, browser, tmp_path):
+def blank(built_site: Path, setting: str, lang: str, guidance: bool) -> bytes:
+    return document_from_pack(read_pack(built_site, setting), docx_name(setting, lang, guidance=guidance))
+
+
+def print_view(tab) -> str:
+    tab.evaluate("window.print = function () {}")
+    tab.locator("button[data-action='print']").click()
+    tab.emulate_media(media="print")
+    view = tab.locator("#lpl-make-print")
+    assert view.is_visible() and not tab.locator("#lpl-make").is_visible()
+    text = view.inner_text()
+    tab.emulate_media(media="screen")
+    return text
+
+
+def test_first_load_is_light_and_fetches_no_documents(built_site, browser):
+    """Everything the page loads before it is used, as a static host sends it (gzip): at most 150 KB;
+    the documents and the zip library wait until writing starts."""
+    sent: list[tuple[str, int]] = []
+    with serve(built_site, sent=sent) as base:
+        for lang in LANG_ROOT:
+            sent.clear()
+            ctx = browser.new_context(viewport=PHONE)
+            tab = ctx.new_page()
+            try:
+                tab.goto(base + LANG_ROOT[lang] + MAKE, wait_until="networkidle")
+                first = list(sent)
+                total = sum(size for _, size in first)
+                assert total <= FIRST_LOAD_BUDGET, f"{lang}: {total / 1024:.1f} KB on first load: {first}"
+                assert not [p for p, _ in first if "lpl-plan-templates" in p or "fflate" in p], first
+                tab.locator("[data-tag='title.school']").fill("Ysgol")
+                wait_for_documents(tab, "primary")
+                assert [p for p, _ in sent if p.endswith(pack_name("primary"))]
+            finally:
+                ctx.close()
+    page = (built_site / MAKE / "index.html").read_bytes()
+    assert len(gzip.compress(page)) < 40 * 1024 and len(page) < 160 * 1024  # was 467 KB of HTML
+
+
+def test_contents_say_which_parts_are_started_and_lead_to_each_part(plan, site_server, browser):
+    ctx, tab, errors = open_maker(browser, site_server, "en")
+    try:
+        items = tab.locator("#lpl-make-list li")
+        sections = plan.sections_for("primary")
+        assert items.count() == 1 + len(sections)
+        assert items.nth(0).inner_text().startswith(plan.label("make_title_page").en)
+        assert items.nth(3).inner_text().startswith(f"3. {sections[2].title.en}")
+        states = tab.locator(".lpl-make-state")
+        assert set(states.all_inner_texts()) == {"Not started"}
+        # the title page shows first; a part is chosen from the contents, one at a time
+        assert box(tab, "title.school").is_visible() and box(tab, "notes.context-and-vision").count() == 0
+        goto_part(tab, "national-priorities")
+        assert tab.evaluate("document.activeElement.id") == "lpl-make-part-title"
+        assert tab.locator("#lpl-make-part-title").inner_text() == f"3. {sections[2].title.en}"
+        assert tab.locator("#lpl-make-list a[aria-current='step']").inner_text().startswith("3. ")
+        assert box(tab, "title.school").count() == 0 and box(tab, "table.contributory-factors.1.2").is_visible()
+        assert box(tab, "table.contributory-factors.1.2").get_attribute("type") == "checkbox"
+        box(tab, "table.national-priorities.1.2", "en").fill("Curriculum for Wales is well under way")
+        assert states.nth(3).inner_text() == "Started" and states.nth(3).get_attribute("data-state") == "started"
+        assert states.nth(0).inner_text() == "Not started"
+        tab.locator("a[rel=next]").click()
+        tab.wait_for_function("() => location.hash === '#part-individual-journeys'")
+        assert tab.locator("#lpl-make-part-title").inner_text().startswith("4. ")
+        tab.go_back()
+        tab.wait_for_function("() => location.hash === '#part-national-priorities'")
+        assert box(tab, "table.national-priorities.1.2", "en").input_value() == "Curriculum for Wales is well under way"
+        tab.reload()  # the address names the part; the draft is kept
+        assert tab.locator("#lpl-make-part-title").inner_text().startswith("3. ")
+        assert tab.locator(".lpl-make-state").nth(3).inner_text() == "Started"
+        # a cluster's plan has its own parts' tables
+        tab.select_option("#lpl-make-setting", "cluster")
+        goto_part(tab, "context-and-vision")
+        assert box(tab, "table.partner-schools.1.1", "en").is_visible()
+        assert errors == []
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("lang", LANG_ROOT)
+@pytest.mark.parametrize("width", [390, 1280])
+def test_download_and_print_are_reachable_by_keyboard_from_the_top(site_server, browser, lang, width):
+    """From the top of the page, on the longest part, at most 40 presses of Tab reach Download and Print."""
+    ctx, tab, _ = open_maker(browser, site_server, lang, "#part-action-plan", viewport={"width": width, "height": 844})
+    try:
+        from_the_top(tab)
+        reached = {}
+        for press in range(1, 41):
+            tab.keyboard.press("Tab")
+            action = tab.evaluate("document.activeElement.getAttribute('data-action')")
+            if action in ("download", "print"):
+                reached.setdefault(action, press)
+            if len(reached) == 2:
+                break
+        assert set(reached) == {"download", "print"}, f"not within 40 presses: {reached}"
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("lang", LANG_ROOT)
+def test_nothing_scrolls_sideways_at_320_px(site_server, browser, lang):
+    ctx, tab, errors = open_maker(browser, site_server, lang, viewport={"width": 320, "height": 700})
+    try:
+        tab.check("#lpl-make-language-bilingual")
+        for part in ("title-page", "national-priorities", "action-plan"):
+            goto_part(tab, part)
+            width = tab.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            assert width[0] <= width[1], f"{part}: the page is {width[0]} px wide in a {width[1]} px window"
+        assert errors == []
+    finally:
+        ctx.close()
+
+
+def test_at_200_percent_zoom_nothing_sticky_takes_the_screen(site_server, browser):
+    """A 1366 × 768 laptop at 200%: a 683 × 384 CSS px window. What stays on screen while the reader
+    writes (sticky or fixed) covers at most a quarter of it."""
+    ctx, tab, _ = open_maker(browser, site_server, "cy", "#part-priorities", viewport={"width": 683, "height": 384})
+    try:
+        box(tab, "table.priorities.1.1", "cy").focus()
+        covered = tab.evaluate(
+            """() => [...document.querySelectorAll('body *')].filter(e => {
+                 const s = getComputedStyle(e); return (s.position === 'fixed' || s.position === 'sticky')
+                   && s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0; })
+               .map(e => e.getBoundingClientRect())
+               .filter(r => r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth && r.width > 0)
+               .reduce((sum, r) => sum + Math.min(r.bottom, innerHeight) - Math.max(r.top, 0), 0)"""
+        )
+        assert covered <= 384 / 4, f"{covered} of 384 CSS px are covered"
+        focused = tab.evaluate("document.activeElement.getBoundingClientRect().top")
+        header = tab.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+        assert focused >= header  # the box being written in is not under the header
+    finally:
+        ctx.close()
+
+
+def test_english_plan_is_written_downloaded_restored_and_reopened(built_site, site_server, browser, tmp_path):
     ctx, tab, errors = open_maker(browser, site_server, "en")
     requests: list[str] = []
     try:
-        tab.on("request", lambda r: requests.append(r.url))
-        ctx.set_offline(True)  # after loading, the page needs nothing from anywhere
         tab.select_option("#lpl-make-setting", "secondary")
         tab.check("#lpl-make-language-en")
         box(tab, "title.school").fill("Ysgol Uwchradd Aberdyfi <b>&amp;</b>")
         box(tab, "title.year").fill("2026/27")
+        wait_for_documents(tab, "secondary")  # fetched once writing started …
+        # (the browser asks for the tab's icon again as the address changes part: its own request, not the page's)
+        tab.on("request", lambda r: None if r.url.endswith("/favicon.svg") else requests.append(r.url))
+        ctx.set_offline(True)  # … so from here the page needs nothing from anywhere
+        goto_part(tab, "context-and-vision")
         box(tab, "notes.context-and-vision", "en").fill("We are a school of 900 learners.\nSecond line.")
+        goto_part(tab, "priorities")
         box(tab, "table.priorities.1.1", "en").fill("Writing across the curriculum")
         wait_saved(tab)
         data = download(tab)
-        (tmp_path / "plan.docx").write_bytes(data)
+        assert not tab.locator("#lpl-make-guidance").is_checked()  # by default, the plan alone
 
         found = controls(data)
         assert found["title.school"] == [("Ysgol Uwchradd Aberdyfi <b>&amp;</b>", "en-GB")]
@@ -171,26 +361,26 @@ def test_english_plan_is_filled_downloaded_restored_and_reopened(built_site, sit
             ("Second line.", "en-GB"),
         ]
         assert found["table.priorities.1.1"] == [("Writing across the curriculum", "en-GB")]
-        assert sum(1 for v in found.values() if v) == 4
-        blank = (built_site / "downloads" / docx_name("secondary", "en")).read_bytes()
-        assert headings(data) == headings(blank) and len(headings(blank)) > 10
+        assert sum(1 for v in found.values() if v and v[0][0] != "unchecked") == 4
+        assert headings(data) == headings(blank(built_site, "secondary", "en", guidance=False))
+        properties = docx.Document(io.BytesIO(data)).core_properties
+        assert properties.title.endswith("— Ysgol Uwchradd Aberdyfi <b>&amp;</b>") and properties.language == "en-GB"
 
-        # the printable view shows the filled plan alone
-        tab.evaluate("window.print = function () {}")
-        tab.locator("button[data-action='print']").click()
-        tab.emulate_media(media="print")
-        view = tab.locator("#lpl-make-print")
-        assert view.is_visible() and not tab.locator("#lpl-make").is_visible()
-        assert "Ysgol Uwchradd Aberdyfi <b>&amp;</b>" in view.inner_text()
-        assert "Writing across the curriculum" in view.inner_text()
-        tab.emulate_media(media="screen")
+        # the printable view is what the Word file holds: the plan alone, no "Row" column
+        text = print_view(tab)
+        assert "Ysgol Uwchradd Aberdyfi <b>&amp;</b>" in text and "Writing across the curriculum" in text
+        assert "Guiding questions" not in text and not re.search(r"\bRow \d", text)
+        assert "Our priorities and the professional learning they need" in text
 
         draft = download(tab, "save-file")
-        ctx.set_offline(False)
         assert requests == [], f"requests after the page loaded: {requests}"
+        ctx.set_offline(False)
         tab.reload()
+        assert tab.locator("#lpl-make-part-title").inner_text().startswith("2. ")  # the part the address names
+        goto_part(tab, "title-page")
         assert box(tab, "title.school").input_value() == "Ysgol Uwchradd Aberdyfi <b>&amp;</b>"
         assert tab.locator("#lpl-make-setting").input_value() == "secondary"
+        goto_part(tab, "context-and-vision")
         assert (
             box(tab, "notes.context-and-vision", "en").input_value() == "We are a school of 900 learners.\nSecond line."
         )
@@ -206,34 +396,17 @@ def test_english_plan_is_filled_downloaded_restored_and_reopened(built_site, sit
             files=[{"name": "draft.json", "mimeType": "application/json", "buffer": draft}]
         )
         expect_value(tab, "title.school", "Ysgol Uwchradd Aberdyfi <b>&amp;</b>")
+        goto_part(tab, "priorities")
         assert box(tab, "table.priorities.1.1", "en").input_value() == "Writing across the curriculum"
         assert errors == []
     finally:
         ctx.close()
 
-    soffice = shutil.which("soffice")
-    if not soffice:
-        pytest.skip("LibreOffice (soffice) is not installed: .ci/run installs it")
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(tmp_path / "plan.docx"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    assert (tmp_path / "plan.pdf").stat().st_size > 10_000
-    if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", str(tmp_path / "plan.pdf"), "-"], capture_output=True, text=True).stdout
-        text = " ".join(text.split())  # a narrow cell wraps its words
-        assert "Ysgol Uwchradd Aberdyfi" in text and "Writing across the curriculum" in text
+    # LibreOffice opens it: with one part written, an English plan is at most 12 pages
+    pdf = to_pdf({"plan.docx": data}, tmp_path)["plan.docx"]
+    assert pdf_pages(pdf) <= 12
+    flat = " ".join(pdf_text(pdf).split())  # a narrow cell wraps its words
+    assert "Ysgol Uwchradd Aberdyfi" in flat and "Writing across the curriculum" in flat
 
 
 def expect_value(tab, tag: str, value: str) -> None:
@@ -242,17 +415,44 @@ def expect_value(tab, tag: str, value: str) -> None:
     )
 
 
-def test_welsh_page_makes_a_bilingual_plan_each_answer_in_its_language(built_site, site_server, browser):
-    ctx, tab, errors = open_maker(browser, site_server, "cy")
+def test_the_guidance_is_there_when_asked_for(built_site, plan, site_server, browser):
+    """The check box "Include the guidance" gives the working draft: the template, filled in."""
+    ctx, tab, errors = open_maker(browser, site_server, "en")
+    try:
+        box(tab, "title.school").fill("Ysgol Glan")
+        tab.check("#lpl-make-guidance")
+        wait_for_documents(tab, "primary")
+        data = download(tab)
+        assert headings(data) == headings((built_site / "downloads" / docx_name("primary", "en")).read_bytes())
+        assert plan.label("guiding_questions").en in headings(data)
+        assert controls(data)["title.school"] == [("Ysgol Glan", "en-GB")]
+        text = print_view(tab)
+        assert plan.label("guiding_questions").en in text and plan.label("how_to_use_title").en in text
+        tab.reload()
+        assert tab.locator("#lpl-make-guidance").is_checked()  # kept with the draft
+        assert errors == []
+    finally:
+        ctx.close()
+
+
+def test_welsh_page_makes_a_bilingual_plan_each_answer_in_its_language(built_site, plan, site_server, browser):
+    ctx, tab, errors = open_maker(browser, site_server, "cy", viewport=PHONE)
     try:
         assert tab.locator("#lpl-make-language-cy").is_checked()  # the page's language first
-        assert not box(tab, "notes.context-and-vision", "en").is_visible()
+        goto_part(tab, "context-and-vision")
+        assert box(tab, "notes.context-and-vision", "en").count() == 0
         tab.check("#lpl-make-language-bilingual")
         assert box(tab, "notes.context-and-vision", "en").is_visible()
-        box(tab, "title.school").fill("Ysgol Gynradd Llanfair")
+        assert "(Saesneg)" in tab.locator("label[for='lpl-f-notes_context-and-vision-en']").inner_text()
         box(tab, "notes.context-and-vision", "cy").fill("Ysgol o 210 o ddysgwyr.")
         box(tab, "notes.context-and-vision", "en").fill("A school of 210 learners.")
+        goto_part(tab, "national-priorities")
+        tab.check("[data-tag='table.contributory-factors.3.2']")
+        goto_part(tab, "individual-journeys")
         box(tab, "table.journeys.1.2", "cy").fill("Mentora")
+        goto_part(tab, "title-page")
+        box(tab, "title.school").fill("Ysgol Gynradd Llanfair")
+        wait_for_documents(tab, "primary")
         data = download(tab)
         found = controls(data)
         assert found["title.school"] == [("Ysgol Gynradd Llanfair", "cy-GB")]
@@ -261,8 +461,18 @@ def test_welsh_page_makes_a_bilingual_plan_each_answer_in_its_language(built_sit
             ("A school of 210 learners.", "en-GB"),
         ]
         assert found["table.journeys.1.2"] == [("Mentora", "cy-GB")]
-        blank = (built_site / "downloads" / docx_name("primary", "bilingual")).read_bytes()
-        assert headings(data) == headings(blank)
+        assert found["table.contributory-factors.3.2"] == [("checked", "\u2612")]
+        assert found["table.contributory-factors.4.2"] == [("unchecked", "\u2610")]
+        assert headings(data) == headings(blank(built_site, "primary", "bilingual", guidance=False))
+
+        # Print in both languages: every heading in Welsh and English, no "Rhes" (row) column
+        text = print_view(tab)
+        for section in plan.sections_for("primary"):
+            assert f"{section.title.cy} / {section.title.en}" in " ".join(text.split()), section.id
+        for table in (t for s in plan.sections_for("primary") for t in s.tables_for("primary")):
+            assert f"{table.title.cy} / {table.title.en}" in " ".join(text.split()), table.id
+        assert not re.search(r"\b(Rhes|Row) \d", text)
+        assert "\u2612" in text and "Mentora" in text
         assert errors == []
     finally:
         ctx.close()
@@ -270,12 +480,15 @@ def test_welsh_page_makes_a_bilingual_plan_each_answer_in_its_language(built_sit
 
 HOSTILE = {
     "format": "lpl-plan-draft",
-    "version": 1,
+    "version": 2,
     "setting": "primary",
     "language": "en",
+    "guidance": "yes",
     "answers": {
         "title.school": "<img src=x onerror=\"document.title='owned'\">" + "x" * 1000,
         "notes.context-and-vision": {"en": "<script>document.title='owned'</script>", "de": "?"},
+        "table.contributory-factors.1.2": "<b>true</b>",
+        "table.contributory-factors.2.2": True,
         "__proto__": {"polluted": True},
         "no.such.field": "dropped",
         "title.year": 2026,
@@ -290,14 +503,20 @@ HOSTILE = {
         ("{not json", False),
         (
             json.dumps(
-                {"format": "lpl-plan-draft", "version": 1, "setting": "nowhere", "language": "en", "answers": {}}
+                {"format": "lpl-plan-draft", "version": 2, "setting": "nowhere", "language": "en", "answers": {}}
+            ),
+            False,
+        ),
+        (
+            json.dumps(
+                {"format": "lpl-plan-draft", "version": 3, "setting": "primary", "language": "en", "answers": {}}
             ),
             False,
         ),
         (json.dumps([1, 2, 3]), False),
         ('{"format": "lpl-plan-draft", "answers": "' + "x" * (5 * 1024 * 1024) + '"}', False),
     ],
-    ids=["hostile-values", "not-json", "unknown-setting", "wrong-shape", "too-big"],
+    ids=["hostile-values", "not-json", "unknown-setting", "unknown-version", "wrong-shape", "too-big"],
 )
 def test_an_opened_file_is_treated_as_hostile(site_server, browser, content, accepted):
     ctx, tab, errors = open_maker(browser, site_server, "en")
@@ -310,14 +529,75 @@ def test_an_opened_file_is_treated_as_hostile(site_server, browser, content, acc
             tab.wait_for_function("() => document.querySelector(\"[data-tag='title.school']\").value !== ''")
             assert school.input_value() == HOSTILE["answers"]["title.school"][:300]  # capped, and only ever a value
             assert box(tab, "title.year").input_value() == ""  # not a string: left out
+            assert not tab.locator("#lpl-make-guidance").is_checked()  # not true: left out
+            goto_part(tab, "context-and-vision")
             assert box(tab, "notes.context-and-vision", "en").input_value() == "<script>document.title='owned'</script>"
-            assert tab.locator("#lpl-make img, #lpl-make script").count() == 0
+            goto_part(tab, "national-priorities")
+            assert not box(tab, "table.contributory-factors.1.2").is_checked()  # a tick is true or nothing
+            assert box(tab, "table.contributory-factors.2.2").is_checked()
+            assert tab.locator("#lpl-make img, #lpl-make script, #lpl-make b").count() == 0
             assert tab.evaluate("({}).polluted") is None
             assert tab.title() != "owned"
         else:
             tab.wait_for_function("() => document.getElementById('lpl-make-error').textContent !== ''")
             assert "not a plan draft" in tab.locator("#lpl-make-error").inner_text()
             assert tab.locator("#lpl-make-error").get_attribute("role") == "alert"
+        assert errors == []
+    finally:
+        ctx.close()
+
+
+# A draft saved by the one-page form (version 1): its "✓" column was a box to write in.
+OLD_DRAFT = {
+    "format": "lpl-plan-draft",
+    "version": 1,
+    "setting": "primary",
+    "language": "bilingual",
+    "saved": "2026-11-30T10:00:00.000Z",
+    "answers": {
+        "title.school": "Ysgol yr Hen Ffurflen",
+        "table.contributory-factors.1.2": {"cy": "\u2713"},
+        "table.contributory-factors.2.2": {"en": "Yes, through coaching"},
+        "table.contributory-factors.2.3": {"en": "Weekly coaching sessions"},
+        "table.contributory-factors.3.2": {"en": "  "},
+        "notes.context-and-vision": {"cy": "Hen nodiadau", "en": "Old notes"},
+    },
+}
+
+
+@pytest.mark.parametrize("where", ["file", "browser"])
+def test_drafts_of_the_one_page_form_still_open(site_server, browser, where):
+    """Version 1 drafts (from a file, or kept in this browser) open: what was written in the "✓" boxes ticks
+    them, and words beyond a tick mark move to the row's box to write in."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = ctx.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        if where == "browser":
+            ctx.add_init_script(f"localStorage.setItem('lpl-plan-draft', {json.dumps(json.dumps(OLD_DRAFT))})")
+        tab.goto(site_server + MAKE, wait_until="load")
+        if where == "file":
+            tab.locator("#lpl-make-file").set_input_files(
+                files=[{"name": "old.json", "mimeType": "application/json", "buffer": json.dumps(OLD_DRAFT).encode()}]
+            )
+        expect_value(tab, "title.school", "Ysgol yr Hen Ffurflen")
+        assert tab.locator("#lpl-make-language-bilingual").is_checked()
+        goto_part(tab, "national-priorities")
+        assert box(tab, "table.contributory-factors.1.2").is_checked()
+        assert box(tab, "table.contributory-factors.2.2").is_checked()
+        assert not box(tab, "table.contributory-factors.3.2").is_checked()  # only spaces: nothing written
+        assert (
+            box(tab, "table.contributory-factors.2.3", "en").input_value()
+            == "Yes, through coaching\nWeekly coaching sessions"
+        )
+        assert box(tab, "table.contributory-factors.1.3", "cy").input_value() == ""  # a mark alone moves nowhere
+        goto_part(tab, "context-and-vision")
+        assert box(tab, "notes.context-and-vision", "cy").input_value() == "Hen nodiadau"
+        wait_saved(tab)
+        kept = json.loads(tab.evaluate("localStorage.getItem('lpl-plan-draft')"))
+        if kept["version"] == 2:  # saved again in the new form, once anything changed
+            assert kept["answers"]["table.contributory-factors.1.2"] is True
         assert errors == []
     finally:
         ctx.close()
@@ -333,6 +613,7 @@ def test_clearing_deletes_the_draft_from_the_browser(site_server, browser):
         tab.locator("button[data-action='clear']").click()
         assert tab.evaluate("localStorage.getItem('lpl-plan-draft')") is None
         assert box(tab, "title.school").input_value() == ""
+        assert tab.locator(".lpl-make-state").first.inner_text() == "Not started"
         tab.reload()
         assert box(tab, "title.school").input_value() == ""
     finally:
@@ -357,6 +638,8 @@ def test_the_page_forbids_connections_and_material_still_works(built_site, site_
         assert tab.evaluate("typeof window.document$ === 'object' && typeof window.viewport$ === 'object'")
         tab.mouse.wheel(0, 3000)
         tab.locator(".md-header__title--active").wait_for()
+        box(tab, "title.school").fill("Ysgol")  # the documents load as scripts of the site, within the policy
+        wait_for_documents(tab, "primary")
         assert tab.evaluate("window.__violations") == []  # nothing on the page breaks the policy
         blocked = tab.evaluate("fetch(location.href).then(() => 'sent', () => 'blocked')")
         assert blocked == "blocked"
@@ -365,15 +648,17 @@ def test_the_page_forbids_connections_and_material_still_works(built_site, site_
         ctx.close()
 
 
-def test_keyboard_only_reaches_the_form_and_downloads(site_server, browser):
+def test_keyboard_only_writes_and_downloads(site_server, browser):
     ctx, tab, _errors = open_maker(browser, site_server, "en")
     try:
-        for _ in range(80):
+        for _ in range(40):
             tab.keyboard.press("Tab")
             if tab.evaluate("document.activeElement.getAttribute('data-tag')") == "title.school":
                 break
         tab.keyboard.type("Ysgol Bysellfwrdd")
-        for _ in range(3000):
+        wait_for_documents(tab, "primary")
+        from_the_top(tab)
+        for _ in range(40):
             tab.keyboard.press("Tab")
             if tab.evaluate("document.activeElement.getAttribute('data-action')") == "download":
                 break

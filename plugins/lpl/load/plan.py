@@ -39,6 +39,8 @@ PLAN_LABELS = (
     "characteristics",
     "statement_number",
     "draft_notice",
+    "draft_notice_plan",
+    "document_author",
     "page",
     "updated",
     "downloads_title",
@@ -66,7 +68,6 @@ PLAN_LABELS = (
     "make_bilingual_hint",
     "make_title_page",
     "make_row",
-    "make_actions",
     "make_download",
     "make_print",
     "make_save_file",
@@ -81,6 +82,18 @@ PLAN_LABELS = (
     "make_file_error",
     "make_download_error",
     "make_link",
+    "make_parts",
+    "make_not_started",
+    "make_started",
+    "make_part_of",
+    "make_previous",
+    "make_next",
+    "make_back",
+    "make_finish",
+    "make_guidance",
+    "make_guidance_hint",
+    "make_preparing",
+    "make_draft",
 )
 # Vocabularies a table may take its row labels from (`rows_from:`), so they are never copied by hand.
 MAX_ROWS = 40
@@ -138,10 +151,26 @@ def _with_settings(c: Checker, at: tuple, settings: list[str], what: str) -> tup
     return c.text(at), ()
 
 
+def _columns(c: Checker, at: tuple) -> tuple[tuple[Text, ...], tuple[Text | None, ...]]:
+    """A table's column headings and, for a column written as {text:, tick:}, its check box's label."""
+    columns, ticks = [], []
+    for i, _ in enumerate(c.items(at, required=True)):
+        value = c.get(at + (i,))
+        if isinstance(value, dict) and "text" in value:
+            _known_keys(c, at + (i,), ("text", "tick"))
+            text, tick = c.text(at + (i, "text")), c.text(at + (i, "tick"))
+        else:
+            text, tick = c.text(at + (i,)), None
+        if text:
+            columns.append(text)
+            ticks.append(tick)
+    return tuple(columns), tuple(ticks) if any(ticks) else ()
+
+
 def _table(c: Checker, at: tuple, settings: list[str], frameworks: Frameworks) -> PlanTable | None:
     _known_keys(c, at, TABLE_KEYS)
     table_id = c.slug_id(at + ("id",))
-    columns = _texts(c, at + ("columns",), required=True)
+    columns, ticks = _columns(c, at + ("columns",))
     if not columns and c.get(at + ("columns",)) is not None:
         c.error(at + ("columns",), f"'{field_name(at + ('columns',))}' needs at least one column")
     rows = _texts(c, at + ("rows",))
@@ -158,6 +187,8 @@ def _table(c: Checker, at: tuple, settings: list[str], frameworks: Frameworks) -
         else:
             vocabulary: Vocabulary = frameworks.rows_from(source)
             rows = tuple(t.label for t in vocabulary.terms)
+    if rows and ticks and ticks[0] is not None:
+        c.error(at + ("columns", 0), "the first column names the rows: it cannot be ticked")
     landscape = c.get(at + ("landscape",))
     if landscape not in (None, True, False):
         c.error(at + ("landscape",), "'landscape' must be true or false")
@@ -187,6 +218,7 @@ def _table(c: Checker, at: tuple, settings: list[str], frameworks: Frameworks) -
         c.term_ids(at + ("settings",), settings, PLAN_FILE),
         landscape is True,
         tuple(float(w) for w in widths),
+        ticks,
     )
 
 

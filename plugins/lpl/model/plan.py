@@ -50,6 +50,9 @@ class PlanTable:
     settings: tuple[str, ...] = ()
     landscape: bool = False  # wide tables print across the page
     widths: tuple[float, ...] = ()  # relative column widths; equal when empty
+    # A column the school ticks (a check box in each row, not a box to write in): its check box's
+    # label by column, None for a column to write in; empty when no column is ticked.
+    tick_labels: tuple[Text | None, ...] = ()
 
     def column_shares(self) -> list[float]:
         """Each column's share of the table's width (they add up to 1)."""
@@ -59,6 +62,10 @@ class PlanTable:
     @property
     def row_count(self) -> int:
         return len(self.rows) + self.blank_rows
+
+    def tick(self, column: int) -> Text | None:
+        """The check box's label if `column` (from 1) is ticked, else None."""
+        return self.tick_labels[column - 1] if column <= len(self.tick_labels) else None
 
 
 @dataclass(frozen=True)

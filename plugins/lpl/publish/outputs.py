@@ -17,7 +17,7 @@ from ..render.facts import content_with_facts
 from ..render.pages import render_site_pages
 from ..render.plan_pages import DOWNLOADS_DIR
 from ..render.robots import robots_txt
-from .downloads import plan_downloads, plan_pages, site_downloads
+from .downloads import plan_downloads, plan_pages, site_downloads, template_packs
 from .open_data import open_data_files
 
 
@@ -53,12 +53,13 @@ def site_pages(content: Content, build: Build) -> Outputs:
 
 
 def plan_templates(content: Content, build: Build) -> Outputs:
-    """The plan templates as .docx (from the cache when unchanged) and as one script for "Make your plan",
-    their downloads page, printable pages and the "Make your plan" page."""
+    """The plan templates as .docx (from the cache when unchanged) and, with the plans alone, as a script
+    per setting for "Make your plan"; their downloads page, printable pages and the "Make your plan" page."""
     documents = {} if build.preview else plan_downloads(content, build.site_url, build.root)
+    packs = template_packs(content.plan, documents)
     return Outputs(
-        pages=plan_pages(content, documents),
-        files={f"{DOWNLOADS_DIR}/{name}": data for name, data in site_downloads(documents).items()},
+        pages=plan_pages(content, documents, packs),
+        files={f"{DOWNLOADS_DIR}/{name}": data for name, data in site_downloads(content, documents, packs).items()},
     )
 
 

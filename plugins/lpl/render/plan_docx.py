@@ -1,4 +1,9 @@
-"""A plan template as a Word document (.docx): model in, bytes out.
+"""A plan as a Word document (.docx): model in, bytes out.
+
+Two kinds of document from the same parts: the **template** (`guidance=True`: the downloads, and "Make
+your plan" when a school asks for a working draft) gives each part its purpose, guiding questions,
+examples and links; the **plan** (`guidance=False`: what "Make your plan" downloads by default) is what a
+school circulates — the title page, each part's heading, its answers and its tables, nothing else.
 
 What schools need from the file, and why it is built this way:
 - real Heading 1–3 styles, so Word's navigation pane and screen readers see the structure;
@@ -8,6 +13,12 @@ What schools need from the file, and why it is built this way:
 - every place a school writes (title-page lines, table cells, notes boxes) is a content control
   (`w:sdt`, block-level, tagged with `plan_view.PlanField.tag`): a form in Word and LibreOffice,
   and what the "Make your plan" page fills in the browser (the one list of tags: `plan_fields`);
+- a column to tick is a Word check box content control (`w14:checkbox`), not a box to write "✓" in;
+- no column is narrower than its heading's longest word (`text_width`), so no heading breaks mid-word;
+  headings keep with what follows, table rows never split;
+- the package holds only what the document uses: its own properties (title, subject, language, the
+  site as author), no python-docx leftovers (a blank thumbnail, an empty bibliography, styles never
+  used, "Microsoft Macintosh Word");
 - links go to the site's case studies and frameworks (absolute URLs from `site_url`);
 - the bytes depend only on the inputs (fixed dates inside the zip), so an unchanged template is
   not rewritten and a build never churns.
@@ -23,16 +34,27 @@ from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_ROW_HEIGHT_RULE
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from lxml import etree
 
 from ..model import Content, Text
 from ..model.plan import LOCALES, PlanSection, PlanTable, PlanTemplate
 from .facts import content_with_facts
-from .plan_view import Link, PlanField, languages, notes_tag, section_links, table_fields, title_tag
+from .plan_view import (
+    Link,
+    PlanField,
+    document_texts,
+    languages,
+    notes_field,
+    section_links,
+    table_fields,
+    title_tag,
+)
+from .text_width import longest_word_cm
 
 FONT = "Arial"  # on every Windows, Mac and LibreOffice (as Liberation Sans); has ŵ and ŷ
 GREEN = RGBColor(0x00, 0x59, 0x4F)  # the site's primary colour, 7.9:1 on white
@@ -41,6 +63,12 @@ HEADER_FILL = "DCEBE8"
 ROW_HEIGHT = Cm(1.1)
 LINE_HEIGHT = Cm(0.75)
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+TABLE_TEXT_PT = 11  # the Normal style's size, which table cells use
+CELL_MARGIN = Cm(0.19)  # left and right, inside each cell (_grid)
+WORD_SLACK = 1.06  # a word's measured width, and a little more for the renderers' rounding
+# Word's own check box glyphs and font (LibreOffice uses a font that has them where it has not this one)
+TICK_FONT, TICKED, UNTICKED = "MS Gothic", "\u2612", "\u2610"
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 
 
 def render_plan_docx(
@@ -49,37 +77,77 @@ def render_plan_docx(
     doc_lang: str,
     *,
     site_url: str,
+    guidance: bool = True,
     school: str | None = None,
     year: str | None = None,
     created: datetime | None = None,
 ) -> bytes:
-    """The plan template for one setting in `doc_lang` ('en', 'cy' or 'bilingual'), its facts written out."""
+    """The plan for one setting in `doc_lang` ('en', 'cy' or 'bilingual'): the template with its
+    guidance, or (`guidance=False`) the school's plan alone."""
     content = content_with_facts(content)  # the same object when they already are (the build's outputs)
     plan = content.plan
     if plan is None:
         raise ValueError("the content has no plan template (plans/plan.yml)")
     if setting not in plan.settings:
         raise ValueError(f"no plan template for the setting {setting!r}")
-    writer = _PlanDocument(content, plan, setting, doc_lang, site_url)
+    writer = _PlanDocument(content, plan, setting, doc_lang, site_url, guidance)
     writer.write(school, year)
     writer.properties(
         school, year, created or datetime(plan.updated.year, plan.updated.month, plan.updated.day, tzinfo=UTC)
     )
+    writer.tidy()
     buffer = io.BytesIO()
     writer.doc.save(buffer)
-    return _stable_zip(buffer.getvalue())
+    return _stable_zip(buffer.getvalue(), _app_properties(plan.label("document_author").best(writer.langs[0])))
 
 
-def _stable_zip(data: bytes) -> bytes:
-    """The same parts with a fixed date: python-docx stamps each part with the time of saving."""
+# python-docx's default template brings parts a plan does not use: dropped with their relationships.
+_UNUSED_PARTS = (
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",  # a blank picture
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml",  # an empty bibliography
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",  # Word 2010's copy of the styles
+)
+APP_XML = "docProps/app.xml"
+
+
+def _app_properties(application: str) -> bytes:
+    """docProps/app.xml naming the site, not the template's "Microsoft Macintosh Word" (and none of its
+    counts, which were of an empty document)."""
+    ns = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+    root = etree.Element(f"{{{ns}}}Properties", nsmap={None: ns})
+    for name, value in (("Application", application), ("DocSecurity", "0"), ("SharedDoc", "false")):
+        etree.SubElement(root, f"{{{ns}}}{name}").text = value
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _stable_zip(data: bytes, app_xml: bytes) -> bytes:
+    """The same parts with a fixed date (python-docx stamps each part with the time of saving) and our
+    own app.xml."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dest:
         for info in src.infolist():
             stable = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
             stable.compress_type = zipfile.ZIP_DEFLATED
             stable.external_attr = 0o644 << 16
-            dest.writestr(stable, src.read(info.filename))
+            dest.writestr(stable, app_xml if info.filename == APP_XML else src.read(info.filename))
     return out.getvalue()
+
+
+def column_widths(shares: list[float], needs: list[float], usable: float) -> list[float]:
+    """Each column's width: its share of `usable`, but never less than it `needs` (its longest word);
+    what a wide word takes is taken from the other columns, in proportion to their shares."""
+    fixed: dict[int, float] = {}
+    while True:
+        free = usable - sum(fixed.values())
+        rest = sum(share for i, share in enumerate(shares) if i not in fixed)
+        widths = [fixed.get(i, free * share / rest if rest else 0.0) for i, share in enumerate(shares)]
+        short = [i for i, width in enumerate(widths) if i not in fixed and width < needs[i]]
+        if not short:
+            return widths
+        for i in short:
+            fixed[i] = needs[i]
+        if len(fixed) == len(shares):  # nothing can give way: every column as wide as it needs
+            return [needs[i] for i in range(len(shares))]
 
 
 def _set_lang(rPr, locale: str) -> None:
@@ -104,12 +172,30 @@ def _set_font(rPr) -> None:
         fonts.set(qn(attr), FONT)
 
 
+def _keep_together(table) -> None:
+    """Keep a table on one page where it fits (every row's paragraphs keep with the next row, as Word
+    does it), so no page starts with a repeated header row and a row or two."""
+    for row in table.rows[:-1]:
+        for paragraph in row._tr.iter(qn("w:p")):
+            paragraph.get_or_add_pPr().insert_element_before(
+                OxmlElement("w:keepNext"),
+                *("w:" + tag for tag in ("keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr")),
+                *("w:" + tag for tag in ("suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens")),
+                *("w:" + tag for tag in ("spacing", "ind", "jc", "rPr", "sectPr", "pPrChange")),
+            )
+
+
 class _PlanDocument:
-    def __init__(self, content: Content, plan: PlanTemplate, setting: str, doc_lang: str, site_url: str):
+    def __init__(
+        self, content: Content, plan: PlanTemplate, setting: str, doc_lang: str, site_url: str, guidance: bool
+    ):
         self.content, self.plan, self.setting, self.doc_lang, self.site_url = content, plan, setting, doc_lang, site_url
+        self.guidance = guidance
         self.langs = languages(doc_lang)
         self.doc = Document()
-        self.draft = False  # any Welsh text used is a draft translation
+        # Any text shown is a draft in one of the document's languages: the document says so.
+        texts = document_texts(content, setting, guidance=guidance)
+        self.draft = any(text.is_draft(lang) for text in texts for lang in self.langs)
         self.sections = plan.sections_for(setting)
         self.controls = 0
         self._styles()
@@ -119,10 +205,6 @@ class _PlanDocument:
 
     def label(self, key: str) -> Text:
         return self.plan.label(key)
-
-    def _note(self, text: Text) -> None:
-        if any(text.is_draft(lang) for lang in self.langs):
-            self.draft = True
 
     def run(
         self,
@@ -149,7 +231,6 @@ class _PlanDocument:
 
         `prefix` (a section's number) goes before the first language only.
         """
-        self._note(text)
         for i, lang in enumerate(self.langs):
             if i:
                 if sep == "break":
@@ -181,7 +262,6 @@ class _PlanDocument:
 
     def paragraphs(self, text: Text) -> None:
         """Running text: one paragraph per language, the second in grey italics."""
-        self._note(text)
         for i, lang in enumerate(self.langs):
             for chunk in [c for c in text.best(lang).split("\n\n") if c.strip()]:
                 paragraph = self.doc.add_paragraph()
@@ -214,7 +294,6 @@ class _PlanDocument:
 
     def link_item(self, link: Link, paragraph=None) -> None:
         paragraph = paragraph or self.para("ListBullet")
-        self._note(link.label)
         for i, lang in enumerate(self.langs):
             if i:
                 paragraph.add_run().add_break(WD_BREAK.LINE)
@@ -242,7 +321,8 @@ class _PlanDocument:
             border.attrib.pop(qn("w:themeColor"), None)
         styles["Normal"].paragraph_format.space_after = Pt(6)
         styles["Normal"].paragraph_format.line_spacing = 1.15
-        styles["Heading 1"].paragraph_format.space_before = Pt(0)
+        # The template starts each part on a page; the plan runs its parts on, so they need room above.
+        styles["Heading 1"].paragraph_format.space_before = Pt(0 if self.guidance else 24)
         styles["Heading 1"].paragraph_format.space_after = Pt(6)
         styles["Heading 2"].paragraph_format.space_before = Pt(14)
         styles["Heading 2"].paragraph_format.space_after = Pt(4)
@@ -313,13 +393,11 @@ class _PlanDocument:
         tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
         return grid
 
-    def control(self, cell, field: PlanField, value: str | None = None) -> None:
-        """Make the cell's paragraph a tagged content control (rich text, so answers may run to paragraphs)."""
-        paragraph = cell.paragraphs[0]
-        if value:
-            self.run(paragraph, value, self.langs[0])
+    def _sdt_properties(self, field: PlanField):
+        """A content control's properties: its name in the document's languages (what Word shows and a
+        screen reader says), its tag (what "Make your plan" fills) and a number."""
         self.controls += 1
-        sdt, properties, content = OxmlElement("w:sdt"), OxmlElement("w:sdtPr"), OxmlElement("w:sdtContent")
+        properties = OxmlElement("w:sdtPr")
         label = field.label
         if field.row is not None:
             en, cy = (f"{field.row.best(lang)}: {field.label.best(lang)}" for lang in ("en", "cy"))
@@ -332,10 +410,39 @@ class _PlanDocument:
             element = OxmlElement(name)
             element.set(qn("w:val"), val)
             properties.append(element)
-        sdt.append(properties)
+        return properties
+
+    def control(self, paragraph, field: PlanField, value: str | None = None) -> None:
+        """Make a paragraph a tagged content control (rich text, so answers may run to paragraphs)."""
+        if value:
+            self.run(paragraph, value, self.langs[0])
+        sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+        sdt.append(self._sdt_properties(field))
         sdt.append(content)
         paragraph._p.addprevious(sdt)
         content.append(paragraph._p)
+
+    def tick_box(self, paragraph, field: PlanField) -> None:
+        """A check box content control (Word 2010's `w14:checkbox`), inline in the cell's paragraph."""
+        properties = self._sdt_properties(field)
+        box = etree.SubElement(properties, f"{{{W14}}}checkbox")
+        etree.SubElement(box, f"{{{W14}}}checked").set(f"{{{W14}}}val", "0")
+        for state, glyph in (("checkedState", TICKED), ("uncheckedState", UNTICKED)):
+            element = etree.SubElement(box, f"{{{W14}}}{state}")
+            element.set(f"{{{W14}}}val", f"{ord(glyph):04X}")
+            element.set(f"{{{W14}}}font", TICK_FONT)
+        run = self.run(paragraph, UNTICKED, self.langs[0])
+        fonts = OxmlElement("w:rFonts")
+        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia"):
+            fonts.set(qn(attr), TICK_FONT)
+        fonts.set(qn("w:hint"), "eastAsia")
+        run._r.get_or_add_rPr().insert(0, fonts)
+        run.font.size = Pt(14)
+        sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+        sdt.append(properties)
+        sdt.append(content)
+        run._r.addprevious(sdt)
+        content.append(run._r)
 
     def _shade(self, cell) -> None:
         shading = OxmlElement("w:shd")
@@ -344,48 +451,68 @@ class _PlanDocument:
         shading.set(qn("w:fill"), HEADER_FILL)
         cell._tc.get_or_add_tcPr().append(shading)
 
+    def widths(self, table: PlanTable, usable: int) -> list[int]:
+        """The columns' widths (EMU): their shares, but none narrower than its heading's longest word in
+        any of the document's languages (and, in the first column, the rows' labels): a word is never
+        broken across lines, in Word or in LibreOffice."""
+        labels = [[column] for column in table.columns]
+        labels[0] += list(table.rows)
+        needs = [
+            max(longest_word_cm(text.best(lang), TABLE_TEXT_PT) for text in texts for lang in self.langs) * WORD_SLACK
+            for texts in labels
+        ]
+        margins = 2 * CELL_MARGIN
+        return [
+            int(width) for width in column_widths(table.column_shares(), [Cm(need) + margins for need in needs], usable)
+        ]
+
     def table(self, table: PlanTable) -> None:
-        columns = len(table.columns)
-        grid = self._grid(1 + table.row_count, columns)
+        grid = self._grid(1 + table.row_count, len(table.columns))
         section = self.doc.sections[-1]
         width, left, right = section.page_width, section.left_margin, section.right_margin
         assert width is not None and left is not None and right is not None  # _page sets them on every section
-        usable = width - left - right
         grid.autofit = False
-        for column, share in zip(grid.columns, table.column_shares(), strict=True):
-            column.width = int(usable * share)
+        usable = width - left - right
+        for column, width in zip(grid.columns, self.widths(table, usable), strict=True):
+            column.width = width
             for cell in column.cells:  # Word reads the cells' widths, LibreOffice the grid's
-                cell.width = int(usable * share)
+                cell.width = width
         self._caption(grid, table.title)
         header = grid.rows[0]
         self._repeat_header(header)
+        header._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for cell, column in zip(header.cells, table.columns, strict=True):
             self._shade(cell)
             self.text(cell.paragraphs[0], column, bold=True)
         for i, (row, fields) in enumerate(zip(grid.rows[1:], table_fields(table), strict=True)):
             row.height, row.height_rule = ROW_HEIGHT, WD_ROW_HEIGHT_RULE.AT_LEAST
-            cant_split = OxmlElement("w:cantSplit")
-            row._tr.get_or_add_trPr().append(cant_split)
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
             if i < len(table.rows):
                 self.text(row.cells[0].paragraphs[0], table.rows[i], bold=True)
             for cell, field in zip(row.cells[len(row.cells) - len(fields) :], fields, strict=True):
-                self.control(cell, field)
-        self.doc.add_paragraph()
+                if field.kind == "tick":
+                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+                    self.tick_box(cell.paragraphs[0], field)
+                else:
+                    self.control(cell.paragraphs[0], field)
+        _keep_together(grid)
 
-    def notes_box(self, section: PlanSection) -> None:
-        """A bordered box to write in (a one-cell table: it prints, and Word lets you type inside)."""
+    def notes_box(self, field: PlanField) -> None:
+        """The template's box to write in (a one-cell table: it prints, and Word lets you type inside)."""
         box = self._grid(1, 1)
         self._caption(box, self.label("your_notes"))
         row = box.rows[0]
-        row.height, row.height_rule = LINE_HEIGHT * section.notes_lines, WD_ROW_HEIGHT_RULE.AT_LEAST
-        self.control(row.cells[0], PlanField(notes_tag(section), self.label("your_notes"), "answer"))
-        self.doc.add_paragraph()
+        row.height, row.height_rule = LINE_HEIGHT * field.lines, WD_ROW_HEIGHT_RULE.AT_LEAST
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        self.control(row.cells[0].paragraphs[0], field)
 
     # --- the document -----------------------------------------------------------------------
 
     def write(self, school: str | None, year: str | None) -> None:
         self._footer()
         self.title_page(school, year)
+        if self.guidance:
+            self.how_to_use()
         landscape = False
         for number, section in enumerate(self.sections, start=1):
             wants = any(t.landscape for t in section.tables_for(self.setting))
@@ -394,9 +521,13 @@ class _PlanDocument:
                 landscape = wants
                 self.section(number, section, page_break=False)
             else:
-                self.section(number, section, page_break=True)
+                # The template starts each part on a page; the plan runs on, after its title page.
+                self.section(number, section, page_break=self.guidance or number == 1)
+        self.end = self.doc.add_paragraph()  # a table may not end the document; the draft notice goes here
 
     def title_page(self, school: str | None, year: str | None) -> None:
+        """The title, the setting, and the title page's lines (school, year, …) to fill in. Nothing else:
+        what the template is and how to use it is guidance (`how_to_use`)."""
         title = self.para("Title")
         self.text(title, self.plan.title)
         subtitle = self.doc.add_paragraph()
@@ -415,42 +546,53 @@ class _PlanDocument:
         values = {"school": school, "year": year}
         for row, field in zip(grid.rows, fields, strict=True):
             row.height, row.height_rule = ROW_HEIGHT, WD_ROW_HEIGHT_RULE.AT_LEAST
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
             self._shade(row.cells[0])
             self.text(row.cells[0].paragraphs[0], field.label, bold=True)
             self.control(
-                row.cells[1], PlanField(title_tag(field.id), field.label, "name"), values.get(field.fill or "")
+                row.cells[1].paragraphs[0],
+                PlanField(title_tag(field.id), field.label, "name"),
+                values.get(field.fill or ""),
             )
-        self.doc.add_paragraph()
+
+    def how_to_use(self) -> None:
+        """The template's own page: what it is, how to use it, the draft notice (where the Welsh is a
+        draft) and the parts in it."""
+        self.heading(self.label("how_to_use_title"), 1, page_break=True)
         self.paragraphs(self.plan.intro)
-        after_intro = self.heading(self.label("how_to_use_title"), 1, page_break=True)
         for text in self.plan.how_to_use:
             self.paragraphs(text)
-        self.heading(self.label("in_this_plan"), 2)
+        self._notice_before = self.heading(self.label("in_this_plan"), 2)
         for number, section in enumerate(self.sections, start=1):
             entry = self.para()
             entry.paragraph_format.left_indent = Cm(0.5)
             entry.paragraph_format.space_after = Pt(2)
             self.text(entry, section.title, prefix=f"{number}. ", sep=" / ")
-        self._notice_before = after_intro
 
     def section(self, number: int, section: PlanSection, *, page_break: bool) -> None:
         self.heading(section.title, 1, number=number, page_break=page_break)
-        self.paragraphs(section.purpose)
-        self.heading(self.label("guiding_questions"), 2)
-        self.bullets([q.text for q in section.questions_for(self.setting)])
-        examples = section.examples_for(self.setting)
-        if examples:
-            self.heading(self.label("examples"), 2)
-            self.bullets([e.text for e in examples])
-        self.see_also(section)
+        if self.guidance:
+            self.paragraphs(section.purpose)
+            self.heading(self.label("guiding_questions"), 2)
+            self.bullets([q.text for q in section.questions_for(self.setting)])
+            examples = section.examples_for(self.setting)
+            if examples:
+                self.heading(self.label("examples"), 2)
+                self.bullets([e.text for e in examples])
+            self.see_also(section)
+        notes = notes_field(self.plan, section)
+        if notes and self.guidance:
+            self.heading(self.label("your_notes"), 2)
+            self.notes_box(notes)
+        elif notes:  # the plan: the part's own text follows its heading, as running text
+            paragraph = self.doc.add_paragraph()
+            paragraph.paragraph_format.keep_with_next = True  # while empty, the heading stays with what follows
+            self.control(paragraph, notes)
         for table in section.tables_for(self.setting):
             self.heading(table.title, 2)
-            if table.note:
+            if table.note and self.guidance:
                 self.paragraphs(table.note)
             self.table(table)
-        if section.notes_lines:
-            self.heading(self.label("your_notes"), 2)
-            self.notes_box(section)
 
     def see_also(self, section: PlanSection) -> None:
         links = section_links(
@@ -476,7 +618,12 @@ class _PlanDocument:
 
     def properties(self, school: str | None, year: str | None, when: datetime) -> None:
         if self.draft:
-            self.text(self._notice_before.insert_paragraph_before(), self.label("draft_notice"))
+            # Never on the title page: with the guidance, before the list of parts; in a plan, at its end.
+            notice = self._notice_before.insert_paragraph_before() if self.guidance else self.end
+            self.text(notice, self.label("draft_notice" if self.guidance else "draft_notice_plan"))
+            for run in notice.runs:
+                run.font.size = Pt(9)
+                run.font.color.rgb = GREY
         setting = self.content.frameworks.settings.term(self.setting).label
         both = " / ".join
         title = both(self.plan.title.best(lang) for lang in self.langs)
@@ -486,8 +633,7 @@ class _PlanDocument:
         )
         props.subject = both(setting.best(lang) for lang in self.langs) + (f" · {year}" if year else "")
         props.language = LOCALES[self.langs[0]]
-        props.author = school or title
-        props.last_modified_by = school or title
+        props.author = props.last_modified_by = both(self.label("document_author").best(lang) for lang in self.langs)
         props.keywords = "; ".join(
             dict.fromkeys(
                 [self.plan.title.best(lang) for lang in self.langs] + [setting.best(lang) for lang in self.langs]
@@ -495,5 +641,34 @@ class _PlanDocument:
         )
         props.category = self.plan.label("language_" + self.doc_lang).best(self.langs[0])
         props.comments = ""
+        props.identifier = self.site_url
         props.revision = 1
         props.created = props.modified = when.replace(microsecond=0)
+
+    def tidy(self) -> None:
+        """Leave out of the package what python-docx's template brings and the document does not use:
+        parts (`_UNUSED_PARTS`) and styles (about 160 of them, 350 KB of XML)."""
+        package = self.doc.part.package
+        for owner in (package, self.doc.part):
+            for rel_id, rel in list(owner.rels.items()):
+                if rel.reltype in _UNUSED_PARTS:
+                    owner.rels.pop(rel_id)
+        used = {"Normal"}
+        for part in (self.doc.part, *(s.footer.part for s in self.doc.sections)):
+            for element in part.element.iter(qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle")):
+                used.add(element.get(qn("w:val")))
+        styles = self.doc.styles.element
+        by_id = {style.get(qn("w:styleId")): style for style in styles.iter(qn("w:style"))}
+        wanted, queue = set(), [*used, *(i for i, style in by_id.items() if style.get(qn("w:default")) == "1")]
+        while queue:  # a style needs the ones it is based on, links to and is followed by
+            style_id = queue.pop()
+            if style_id in wanted or style_id not in by_id:
+                continue
+            wanted.add(style_id)
+            for ref in ("w:basedOn", "w:link", "w:next"):
+                element = by_id[style_id].find(qn(ref))
+                if element is not None:
+                    queue.append(element.get(qn("w:val")))
+        for style_id, style in by_id.items():
+            if style_id not in wanted:
+                styles.remove(style)

@@ -17,11 +17,11 @@ from ..model import Content, Text
 from ..model.plan import PLAN_LANGUAGES, PlanTemplate
 from .plan_view import (
     DOCX_MEDIA_TYPE,
-    PlanField,
+    document_texts,
     docx_name,
-    fields_data,
     make_page,
-    notes_tag,
+    notes_field,
+    pack_name,
     page_href,
     print_page,
     section_links,
@@ -31,9 +31,9 @@ from .plan_view import (
 from .templates import environment
 
 DOWNLOADS_DIR = "downloads"  # under the root of the built site (the default language's site_dir)
-TEMPLATES_PACK = "lpl-plan-templates.js"  # the .docx templates for the "Make your plan" page, in downloads/
-FFLATE = "assets/vendor/fflate/fflate.js"  # vendored zip library (see its SOURCE.json)
+FFLATE = "assets/vendor/fflate/fflate.js"  # vendored zip library (see its SOURCE.json), loaded with a pack
 MAKE_SCRIPT = "assets/make-plan.js"
+MAKE_STYLE = "assets/make-plan.css"  # only this page needs it
 
 
 def root_href(page: str, lang: str, path: str) -> str:
@@ -55,10 +55,14 @@ def _is_draft(lang: str, *texts: Text | None) -> bool:
     return any(t is not None and t.is_draft(lang) for t in texts)
 
 
-def render_plan_pages(content: Content, lang: str, sizes: dict[str, int]) -> dict[str, str]:
-    """{docs path under docs/<lang>/: Markdown} for the downloads page and every printable page.
+def render_plan_pages(
+    content: Content, lang: str, sizes: dict[str, int], versions: dict[str, str] | None = None
+) -> dict[str, str]:
+    """{docs path under docs/<lang>/: Markdown} for the downloads page, every printable page and "Make
+    your plan".
 
-    `sizes` gives each .docx file's size in bytes by file name (the downloads page shows them).
+    `sizes` gives each .docx file's size in bytes by file name (the downloads page shows them);
+    `versions` each template pack's version by file name (the "Make your plan" page asks for it).
     """
     plan = content.plan
     if plan is None:
@@ -108,7 +112,7 @@ def render_plan_pages(content: Content, lang: str, sizes: dict[str, int]) -> dic
         draft=_is_draft(lang, *wording, plan.title),
         make_page=make_page().split("/", 1)[1],
     )
-    pages[make_page()] = render_make_page(content, plan, lang)
+    pages[make_page()] = render_make_page(content, plan, lang, versions)
 
     for setting in plan.settings:
         page = print_page(setting)
@@ -153,60 +157,114 @@ def render_plan_pages(content: Content, lang: str, sizes: dict[str, int]) -> dic
     return pages
 
 
-def _settings_attr(settings) -> str:
-    return " ".join(settings)
+def _pair(text: Text | None) -> list[str] | None:
+    """A text for the browser: [English, Welsh], each the best there is."""
+    return None if text is None else [text.best("en"), text.best("cy")]
 
 
-def render_make_page(content: Content, plan: PlanTemplate, lang: str) -> str:
-    """The "Make your plan" page: every setting's fields in one form (the script shows the chosen
-    setting's), with each part's guidance beside its boxes. Everything from YAML is escaped in the template."""
+# Interface wording the script needs, in the page's language.
+MAKE_MESSAGES = (
+    "make_empty",
+    "make_saved",
+    "make_cleared",
+    "make_opened",
+    "make_storage_error",
+    "make_file_error",
+    "make_download_error",
+    "make_clear_confirm",
+    "make_title_page",
+    "make_row",
+    "make_not_started",
+    "make_started",
+    "make_part_of",
+    "make_previous",
+    "make_next",
+    "make_back",
+    "make_preparing",
+    "guiding_questions",
+    "examples",
+    "see_also",
+    "case_studies",
+    "your_notes",
+)
+# Wording of the document itself, in both languages: the print shows what the Word file holds.
+DOCUMENT_LABELS = (
+    "setting",
+    "how_to_use_title",
+    "in_this_plan",
+    "guiding_questions",
+    "examples",
+    "your_notes",
+    "see_also",
+    "case_studies",
+    "no_case_study",
+    "entitlement_statements",
+    "hallmarks",
+    "characteristics",
+    "draft_notice",
+    "draft_notice_plan",
+    "make_title_page",
+)
+
+
+def make_data(content: Content, lang: str, versions: dict[str, str]) -> dict:
+    """What the "Make your plan" page's script builds the form, the print and the filled .docx from: the
+    parts of every setting once (an entry limited to some settings says which), each text in both
+    languages, and the fields' tags from `table_fields` / `plan_fields` (the one list the .docx uses).
+    About 60 KB as JSON, 14 KB gzipped, against 467 KB of HTML when every box was in the page."""
+    plan = content.plan
+    assert plan is not None
     page = make_page()
 
-    def t(key: str, **values) -> str:
-        text = plan.label(key).best(lang)
-        return text.format(**values) if values else text
+    def only(settings: tuple[str, ...]) -> dict:
+        """An entry limited to some settings says which (in the plan's order, as each setting's document)."""
+        return {"settings": list(settings)} if settings else {}
 
-    def where(items) -> dict:
-        """{item: settings it appears in}, in the order first met: one element per item, shown per setting."""
-        found: dict = {}
-        for setting in plan.settings:
-            for item in items(setting):
-                found.setdefault(item, []).append(setting)
-        return {item: ("" if len(found[item]) == len(plan.settings) else _settings_attr(found[item])) for item in found}
+    def limited(entries) -> list[list]:
+        """Questions or examples: [text] or [text, settings]."""
+        return [[_pair(e.text), *([list(e.settings)] if e.settings else [])] for e in entries]
 
-    title_fields = where(lambda setting: list(plan.title_fields_for(setting)))
-    sections, used = [], [plan.title, *[f.label for f in title_fields]]
+    parts = []
     for section in plan.sections:
         links = section_links(
             content, section, plan.settings[0], plan.label("statement_number"), plan.label("all_case_studies")
         )
-        studies = where(
-            lambda setting, section=section: list(
-                section_links(
-                    content, section, setting, plan.label("statement_number"), plan.label("all_case_studies")
-                ).case_studies
-            )
-        )
+        # The case studies chosen for each setting (the most fitting first): each once, then by setting.
+        cases: dict = {}
+        by_setting = {}
+        for setting in plan.settings:
+            chosen = section_links(
+                content, section, setting, plan.label("statement_number"), plan.label("all_case_studies")
+            ).case_studies
+            by_setting[setting] = [cases.setdefault(link, len(cases)) for link in chosen]
         tables = []
-        for table, shown in where(lambda setting, section=section: section.tables_for(setting)).items():
+        for table in section.tables:
             rows = [
-                {"legend": (row[0].row.best(lang) if row and row[0].row else t("make_row", n=n)), "cells": row}
-                for n, row in enumerate(table_fields(table), start=1)
+                [_pair(row[0].row) if row and row[0].row else None, [f.tag for f in row]] for row in table_fields(table)
             ]
-            tables.append({"table": table, "settings": shown, "rows": rows})
-            used += [table.title, table.note, *table.columns, *table.rows]
-        questions = where(lambda setting, section=section: [q.text for q in section.questions_for(setting)])
-        examples = where(lambda setting, section=section: [e.text for e in section.examples_for(setting)])
-        used += [section.title, section.purpose, *questions, *examples]
-        sections.append(
+            tables.append(
+                {
+                    "id": table.id,
+                    "title": _pair(table.title),
+                    "note": _pair(table.note),
+                    "columns": [_pair(c) for c in table.columns],
+                    "ticks": {str(i): _pair(t) for i, t in enumerate(table.tick_labels, start=1) if t},
+                    "shares": [round(share, 4) for share in table.column_shares()],
+                    "landscape": table.landscape,
+                    "rows": rows,
+                }
+                | only(table.settings)
+            )
+        notes = notes_field(plan, section)
+        parts.append(
             {
-                "section": section,
-                "settings": _settings_attr(section.settings),
-                "questions": questions,
-                "examples": examples,
-                "tables": tables,
+                "id": section.id,
+                "title": _pair(section.title),
+                "purpose": _pair(section.purpose),
+                "questions": limited(section.questions),
+                "examples": limited(section.examples),
                 "links": [
-                    (key, [(link.label.best(lang), link.href(page)) for link in found])
+                    [_pair(plan.label(key)), [[_pair(link.label), link.href(page)] for link in found]]
                     for key, found in (
                         ("entitlement_statements", links.entitlement),
                         ("hallmarks", links.hallmarks),
@@ -214,57 +272,77 @@ def render_make_page(content: Content, plan: PlanTemplate, lang: str) -> str:
                     )
                     if found
                 ],
-                "case_studies": [(link.label.best(lang), link.href(page), shown) for link, shown in studies.items()],
-                "catalogue": (links.catalogue.label.best(lang), links.catalogue.href(page)),
-                "notes": PlanField(notes_tag(section), plan.label("your_notes"), "answer", section.notes_lines)
-                if section.notes_lines
-                else None,
+                "cases": [[_pair(link.label), link.href(page)] for link in cases],
+                "cases_by_setting": by_setting,
+                "catalogue": [_pair(links.catalogue.label), links.catalogue.href(page)],
+                "notes": {"tag": notes.tag, "lines": notes.lines} if notes else None,
+                "tables": tables,
             }
+            | only(section.settings)
         )
-    languages = [(code, t(f"language_{code}")) for code in PLAN_LANGUAGES]
-    data = dict(
-        fields_data(plan),
-        lang=lang,
-        title=plan.title.best(lang),
-        messages={
-            key: t(key)
-            for key in (
-                "make_empty",
-                "make_saved",
-                "make_cleared",
-                "make_opened",
-                "make_storage_error",
-                "make_file_error",
-                "make_download_error",
-                "make_clear_confirm",
-            )
-        },
-    )
+    settings = {}
+    for setting in plan.settings:
+        name = pack_name(setting)
+        settings[setting] = {
+            "label": _pair(content.frameworks.settings.term(setting).label),
+            "documents": {
+                doc_lang: [docx_name(setting, doc_lang), docx_name(setting, doc_lang, guidance=False)]
+                for doc_lang in PLAN_LANGUAGES
+            },
+            # Whether the Welsh of each document (with the guidance, without) is a draft translation.
+            "draft": [
+                any(t.is_draft("cy") for t in document_texts(content, setting, guidance=guidance))
+                for guidance in (True, False)
+            ],
+        }
+        if name in versions:
+            settings[setting]["pack"] = downloads_href(page, lang, f"{name}?v={versions[name]}")
+            settings[setting]["version"] = versions[name]
+    return {
+        "lang": lang,
+        "languages": {code: list(langs) for code, langs in PLAN_LANGUAGES.items()},
+        "names": {code: plan.label(f"language_{code}").best(lang) for code in ("en", "cy")},
+        "say": {key: plan.label(key).best(lang) for key in MAKE_MESSAGES},
+        "doc": {key: _pair(plan.label(key)) for key in DOCUMENT_LABELS}
+        | {"title": _pair(plan.title), "intro": _pair(plan.intro), "how_to_use": [_pair(t) for t in plan.how_to_use]},
+        "settings": settings,
+        "title": [
+            {"tag": title_tag(field.id), "label": _pair(field.label)} | only(field.settings)
+            for field in plan.title_fields
+        ],
+        "parts": parts,
+        "fflate": root_href(page, lang, FFLATE),
+    }
+
+
+def render_make_page(content: Content, plan: PlanTemplate, lang: str, versions: dict[str, str] | None = None) -> str:
+    """The "Make your plan" page: the choices, the parts' contents and the buttons as HTML; each part's
+    form, built by the script from `make_data` (inline JSON) one part at a time. Everything from YAML is
+    escaped: here by the template, in the browser by going in only as text."""
+    page = make_page()
+    data = make_data(content, lang, versions or {})
+
+    def t(key: str, **values) -> str:
+        text = plan.label(key).best(lang)
+        return text.format(**values) if values else text
+
+    used = [plan.title, *[f.label for f in plan.title_fields], *[s.title for s in plan.sections]]
     # Inside <script type="application/json">: no "<" at all, so no "</script>" can end it early.
-    data_json = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+    data_json = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("<", "\\u003c")
     return (
         environment("plans")
         .get_template("make.md.j2")
         .render(
             t=t,
             lang=lang,
-            plan=plan,
-            title_fields=title_fields,
-            title_tag=title_tag,
-            sections=sections,
-            languages=languages,
             data_json=data_json,
-            field_id=field_id,
             draft=_is_draft(lang, *used, *[plan.label(k) for k in plan.labels if k.startswith("make_")]),
             settings=[(s, content.frameworks.settings.term(s).label.best(lang)) for s in plan.settings],
+            languages=[(code, t(f"language_{code}")) for code in PLAN_LANGUAGES],
             blank_href=downloads_href(page, lang, docx_name(plan.settings[0], lang)),
             downloads_page=page_href(page, "plan-templates/index.md"),
-            scripts=[
-                root_href(page, lang, FFLATE),
-                downloads_href(page, lang, TEMPLATES_PACK),
-                root_href(page, lang, MAKE_SCRIPT),
-            ],
-            lang_names={"en": t("language_en"), "cy": t("language_cy")},
+            stylesheet=root_href(page, lang, MAKE_STYLE),
+            script=root_href(page, lang, MAKE_SCRIPT),
         )
     )
 

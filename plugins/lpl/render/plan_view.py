@@ -19,9 +19,15 @@ CASE_STUDIES_PER_SECTION = 3
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def docx_name(setting: str, lang: str) -> str:
-    """The download's file name: stable, ASCII, says which template it is."""
-    return f"lpl-plan-{setting}-{lang}.docx"
+def docx_name(setting: str, lang: str, *, guidance: bool = True) -> str:
+    """The file's name: stable, ASCII, says which template it is. The template (with the guidance) is
+    the download; the plan alone (`guidance=False`) is made only for "Make your plan"."""
+    return f"lpl-plan-{setting}-{lang}{'' if guidance else '-plan-only'}.docx"
+
+
+def pack_name(setting: str) -> str:
+    """The script holding a setting's documents for "Make your plan" (publish.downloads.template_packs)."""
+    return f"lpl-plan-templates-{setting}.js"
 
 
 def print_page(setting: str) -> str:
@@ -50,8 +56,10 @@ class PlanField:
     """
 
     tag: str
-    label: Text  # the title line, "Your notes" or the column's heading
-    kind: str  # "name": one line (a name, a year) · "answer": free text, in each of the document's languages
+    label: Text  # the title line, "Your notes", the column's heading or a check box's label
+    # "name": one line (a name, a year) · "answer": free text, in each of the document's languages ·
+    # "tick": a check box (a Word check box content control), the same in every language
+    kind: str
     lines: int = 1  # how tall the box is
     row: Text | None = None  # a table cell: the row's label, if the row has one
 
@@ -74,38 +82,34 @@ def table_fields(table: PlanTable) -> list[list[PlanField]]:
     for r in range(1, table.row_count + 1):
         label = table.rows[r - 1] if r <= len(table.rows) else None
         first = 2 if label is not None else 1
-        rows.append(
-            [
-                PlanField(cell_tag(table, r, c), table.columns[c - 1], "answer", 2, label)
-                for c in range(first, len(table.columns) + 1)
-            ]
-        )
+        rows.append([_cell(table, r, c, label) for c in range(first, len(table.columns) + 1)])
     return rows
 
 
+def _cell(table: PlanTable, row: int, column: int, label: Text | None) -> PlanField:
+    tick = table.tick(column)
+    if tick is not None:
+        return PlanField(cell_tag(table, row, column), tick, "tick", 1, label)
+    return PlanField(cell_tag(table, row, column), table.columns[column - 1], "answer", 2, label)
+
+
+def notes_field(plan: PlanTemplate, section: PlanSection) -> PlanField | None:
+    """The part's own box to write in ("Your notes"), if it has one."""
+    if not section.notes_lines:
+        return None
+    return PlanField(notes_tag(section), plan.label("your_notes"), "answer", section.notes_lines)
+
+
 def plan_fields(plan: PlanTemplate, setting: str) -> list[PlanField]:
-    """Every field of a setting's template, in the document's order."""
+    """Every field of a setting's template, in the document's order: the title page's lines, then each
+    part's notes and its tables' cells."""
     fields = [PlanField(title_tag(f.id), f.label, "name") for f in plan.title_fields_for(setting)]
     for section in plan.sections_for(setting):
+        if notes := notes_field(plan, section):
+            fields.append(notes)
         for table in section.tables_for(setting):
             fields += [field for row in table_fields(table) for field in row]
-        if section.notes_lines:
-            fields.append(PlanField(notes_tag(section), plan.label("your_notes"), "answer", section.notes_lines))
     return fields
-
-
-def fields_data(plan: PlanTemplate) -> dict:
-    """The field list the browser gets (as JSON): tags and kinds by setting, and the template files."""
-    return {
-        "settings": {
-            setting: {
-                "fields": {f.tag: f.kind for f in plan_fields(plan, setting)},
-                "documents": {lang: docx_name(setting, lang) for lang in PLAN_LANGUAGES},
-            }
-            for setting in plan.settings
-        },
-        "languages": {lang: list(langs) for lang, langs in PLAN_LANGUAGES.items()},
-    }
 
 
 @dataclass(frozen=True)
@@ -191,3 +195,37 @@ def section_links(
 def languages(doc_lang: str) -> tuple[str, ...]:
     """The languages a document is written in, in reading order."""
     return PLAN_LANGUAGES[doc_lang]
+
+
+def document_texts(content: Content, setting: str, *, guidance: bool) -> list[Text]:
+    """Every text of the plan a document of `setting` shows (with or without its guidance): whether any
+    is a draft in a language decides the draft-translation notice, in the .docx and in print."""
+    plan = content.plan
+    assert plan is not None
+    texts = [plan.title, plan.label("setting"), content.frameworks.settings.term(setting).label]
+    texts += [field.label for field in plan.title_fields_for(setting)]
+    if guidance:
+        texts += [plan.label("how_to_use_title"), plan.intro, *plan.how_to_use, plan.label("in_this_plan")]
+    for section in plan.sections_for(setting):
+        texts.append(section.title)
+        if guidance:
+            links = section_links(
+                content, section, setting, plan.label("statement_number"), plan.label("all_case_studies")
+            )
+            texts += [section.purpose, plan.label("guiding_questions"), plan.label("see_also")]
+            texts += [q.text for q in section.questions_for(setting)]
+            examples = [e.text for e in section.examples_for(setting)]
+            texts += [plan.label("examples"), *examples] if examples else []
+            for key, found in (
+                ("entitlement_statements", links.entitlement),
+                ("hallmarks", links.hallmarks),
+                ("characteristics", links.characteristics),
+            ):
+                texts += [plan.label(key), *(link.label for link in found)] if found else []
+            texts += [plan.label("case_studies"), links.catalogue.label]
+            texts += [link.label for link in links.case_studies] or [plan.label("no_case_study")]
+            texts += [plan.label("your_notes")] if section.notes_lines else []
+        for table in section.tables_for(setting):
+            texts += [table.title, *table.columns, *table.rows]
+            texts += [table.note] if table.note and guidance else []
+    return texts
