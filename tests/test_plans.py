@@ -554,3 +554,15 @@ def test_make_plan_refuses_unknown_values_clearly(tmp_path):
     result = make_plan("--lang", "en", "--setting", "primary", "--year", "2026-2027", "-o", str(tmp_path / "x.docx"))
     assert result.returncode == 2 and "like 2026/27" in result.stderr
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_make_plan_can_leave_the_guidance_out(tmp_path, plan):
+    out = tmp_path / "plan.docx"
+    result = make_plan(
+        "--lang", "en", "--setting", "cluster", "--school", "Clwstwr Teifi", "--plan-only", "-o", str(out)
+    )
+    assert result.returncode == 0, result.stderr
+    document = docx.Document(str(out))
+    styles = [p.style.name for p in document.paragraphs]
+    assert "Heading 3" not in styles and plan.label("guiding_questions").en not in all_text(document)
+    assert "Clwstwr Teifi" in all_text(document)

@@ -2,7 +2,8 @@
 
     lpl plan --lang cy --setting primary --school "Ysgol Gynradd Cwm Derwen" --year 2026/27 -o cynllun.docx
 
-The school's name and year go on the title page and in the document's properties. Settings and
+The school's name and year go on the title page and in the document's properties; `--plan-only` leaves
+out the guidance (each part's purpose, questions, examples and links), as "Make your plan" does. Settings and
 languages come from plans/plan.yml; an unknown value is refused with "did you mean …?" (exit code 2), and
 so are an existing output file (unless --force) and a school name with control characters or over 200 characters.
 """
@@ -102,6 +103,9 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--school", type=school_name, help="the school's (or cluster's) name, for the title page")
     parser.add_argument("--year", type=school_year, help="the school year, e.g. 2026/27")
+    parser.add_argument(
+        "--plan-only", action="store_true", help="the school's plan alone: the title page, parts and tables"
+    )
     parser.add_argument("-o", "--output", required=True, type=Path, help="the .docx file to write")
     parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: the current folder)")
@@ -115,6 +119,7 @@ def main(argv=None) -> int:
         args.setting,
         args.lang,
         site_url=site_url(root),
+        guidance=not args.plan_only,
         school=args.school,
         year=args.year,
         created=datetime.now(UTC),

@@ -61,6 +61,7 @@ GREEN = RGBColor(0x00, 0x59, 0x4F)  # the site's primary colour, 7.9:1 on white
 GREY = RGBColor(0x3D, 0x47, 0x4D)
 HEADER_FILL = "DCEBE8"
 ROW_HEIGHT = Cm(1.1)
+LANDSCAPE_ROW_HEIGHT = Cm(0.9)  # the action plan's ten rows and its headings on one landscape page
 LINE_HEIGHT = Cm(0.75)
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 TABLE_TEXT_PT = 11  # the Normal style's size, which table cells use
@@ -172,10 +173,16 @@ def _set_font(rPr) -> None:
         fonts.set(qn(attr), FONT)
 
 
+KEEP_WHOLE_ROWS = 8  # a table of up to this many rows to write in is kept on one page
+
+
 def _keep_together(table) -> None:
     """Keep a table on one page where it fits (every row's paragraphs keep with the next row, as Word
-    does it), so no page starts with a repeated header row and a row or two."""
-    for row in table.rows[:-1]:
+    does it), so no page starts with a repeated header row and a row or two. A longer table (the
+    landscape action plan) may break, but its header row keeps with its first row, so its headings
+    are never left alone at the foot of a page."""
+    rows = table.rows[:-1] if len(table.rows) <= 1 + KEEP_WHOLE_ROWS else table.rows[:2]
+    for row in rows:
         for paragraph in row._tr.iter(qn("w:p")):
             paragraph.get_or_add_pPr().insert_element_before(
                 OxmlElement("w:keepNext"),
@@ -485,7 +492,8 @@ class _PlanDocument:
             self._shade(cell)
             self.text(cell.paragraphs[0], column, bold=True)
         for i, (row, fields) in enumerate(zip(grid.rows[1:], table_fields(table), strict=True)):
-            row.height, row.height_rule = ROW_HEIGHT, WD_ROW_HEIGHT_RULE.AT_LEAST
+            row.height = LANDSCAPE_ROW_HEIGHT if table.landscape else ROW_HEIGHT
+            row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
             row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
             if i < len(table.rows):
                 self.text(row.cells[0].paragraphs[0], table.rows[i], bold=True)

@@ -702,37 +702,61 @@
       inLanguages(row, "th", field.label, here).scope = "row";
       add(row, "td", draft.answers[field.tag] || "", here[0]);
     });
+    // As in Word: with the guidance, the draft-translation notice is on the how-to-use page; in the plan
+    // alone, at its end.
+    const draftNote = here.indexOf("cy") >= 0 && data.settings[setting].draft[withGuidance ? 0 : 1];
     if (withGuidance) {
       const how = add(view, "section");
       how.className = "lpl-print-part";
       inLanguages(how, "h2", doc.how_to_use_title, here, { oneLine: true });
       [doc.intro].concat(doc.how_to_use).forEach((pair) => { inLanguages(how, "p", pair, here); });
+      if (draftNote) inLanguages(how, "p", doc.draft_notice, here).className = "lpl-print-note";
       inLanguages(how, "h3", doc.in_this_plan, here, { oneLine: true });
       const contents = add(how, "ol");
       parts.slice(1).forEach((part) => { inLanguages(contents, "li", part.title, here, { oneLine: true }); });
     }
+    let section = null, last = null;
     parts.slice(1).forEach((part) => {
       const tables = tablesOf(part, setting);
-      const section = add(view, "section");
+      section = add(view, "section");
       section.className = "lpl-print-part" + (tables.some((t) => t.landscape) ? " lpl-print-landscape" : "");
-      inLanguages(section, "h2", part.title, here, { oneLine: true, prefix: part.number + ". " });
-      if (withGuidance) printGuidance(section, part, here);
+      // A heading stays with what follows it: each is printed in one block with it, as Word keeps them.
+      let block = together(section);
+      inLanguages(block, "h2", part.title, here, { oneLine: true, prefix: part.number + ". " });
+      if (withGuidance) {
+        printGuidance(block, section, part, here);
+        block = null;
+      }
       if (part.notes) {
-        if (withGuidance) inLanguages(section, "h3", doc.your_notes, here, { oneLine: true });
-        const notes = add(section, "div");
+        block = block || together(section);
+        if (withGuidance) inLanguages(block, "h3", doc.your_notes, here, { oneLine: true });
+        const notes = add(block, "div");
         notes.className = withGuidance ? "lpl-write" : "lpl-print-notes";
         writtenIn(notes, part.notes.tag, here);
+        if (notes.firstChild || withGuidance) block = null; // empty notes: the heading stays with the table
       }
-      tables.forEach((table) => printTable(section, table, here, withGuidance));
+      tables.forEach((table) => {
+        block = block || together(section);
+        printTable(block, table, here, withGuidance);
+        last = block;
+        block = null;
+      });
+      last = block || last;
     });
-    if (here.indexOf("cy") >= 0 && data.settings[setting].draft[withGuidance ? 0 : 1]) {
-      inLanguages(view, "p", withGuidance ? doc.draft_notice : doc.draft_notice_plan, here).className = "lpl-print-note";
+    if (draftNote && !withGuidance && last) {
+      inLanguages(last, "p", doc.draft_notice_plan, here).className = "lpl-print-note";
     }
   }
 
-  function printGuidance(section, part, here) {
+  function together(parent) {
+    const block = add(parent, "div");
+    block.className = "lpl-print-keep";
+    return block;
+  }
+
+  function printGuidance(lead, section, part, here) {
     const setting = draft.setting;
-    inLanguages(section, "p", part.purpose, here);
+    inLanguages(lead, "p", part.purpose, here);
     inLanguages(section, "h3", doc.guiding_questions, here, { oneLine: true });
     const questions = add(section, "ul");
     part.questions.filter((q) => inSetting(q[1], setting)).forEach((q) => { inLanguages(questions, "li", q[0], here); });
