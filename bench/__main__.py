@@ -12,6 +12,7 @@ SUBCOMMANDS = {
     "pages": "bench.pages",  # Lighthouse on every page type, ours beside plain Material
     "build": "bench.build",  # build time with N synthetic case studies, and serve's wait
     "validate": "bench.validate",  # the loader's checks on N synthetic case studies
+    "plan": "bench.plan",  # "Make your plan" on a phone: first-load bytes, Tab presses, the Word plan's pages
 }
 
 
