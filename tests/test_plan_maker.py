@@ -681,3 +681,32 @@ def test_lighthouse_mobile_scores_the_page_fast(built_site, tmp_path):
     assert result.scores["performance"] >= 95, result.failing
     assert result.scores["accessibility"] == 100, result.failing
     assert result.kb * 1024 <= FIRST_LOAD_BUDGET, f"{result.kb:.1f} KB"
+
+
+def test_the_documents_are_kept_for_the_next_visit(site_server, browser):
+    """Fetched once, the setting's documents are kept in this browser (IndexedDB): the next visit makes the
+    Word file without fetching them again, with no connection at all."""
+    ctx, tab, errors = open_maker(browser, site_server, "en")
+    try:
+        box(tab, "title.school").fill("Ysgol Gyntaf")
+        wait_saved(tab)
+        wait_for_documents(tab, "primary")
+        tab.wait_for_function(
+            """() => new Promise(done => { const open = indexedDB.open('lpl-plan-templates');
+                 open.onsuccess = () => { const get = open.result.transaction('packs').objectStore('packs').get('primary');
+                   get.onsuccess = () => done(!!get.result); get.onerror = () => done(false); };
+                 open.onerror = () => done(false); })"""
+        )
+        again = ctx.new_page()
+        again.goto(site_server + MAKE, wait_until="load")
+        requests: list[str] = []
+        again.on("request", lambda r: None if r.url.endswith("/favicon.svg") else requests.append(r.url))
+        ctx.set_offline(True)
+        with again.expect_download() as info:
+            again.locator("button[data-action='download']").click()
+        found = controls(Path(info.value.path()).read_bytes())
+        assert found["title.school"] == [("Ysgol Gyntaf", "en-GB")]
+        assert not [r for r in requests if "lpl-plan-templates" in r], requests
+        assert errors == []
+    finally:
+        ctx.close()
