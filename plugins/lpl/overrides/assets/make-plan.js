@@ -373,6 +373,7 @@
   function showPart(focus) {
     const part = parts[current];
     partView.textContent = "";
+    partView.setAttribute("data-part", part.id);
     if (part.number) {
       const caption = format(say.make_part_of, { n: part.number, total: parts.length - 1 });
       add(partView, "p", caption).className = "lpl-make-caption";
@@ -863,10 +864,10 @@
   window.addEventListener("beforeprint", printable);
   window.addEventListener("pagehide", () => { if (pending) store(); });
 
+  root.hidden = false;
   restore();
   const asked = partInAddress();
   current = asked >= 0 ? asked : current;
   showContents();
-  showPart(asked >= 0);
-  root.hidden = false;
+  showPart(asked >= 0); // a part named in the address is scrolled to, as an anchor would be
 })();
