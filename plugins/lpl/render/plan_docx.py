@@ -27,6 +27,7 @@ What schools need from the file, and why it is built this way:
 from __future__ import annotations
 
 import io
+import xml.etree.ElementTree as ET
 import zipfile
 from datetime import UTC, datetime
 
@@ -38,8 +39,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
-from lxml import etree
+from docx.shared import Cm, Emu, Pt, RGBColor
 
 from ..model import Content, Text
 from ..model.plan import LOCALES, PlanSection, PlanTable, PlanTemplate
@@ -69,7 +69,6 @@ CELL_MARGIN = Cm(0.19)  # left and right, inside each cell (_grid)
 WORD_SLACK = 1.06  # a word's measured width, and a little more for the renderers' rounding
 # Word's own check box glyphs and font (LibreOffice uses a font that has them where it has not this one)
 TICK_FONT, TICKED, UNTICKED = "MS Gothic", "\u2612", "\u2610"
-W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 
 
 def render_plan_docx(
@@ -115,10 +114,11 @@ def _app_properties(application: str) -> bytes:
     """docProps/app.xml naming the site, not the template's "Microsoft Macintosh Word" (and none of its
     counts, which were of an empty document)."""
     ns = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
-    root = etree.Element(f"{{{ns}}}Properties", nsmap={None: ns})
+    ET.register_namespace("", ns)
+    root = ET.Element(f"{{{ns}}}Properties")
     for name, value in (("Application", application), ("DocSecurity", "0"), ("SharedDoc", "false")):
-        etree.SubElement(root, f"{{{ns}}}{name}").text = value
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        ET.SubElement(root, f"{{{ns}}}{name}").text = value
+    return b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' + ET.tostring(root, encoding="utf-8")
 
 
 def _stable_zip(data: bytes, app_xml: bytes) -> bytes:
@@ -432,12 +432,16 @@ class _PlanDocument:
     def tick_box(self, paragraph, field: PlanField) -> None:
         """A check box content control (Word 2010's `w14:checkbox`), inline in the cell's paragraph."""
         properties = self._sdt_properties(field)
-        box = etree.SubElement(properties, f"{{{W14}}}checkbox")
-        etree.SubElement(box, f"{{{W14}}}checked").set(f"{{{W14}}}val", "0")
+        box = OxmlElement("w14:checkbox")
+        checked = OxmlElement("w14:checked")
+        checked.set(qn("w14:val"), "0")
+        box.append(checked)
         for state, glyph in (("checkedState", TICKED), ("uncheckedState", UNTICKED)):
-            element = etree.SubElement(box, f"{{{W14}}}{state}")
-            element.set(f"{{{W14}}}val", f"{ord(glyph):04X}")
-            element.set(f"{{{W14}}}font", TICK_FONT)
+            element = OxmlElement(f"w14:{state}")
+            element.set(qn("w14:val"), f"{ord(glyph):04X}")
+            element.set(qn("w14:font"), TICK_FONT)
+            box.append(element)
+        properties.append(box)
         run = self.run(paragraph, UNTICKED, self.langs[0])
         fonts = OxmlElement("w:rFonts")
         for attr in ("w:ascii", "w:hAnsi", "w:eastAsia"):
@@ -480,10 +484,10 @@ class _PlanDocument:
         assert width is not None and left is not None and right is not None  # _page sets them on every section
         grid.autofit = False
         usable = width - left - right
-        for column, width in zip(grid.columns, self.widths(table, usable), strict=True):
-            column.width = width
+        for column, share in zip(grid.columns, self.widths(table, usable), strict=True):
+            column.width = Emu(share)
             for cell in column.cells:  # Word reads the cells' widths, LibreOffice the grid's
-                cell.width = width
+                cell.width = Emu(share)
         self._caption(grid, table.title)
         header = grid.rows[0]
         self._repeat_header(header)

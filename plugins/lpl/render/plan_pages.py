@@ -280,7 +280,7 @@ def make_data(content: Content, lang: str, versions: dict[str, str]) -> dict:
             }
             | only(section.settings)
         )
-    settings = {}
+    settings: dict[str, dict[str, object]] = {}
     for setting in plan.settings:
         name = pack_name(setting)
         settings[setting] = {
