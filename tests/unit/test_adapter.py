@@ -31,7 +31,12 @@ def made(monkeypatch) -> list[str]:
         document = io.BytesIO()
         with zipfile.ZipFile(document, "w") as docx:  # the template pack reads each document's parts
             docx.writestr("word/document.xml", site_url)
-        return {docx_name(s, lang): document.getvalue() for s in content.plan.settings for lang in PLAN_LANGUAGES}
+        return {  # each template and its plan alone (guidance=False)
+            docx_name(s, lang, guidance=g): document.getvalue()
+            for s in content.plan.settings
+            for lang in PLAN_LANGUAGES
+            for g in (True, False)
+        }
 
     monkeypatch.setattr(downloads, "make_documents", make)
     return calls

@@ -66,7 +66,12 @@ def made(monkeypatch) -> list[str]:
 
     def make(content, site_url):
         calls.append(site_url)
-        names = [docx_name(s, lang) for s in content.plan.settings for lang in PLAN_LANGUAGES]
+        names = [
+            docx_name(s, lang, guidance=g)
+            for s in content.plan.settings
+            for lang in PLAN_LANGUAGES
+            for g in (True, False)
+        ]  # each template and its plan alone
         label = content.label("kind_illustrative", "en")
         return {name: f"{site_url} {label}".encode() for name in names}
 
