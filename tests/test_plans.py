@@ -492,6 +492,11 @@ def test_documents_convert_to_pdf_with_libreoffice(built_site, plan, tmp_path):
         printed, written = words(pdf_text(pdf)), all_words(document)
         broken = {w: (written[w], printed[w]) for w in heading_words(document) if printed[w] < written[w]}
         assert not broken, f"{name}: headings broken across lines (in the document, in the PDF): {broken}"
+        # No page holds a box (or a heading) alone: each has more on it than its footer and a few words.
+        footer = plan.title.best(PLAN_LANGUAGES[lang][0])
+        for number, page in enumerate(pdf_text(pdf).split("\f")[:-1], start=1):
+            body = [line for line in page.splitlines() if line.strip() and not line.startswith(footer)]
+            assert len(" ".join(body).split()) >= 6, f"{name}, page {number} holds only: {body}"
         pages = pdf_pages(pdf)
         if name.endswith("-plan-only.docx"):
             assert pages <= (12 if lang == "en" else 16), (name, pages)

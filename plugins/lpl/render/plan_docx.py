@@ -328,8 +328,8 @@ class _PlanDocument:
             border.attrib.pop(qn("w:themeColor"), None)
         styles["Normal"].paragraph_format.space_after = Pt(6)
         styles["Normal"].paragraph_format.line_spacing = 1.15
-        # The template starts each part on a page; the plan runs its parts on, so they need room above.
-        styles["Heading 1"].paragraph_format.space_before = Pt(0 if self.guidance else 24)
+        # Parts run on, one after another (a part's box is never left alone on a page): room above each.
+        styles["Heading 1"].paragraph_format.space_before = Pt(24)
         styles["Heading 1"].paragraph_format.space_after = Pt(6)
         styles["Heading 2"].paragraph_format.space_before = Pt(14)
         styles["Heading 2"].paragraph_format.space_after = Pt(4)
@@ -533,8 +533,9 @@ class _PlanDocument:
                 landscape = wants
                 self.section(number, section, page_break=False)
             else:
-                # The template starts each part on a page; the plan runs on, after its title page.
-                self.section(number, section, page_break=self.guidance or number == 1)
+                # The first part starts a page (after the title page, or the template's how-to-use page);
+                # the others run on, so no page holds a box alone.
+                self.section(number, section, page_break=number == 1)
         self.end = self.doc.add_paragraph()  # a table may not end the document; the draft notice goes here
 
     def title_page(self, school: str | None, year: str | None) -> None:

@@ -708,7 +708,7 @@
     const draftNote = here.indexOf("cy") >= 0 && data.settings[setting].draft[withGuidance ? 0 : 1];
     if (withGuidance) {
       const how = add(view, "section");
-      how.className = "lpl-print-part";
+      how.className = "lpl-print-how";
       inLanguages(how, "h2", doc.how_to_use_title, here, { oneLine: true });
       [doc.intro].concat(doc.how_to_use).forEach((pair) => { inLanguages(how, "p", pair, here); });
       if (draftNote) inLanguages(how, "p", doc.draft_notice, here).className = "lpl-print-note";
