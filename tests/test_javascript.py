@@ -1,0 +1,168 @@
+"""The site's own scripts (plugins/lpl/overrides/assets, vendor/ aside), checked as the Python is: TypeScript's type
+check over their JSDoc (tools/js/jsconfig.json, strict), ESLint (tools/js/eslint.config.mjs), and the pure modules'
+unit tests (tests/js/*.test.mjs) under `node --test`, given what the Python writes to compare with: a real search
+index in pieces (lpl.search), the words and keys of both languages, the counts. TypeScript and ESLint are pinned in
+tools/js/ (package-lock.json) and installed there by `make test` (npm ci, no install scripts); where Node or they are
+missing the tests are skipped with a message (.ci/run installs npm)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from harness import ROOT
+from lpl.model.counting import COUNT_RULES, count_phrase, rule_json
+from lpl.search.index import PageText, build_index
+from lpl.search.shards import split_index
+from lpl.search.text import LANGUAGES
+
+ASSETS = ROOT / "plugins" / "lpl" / "overrides" / "assets"
+TOOLS = ROOT / "tools" / "js"
+NODE = shutil.which("node")
+# Classic scripts still, kept out of the checks (tools/js/jsconfig.json and eslint.config.mjs say why): this list
+# may only shrink.
+NOT_YET_MODULES = {"catalogue.js", "make-plan.js"}
+
+
+def own_scripts() -> list[Path]:
+    return sorted(ASSETS.glob("*.js"))
+
+
+def tool(name: str) -> str:
+    if not NODE:
+        pytest.skip("the JavaScript checks need Node (apt-get install npm); .ci/run installs it")
+    path = TOOLS / "node_modules" / ".bin" / name
+    if not path.exists():
+        pytest.skip(f"{name} is installed in tools/js by `make test` (npm ci --ignore-scripts); .ci/run installs npm")
+    return str(path)
+
+
+def run(command: list[str], **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False, **kwargs)
+
+
+def test_every_own_script_is_a_checked_module():
+    scripts = own_scripts()
+    assert {p.name for p in scripts} >= {"lpl-search.js", "lpl-words.js", "lpl-count.js", "lpl-query.js"}
+    for path in scripts:
+        if path.name in NOT_YET_MODULES:
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("// @ts-check\n"), f"{path.name}: start with // @ts-check"
+        assert "window.lpl" not in text or path.name == "lpl-count-global.js", f"{path.name}: import, not globals"
+    checked = run([tool("tsc"), "-p", "tools/js/jsconfig.json", "--listFilesOnly"])
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    listed = {Path(line).name for line in checked.stdout.splitlines() if Path(line).parent == ASSETS}
+    assert listed == {p.name for p in scripts} - NOT_YET_MODULES
+
+
+def test_scripts_pass_the_type_check():
+    result = run([tool("tsc"), "-p", "tools/js/jsconfig.json", "--pretty", "false"])
+    assert result.returncode == 0, f"tsc found:\n{result.stdout}{result.stderr}"
+
+
+def test_scripts_and_their_tests_pass_eslint():
+    result = run(
+        [tool("eslint"), "--config", "tools/js/eslint.config.mjs", "--max-warnings", "0", "--no-warn-ignored"]
+        + ["plugins/lpl/overrides/assets", "tests/js", "tools/js/eslint.config.mjs"]
+    )
+    assert result.returncode == 0, f"eslint found:\n{result.stdout}{result.stderr}"
+
+
+# --- What the Python writes for the unit tests to compare with -------------------------------------------------
+
+# Pages for a small real index per language: mutated and inflected forms, a heading, text that looks like markup.
+PAGES = {
+    "cy": [
+        (
+            "../dysgu-cymraeg/",
+            "Dysgu Cymraeg",
+            "<p>Mae'r ysgol yn dysgu Cymraeg i bob disgybl.</p>"
+            '<h2 id="cynllun">Ein cynllun</h2><p>Cynllun datblygu am dair blynedd.</p>',
+        ),
+        (
+            "../y-gymraeg/",
+            "Y Gymraeg yn yr ysgol",
+            "<p>Rydym yn defnyddio'r Gymraeg bob dydd; mae ein nghynllun yn glir.</p>",
+        ),
+        (
+            "../arwain/",
+            "Arweinyddiaeth",
+            "<p>Penderfyniadau'r pennaeth a'r tîm arwain am gyllid &lt;img src=x "
+            'onerror=alert(1)&gt; &amp; "mwy".</p>',
+        ),
+        ("../penaethiaid/", "Penaethiaid", "<p>Mae pennaeth newydd yn y tîm.</p>"),
+        ("../pennaeth/", "Pennaeth", "<p>Pennaeth, pennaeth a phennaeth.</p>"),  # one word, many times
+    ]
+    + [
+        (f"../tudalen-{i}/", f"Tudalen {i}", f"<p>Geiriau eraill {i}: llythrennedd, rhifedd, lles{i}.</p>")
+        for i in range(8)
+    ],
+    "en": [
+        ("../governors/", "Governors", "<p>The chair of governors chaired the meeting on planning.</p>"),
+        ("../chairs/", "Chairs and planners", "<p>Chairs plan the year; a planner helps.</p>"),
+        ("../evaluation/", "Evaluation", "<p>Self-evaluation of the school's teaching.</p>"),
+    ]
+    + [(f"../page-{i}/", f"Page {i}", f"<p>Other words {i}: literacy, numeracy, wellbeing{i}.</p>") for i in range(8)],
+}
+
+# Texts whose words and keys the browser must give as the Python does: mutations of every kind, digraphs,
+# diacritics, clitics, inflections, stop words, and each language's words through the other's rules.
+TEXTS = [
+    "Nghymraeg Gymraeg Cymraeg Chymraeg",
+    "ddysgu'r dysgu tîm dîm thîm nhîm Ŵyr",
+    "hysgol ysgol ei henw ein hysgol",
+    "lywodraeth llywodraeth rhaglen raglen lan glan",
+    "mhennaeth phennaeth bennaeth fam mam ngwaith waith gwaith",
+    "penderfyniadau benderfyniadau Caerdydd Nghaerdydd 2026",
+    "ac yn y ar gyfer gyda hefyd",
+    "chairs chaired planning planner evaluation school's",
+    "teachers taught teaching learners studies policies governors governing",
+    "with the and of a an it's",
+    "Mae'r ysgol yn dysgu Cymraeg i bob disgybl.",
+    "The chair of governors chaired the meeting.",
+    "Café, naïve, coöperate: TÎM ŴYR",
+]
+COUNT_PHRASES = [
+    "{n} {case study|case studies}",
+    "{n} {astudiaeth achos|astudiaethau achos}",
+    "{n} {dogfen|dogfennau} sy'n cyfateb",
+    "{n} {result|results} of {n}",
+]
+
+
+def write_fixtures(folder: Path) -> None:
+    for lang, pages in PAGES.items():
+        index = build_index([PageText(url, title, html) for url, title, html in pages], lang)
+        for path, data in split_index(index, target=120).items():  # small chunks: a query reads several
+            target = folder / "search" / lang / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    words = {}
+    for lang, language in LANGUAGES.items():
+        cases = [[text, language.terms(text), [language.keys(t) for t in language.terms(text)]] for text in TEXTS]
+        words[lang] = {"language": language.to_json(), "cases": cases}
+    (folder / "words.json").write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
+    counts = [
+        {"rule": rule_json(lang), "phrase": phrase, "n": n, "expected": count_phrase(n, phrase, lang)}
+        for lang in COUNT_RULES
+        for phrase in COUNT_PHRASES
+        for n in [*range(40), 100, 101, 1000, 1001]
+    ]
+    (folder / "counts.json").write_text(json.dumps(counts, ensure_ascii=False), encoding="utf-8")
+
+
+def test_pure_modules_pass_their_unit_tests(tmp_path):
+    if not NODE:
+        pytest.skip("the JavaScript unit tests need Node (apt-get install npm); .ci/run installs it")
+    write_fixtures(tmp_path)
+    tests = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests" / "js").glob("*.test.mjs"))
+    assert tests
+    env = {**os.environ, "LPL_JS_FIXTURES": str(tmp_path)}
+    result = run([NODE, "--test", "--test-reporter=spec", *tests], env=env)
+    assert result.returncode == 0, f"node --test failed:\n{result.stdout}{result.stderr}"
+    assert "skipped 0" in result.stdout or "ℹ skipped 0" in result.stdout, result.stdout
