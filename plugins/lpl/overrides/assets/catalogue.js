@@ -1,180 +1,240 @@
+// @ts-check
 /* Catalogue filters: small, no dependencies. Without JavaScript the catalogue is pages of cards,
    newest first, with links to browse pages; with it, a "Filter" button beside the result count opens
    the (hidden) filter form under it and says how many filters are set. Filtering
    reads cards.json, a compact list of every case study (fetched when a filter is first touched, not
    with the page), and shows the matches twenty at a time, with each option's count given the other
    filters. The filter state lives in the URL (?setting=primary&hallmark=collaboration) so a
-   filtered view can be shared, and the language switcher keeps it. */
-(function () {
-  "use strict";
-  var form = document.querySelector("form[data-lpl-catalogue]");
-  if (!form) return;
-  var PER_SCREEN = 20;
-  var box = document.querySelector(".lpl-cards");
-  var count = document.querySelector(".lpl-count");
-  var pager = document.querySelector(".lpl-pager");
-  var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
-  var toggle = document.querySelector(".lpl-filter-toggle");
-  var toggleCount = toggle.querySelector(".lpl-filter-set");
-  var switchers = Array.prototype.slice.call(document.querySelectorAll("a.lpl-language[hreflang]"));
-  var page = { cards: box.innerHTML, count: count.textContent, options: selects.map(function (s) {
-    return Array.prototype.map.call(s.options, function (o) { return o.textContent; });
-  }) };
-  var data = null, loading = null, more = null;
-  switchers.forEach(function (a) { a.setAttribute("data-base-href", a.getAttribute("href")); });
+   filtered view can be shared, and the language switcher keeps it. This module is the page's part; which
+   case studies a filter keeps and the counts are catalogue-filter.js, the count's words lpl-count.js (pure
+   modules, tested under Node). */
 
+import { PER_SCREEN, chosenIn, kindOf, matching, optionCounts, queryOf } from "./catalogue-filter.js";
+import { countPhrase, readRule } from "./lpl-count.js";
+
+/** @typedef {import("./catalogue-filter.js").Cards} Cards */
+/** @typedef {import("./catalogue-filter.js").CardRow} CardRow */
+/** @typedef {import("./catalogue-filter.js").Runs} Runs */
+/** @typedef {import("./catalogue-filter.js").Choice} Choice */
+
+/** An element of the catalogue page (catalogue.md.j2), of the type it is written as, or an error saying which.
+    @template {Element} T
+    @param {string} selector
+    @param {{new (): T, prototype: T}} type
+    @returns {T} */
+function find(selector, type) {
+  const found = document.querySelector(selector);
+  if (!(found instanceof type)) throw new Error("catalogue: no " + selector);
+  return found;
+}
+
+/** @param {string} tag
+    @param {string} [className]
+    @param {string} [text] */
+function el(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text) e.textContent = text;
+  return e;
+}
+
+/** A card's text: a string, or [text, language] runs where part of it is in another language than the page's
+    (a school's English name on a Welsh page), marked as the built card marks it.
+    @param {HTMLElement} p
+    @param {Runs} value */
+function runs(p, value) {
+  if (typeof value === "string") {
+    p.textContent = value;
+    return p;
+  }
+  for (const [text, lang] of value) {
+    if (!lang) {
+      p.append(text);
+      continue;
+    }
+    const span = el("span", "", text);
+    span.lang = lang;
+    p.append(span);
+  }
+  return p;
+}
+
+/** A case study's card, as the built page writes it (_catalogue.md.j2).
+    @param {Cards} cards
+    @param {CardRow} row */
+function card(cards, row) {
+  const article = el("article", "lpl-card");
+  const h2 = el("h2", "lpl-card__title");
+  const a = /** @type {HTMLAnchorElement} */ (el("a", "", row[1]));
+  a.href = encodeURIComponent(row[0]) + "/";
+  h2.append(a);
+  const kind = kindOf(cards, row); // its id styles the tag, as on the built page
+  article.append(
+    h2,
+    runs(el("p", "lpl-card__meta"), row[2]),
+    runs(el("p", ""), row[3]),
+    el("p", "lpl-card__tag" + (kind ? " lpl-kind--" + kind : ""), row[4]),
+  );
+  return article;
+}
+
+/** @param {HTMLFormElement} form */
+function setUp(form) {
+  const box = find(".lpl-cards", HTMLElement);
+  const count = find(".lpl-count", HTMLElement);
+  const pager = document.querySelector(".lpl-pager");
+  const selects = Array.from(form.querySelectorAll("select"));
+  const toggle = find(".lpl-filter-toggle", HTMLButtonElement);
+  const toggleCount = find(".lpl-filter-toggle .lpl-filter-set", HTMLElement);
+  const switchers = Array.from(document.querySelectorAll("a.lpl-language[hreflang]"));
+  // The page as built, to go back to when no filter is set: its cards (the nodes themselves), count, option labels.
+  const built = {
+    cards: Array.from(box.children),
+    count: count.textContent || "",
+    options: selects.map((s) => Array.from(s.options, (o) => o.textContent || "")),
+  };
+  const rule = readRule(count.getAttribute("data-count-rule"));
+  /** @type {Cards | null} */
+  let data = null;
+  /** @type {Promise<Cards> | null} */
+  let loading = null;
+  /** @type {HTMLButtonElement | null} */
+  let more = null;
+  for (const a of switchers) a.setAttribute("data-base-href", a.getAttribute("href") || "");
+
+  /** @returns {Promise<Cards>} */
   function load() {
     if (!loading) {
-      loading = fetch(new URL(form.getAttribute("data-cards"), location.href), { credentials: "same-origin" })
-        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
-        .then(function (d) { data = d; return d; })
-        .catch(function (e) { loading = null; throw e; });
+      loading = fetch(new URL(form.getAttribute("data-cards") || "", location.href), { credentials: "same-origin" })
+        .then((r) => {
+          if (!r.ok) throw new Error(String(r.status));
+          return r.json();
+        })
+        .then((d) => (data = d))
+        .catch((e) => {
+          loading = null;
+          throw e;
+        });
     }
     return loading;
   }
 
+  /** @param {number} n */
   function say(n) {
-    return n === 0 ? count.getAttribute("data-none")
-      : window.lplCount(n, count.getAttribute("data-count"), JSON.parse(count.getAttribute("data-count-rule")));
+    return n === 0 ? count.getAttribute("data-none") || "" : countPhrase(n, count.getAttribute("data-count") || "{n}", rule);
   }
 
-  function el(tag, className, text) {
-    var e = document.createElement(tag);
-    if (className) e.className = className;
-    if (text) e.textContent = text;
-    return e;
+  /** @returns {Choice[]} */
+  function chosen() {
+    return selects.filter((s) => s.value).map((s) => [s.name, s.value]);
   }
 
-  // A card's text: a string, or [text, language] runs where part of it is in another language than the page's
-  // (a school's English name on a Welsh page), marked as the built card marks it.
-  function runs(p, value) {
-    if (typeof value === "string") { p.textContent = value; return p; }
-    value.forEach(function (run) {
-      if (!run[1]) { p.appendChild(document.createTextNode(run[0])); return; }
-      var span = el("span", "", run[0]);
-      span.lang = run[1];
-      p.appendChild(span);
-    });
-    return p;
-  }
-
-  function card(row) {
-    var article = el("article", "lpl-card"), h2 = el("h2", "lpl-card__title"), a = el("a", "", row[1]);
-    a.href = encodeURIComponent(row[0]) + "/";
-    h2.appendChild(a);
-    article.appendChild(h2);
-    article.appendChild(runs(el("p", "lpl-card__meta"), row[2]));
-    article.appendChild(runs(el("p", ""), row[3]));
-    var kind = data.facets.indexOf("kind");  // its id styles the tag, as on the built page
-    article.appendChild(el("p", "lpl-card__tag" + (kind < 0 ? "" : " lpl-kind--" + data.values[kind][row[5 + kind][0]]), row[4]));
-    return article;
-  }
-
-  // [facet position in the data, wanted value number] for each active filter
-  function wanted(except) {
-    var out = [];
-    selects.forEach(function (s) {
-      if (!s.value || s === except) return;
-      var f = data.facets.indexOf(s.name);
-      out.push([f, data.values[f].indexOf(s.value)]);
-    });
-    return out;
-  }
-
-  function matches(row, filters) {
-    return filters.every(function (w) { return row[5 + w[0]].indexOf(w[1]) !== -1; });
-  }
-
-  function showMore(rows, focus) {
-    var start = box.children.length, next = rows.slice(start, start + PER_SCREEN);
-    next.forEach(function (row) { box.appendChild(card(row)); });
-    if (more) more.remove();
+  /** @param {Cards} cards
+      @param {CardRow[]} rows
+      @param {boolean} focus  move the focus to the first new card (after "Show more") */
+  function showMore(cards, rows, focus) {
+    const start = box.children.length;
+    const next = rows.slice(start, start + PER_SCREEN);
+    box.append(...next.map((row) => card(cards, row)));
+    more?.remove();
     more = null;
     if (start + next.length < rows.length) {
-      more = el("button", "md-button lpl-more", count.getAttribute("data-more"));
-      more.type = "button";
-      more.addEventListener("click", function () { showMore(rows, true); });
-      box.after(more);
+      const button = /** @type {HTMLButtonElement} */ (el("button", "md-button lpl-more", count.getAttribute("data-more") || ""));
+      button.type = "button";
+      button.addEventListener("click", () => showMore(cards, rows, true));
+      box.after(button);
+      more = button;
     }
-    if (focus && next.length) box.children[start].querySelector("a").focus();
+    if (focus && next.length) box.children[start].querySelector("a")?.focus();
   }
 
   function render() {
-    var active = selects.filter(function (s) { return s.value; });
-    if (more) more.remove();
+    const choices = chosen();
+    more?.remove();
     more = null;
-    if (!active.length) {  // the page as built: its cards, count, option counts and page links
-      box.innerHTML = page.cards;
-      count.textContent = page.count;
-      if (pager) pager.hidden = false;
-      selects.forEach(function (s, i) {
-        Array.prototype.forEach.call(s.options, function (o, k) { o.textContent = page.options[i][k]; });
-      });
+    if (!choices.length || !data) {
+      // the page as built: its cards, count, option counts and page links
+      box.replaceChildren(...built.cards);
+      count.textContent = built.count;
+      if (pager instanceof HTMLElement) pager.hidden = false;
+      selects.forEach((s, i) => Array.from(s.options).forEach((o, k) => (o.textContent = built.options[i][k])));
       return;
     }
-    var rows = data.studies.filter(function (row) { return matches(row, wanted()); });
-    box.textContent = "";
-    if (pager) pager.hidden = true;
-    showMore(rows, false);
+    const cards = data;
+    const rows = matching(cards, choices);
+    box.replaceChildren();
+    if (pager instanceof HTMLElement) pager.hidden = true;
+    showMore(cards, rows, false);
     count.textContent = say(rows.length);
     // each option's count: the case studies it would show, given the other filters
-    selects.forEach(function (s) {
-      var f = data.facets.indexOf(s.name), others = wanted(s), n = data.values[f].map(function () { return 0; });
-      data.studies.forEach(function (row) {
-        if (matches(row, others)) row[5 + f].forEach(function (v) { n[v] += 1; });
-      });
-      Array.prototype.forEach.call(s.options, function (o) {
-        if (o.value) o.textContent = o.getAttribute("data-label") + " (" + n[data.values[f].indexOf(o.value)] + ")";
-      });
-    });
+    for (const s of selects) {
+      const counts = optionCounts(cards, choices, s.name);
+      for (const o of s.options) {
+        if (o.value) o.textContent = o.getAttribute("data-label") + " (" + (counts.get(o.value) || 0) + ")";
+      }
+    }
   }
 
   // The button says how many filters are set, so a closed panel still shows that the list is filtered.
+  /** @param {number} n */
   function showSet(n) {
-    toggleCount.textContent = n ? " (" + toggle.getAttribute(n === 1 ? "data-one" : "data-other").replace("{n}", String(n)) + ")" : "";
+    const words = toggle.getAttribute(n === 1 ? "data-one" : "data-other") || "{n}";
+    toggleCount.textContent = n ? " (" + words.replace("{n}", String(n)) + ")" : "";
   }
 
+  /** @param {boolean} yes */
   function open(yes) {
     toggle.setAttribute("aria-expanded", String(yes));
     form.hidden = !yes;
   }
 
   function apply() {
-    var active = selects.filter(function (s) { return s.value; });
-    showSet(active.length);
-    var params = new URLSearchParams();
-    active.forEach(function (s) { params.set(s.name, s.value); });
-    var query = params.toString() ? "?" + params.toString() : "";
+    const choices = chosen();
+    showSet(choices.length);
+    const query = queryOf(choices);
     history.replaceState(null, "", location.pathname + query + location.hash);
-    switchers.forEach(function (a) { a.setAttribute("href", a.getAttribute("data-base-href") + query); });
-    if (!active.length || data) return render();
-    box.setAttribute("aria-busy", "true");  // until cards.json has come: screen readers (and tests) wait for the list
-    load().then(render, function () { count.textContent = page.count; }).then(function () { box.removeAttribute("aria-busy"); });
+    for (const a of switchers) a.setAttribute("href", a.getAttribute("data-base-href") + query);
+    if (!choices.length || data) {
+      render();
+      return;
+    }
+    box.setAttribute("aria-busy", "true"); // until cards.json has come: screen readers (and tests) wait for the list
+    load()
+      .then(render, () => {
+        count.textContent = built.count;
+      })
+      .then(() => box.removeAttribute("aria-busy"));
   }
 
-  // Filter values are short ids: the address is read only so far, so a link of any length costs the same.
-  var initial = new URLSearchParams(location.search.slice(0, 1000));
-  selects.forEach(function (s) {
-    var value = (initial.get(s.name) || "").slice(0, 100);
-    if (value && Array.prototype.some.call(s.options, function (o) { return o.value === value; })) s.value = value;
+  const facets = selects.map((s) => ({ name: s.name, values: Array.from(s.options, (o) => o.value) }));
+  const fromAddress = new Map(chosenIn(location.search, facets));
+  for (const s of selects) {
+    const value = fromAddress.get(s.name);
+    if (value) s.value = value;
     s.addEventListener("change", apply);
-    s.addEventListener("focus", function () { load().catch(function () {}); });  // ready by the time one is chosen
-  });
-  form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    s.addEventListener("focus", () => load().catch(() => {})); // ready by the time one is chosen
+  }
+  form.addEventListener("reset", () => setTimeout(apply, 0));
   // Filters apply as they change; "Show results" closes the panel and takes the reader to the count.
-  form.addEventListener("submit", function (event) {
+  form.addEventListener("submit", (event) => {
     event.preventDefault();
     open(false);
     count.focus();
   });
-  form.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") { open(false); toggle.focus(); }
+  form.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      open(false);
+      toggle.focus();
+    }
   });
-  toggle.addEventListener("click", function () {
+  toggle.addEventListener("click", () => {
     open(toggle.getAttribute("aria-expanded") !== "true");
-    if (!data) load().catch(function () {});
+    if (!data) load().catch(() => {});
   });
-  Array.prototype.forEach.call(document.querySelectorAll(".lpl-nojs"), function (e) { e.hidden = true; });
+  for (const e of document.querySelectorAll(".lpl-nojs")) if (e instanceof HTMLElement) e.hidden = true;
   toggle.hidden = false;
-  if (selects.some(function (s) { return s.value; })) apply();
-})();
+  if (selects.some((s) => s.value)) apply(); // from the address, or kept by the browser on going back
+}
+
+const catalogue = document.querySelector("form[data-lpl-catalogue]");
+if (catalogue instanceof HTMLFormElement) setUp(catalogue);
