@@ -7,15 +7,16 @@
    filters. The filter state lives in the URL (?setting=primary&hallmark=collaboration) so a
    filtered view can be shared, and the language switcher keeps it. This module is the page's part; which
    case studies a filter keeps and the counts are catalogue-filter.js, the count's words lpl-count.js (pure
-   modules, tested under Node). */
+   modules, tested under Node). Every page loads this module (extra_javascript); only the catalogue imports
+   catalogue-filter.js, and lpl-count.js is the search's too. */
 
-import { PER_SCREEN, chosenIn, kindOf, matching, optionCounts, queryOf } from "./catalogue-filter.js";
 import { countPhrase, readRule } from "./lpl-count.js";
 
 /** @typedef {import("./catalogue-filter.js").Cards} Cards */
 /** @typedef {import("./catalogue-filter.js").CardRow} CardRow */
 /** @typedef {import("./catalogue-filter.js").Runs} Runs */
 /** @typedef {import("./catalogue-filter.js").Choice} Choice */
+/** @typedef {typeof import("./catalogue-filter.js")} Filter */
 
 /** An element of the catalogue page (catalogue.md.j2), of the type it is written as, or an error saying which.
     @template {Element} T
@@ -60,15 +61,14 @@ function runs(p, value) {
 }
 
 /** A case study's card, as the built page writes it (_catalogue.md.j2).
-    @param {Cards} cards
-    @param {CardRow} row */
-function card(cards, row) {
+    @param {CardRow} row
+    @param {string} kind  its kind's id, which styles the tag as on the built page */
+function card(row, kind) {
   const article = el("article", "lpl-card");
   const h2 = el("h2", "lpl-card__title");
   const a = /** @type {HTMLAnchorElement} */ (el("a", "", row[1]));
   a.href = encodeURIComponent(row[0]) + "/";
   h2.append(a);
-  const kind = kindOf(cards, row); // its id styles the tag, as on the built page
   article.append(
     h2,
     runs(el("p", "lpl-card__meta"), row[2]),
@@ -78,8 +78,10 @@ function card(cards, row) {
   return article;
 }
 
-/** @param {HTMLFormElement} form */
-function setUp(form) {
+/** @param {HTMLFormElement} form
+    @param {Filter} filter */
+function setUp(form, filter) {
+  const { PER_SCREEN, chosenIn, kindOf, matching, optionCounts, queryOf } = filter;
   const box = find(".lpl-cards", HTMLElement);
   const count = find(".lpl-count", HTMLElement);
   const pager = document.querySelector(".lpl-pager");
@@ -135,7 +137,7 @@ function setUp(form) {
   function showMore(cards, rows, focus) {
     const start = box.children.length;
     const next = rows.slice(start, start + PER_SCREEN);
-    box.append(...next.map((row) => card(cards, row)));
+    box.append(...next.map((row) => card(row, kindOf(cards, row))));
     more?.remove();
     more = null;
     if (start + next.length < rows.length) {
@@ -237,4 +239,16 @@ function setUp(form) {
 }
 
 const catalogue = document.querySelector("form[data-lpl-catalogue]");
-if (catalogue instanceof HTMLFormElement) setUp(catalogue);
+if (catalogue instanceof HTMLFormElement) {
+  const form = catalogue;
+  // A filter in the address: the list is busy until the filter's module (and then cards.json) has come, so that
+  // screen readers (and tests) wait for it; setUp marks it again while cards.json is fetched.
+  const cards = location.search.length > 1 ? document.querySelector(".lpl-cards") : null;
+  cards?.setAttribute("aria-busy", "true");
+  import("./catalogue-filter.js")
+    .then((filter) => {
+      cards?.removeAttribute("aria-busy");
+      setUp(form, filter);
+    })
+    .catch(() => cards?.removeAttribute("aria-busy")); // the page as built: its cards and pages still work
+}
