@@ -606,7 +606,7 @@ def test_any_page_whose_front_matter_mkdocs_dropped_fails_in_the_plugin():
     assert meta == {} and markdown.startswith("---")
     page = SimpleNamespace(meta=meta, file=SimpleNamespace(src_uri="en/guide.md", abs_src_path=None))
     with pytest.raises(PluginError, match=r"en/guide\.md: its front matter cannot be read"):
-        ContentPlugin().on_page_markdown(markdown, page, None, None)
+        ContentPlugin().on_page_markdown(markdown, page=page, config=None, files=None)
 
 
 def test_a_welsh_only_school_name_shows_on_the_english_page(project):

@@ -152,12 +152,12 @@ def test_the_files_and_the_404_page_are_written_once_per_language(project, made)
     plugin.on_config(config)
     i18n = config.plugins["i18n"]
     i18n.current_language = "en"
-    plugin.on_post_build(config)
+    plugin.on_post_build(config=config)
     assert (project / "site" / "robots.txt").is_file() and (project / "site" / "downloads").is_dir()
     assert plugin.on_post_template("English 404", template_name="404.html", config=config) == "English 404"
     i18n.current_language = "cy"
     (project / "site" / "robots.txt").unlink()
-    plugin.on_post_build(config)  # the Welsh build writes no second copy of the site's files
+    plugin.on_post_build(config=config)  # the Welsh build writes no second copy of the site's files
     assert not (project / "site" / "robots.txt").exists() and not (project / "site" / "cy" / "downloads").exists()
     assert plugin.on_post_template("404 Cymraeg", template_name="404.html", config=config) == "English 404"
     assert (project / "site" / "cy" / "404.html").read_text(encoding="utf-8") == "404 Cymraeg"

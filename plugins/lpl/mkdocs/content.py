@@ -7,7 +7,9 @@ watch, i18n), so a change of engine (Material's end of life, MkDocs 2.0, ProperD
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -45,6 +47,14 @@ from .i18n import current_language, is_default_language_build
 from .loading import load_content
 from .watch import watch
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
+
 log = logging.getLogger("mkdocs.plugins.lpl")
 
 
@@ -70,17 +80,20 @@ class ContentConfig(Config):
 
 
 class ContentPlugin(BasePlugin[ContentConfig]):
-    def __init__(self):
+    # The hooks are typed and keyword-only as MkDocs 1.6 declares them (mkdocs.plugins.BasePlugin).
+
+    def __init__(self) -> None:
         self.content: Content | None = None
         self.outputs = Outputs()
         self._inputs: str | None = None  # the key of what self.content and self.outputs were made from
         self.dates: PageDates | None = None
         self._interface: dict[tuple, dict[str, str]] = {}
+        self._root_404: str | None = None  # the default language's 404 page, kept at the site's root
 
-    def root(self, config) -> Path:
+    def root(self, config: MkDocsConfig) -> Path:
         return (Path(config.config_file_path).parent / self.config.root).resolve()
 
-    def on_config(self, config):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Runs once per language build (static-i18n rebuilds per language): keyed on every input and
         # setting, every build after the first in a process reuses the content and what it made.
         preview = self.config.preview_case_study
@@ -102,11 +115,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.dates = PageDates.of(content, last_changed(root), root)
         return config
 
-    def on_post_build(self, config):
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         if is_default_language_build(config):  # both languages link to the same files at the site's root
             write_files(self.outputs.files, Path(config.site_dir))
 
-    def on_post_template(self, output_content, template_name, config):
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
         # static-i18n builds Welsh into the same site_dir, so its 404.html would replace the English one:
         # keep the default language's at the root and put the Welsh one at /cy/404.html.
         if template_name != "404.html":
@@ -120,14 +133,16 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         target = Path(config.site_dir) / current_language(config) / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(output_content, encoding="utf-8")
-        return getattr(self, "_root_404", output_content)
+        return self._root_404 if self._root_404 is not None else output_content
 
-    def on_serve(self, server, config, builder):
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable
+    ) -> LiveReloadServer | None:
         watch(server, self.root(config), Path(config.docs_dir))
         return server
 
     @event_priority(-50)
-    def on_page_markdown(self, markdown, page, config, files):
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         # MkDocs leaves front matter it cannot read in the Markdown, silently: any page's, hand-written too.
         if FRONT_MATTER.match(markdown) or (not page.meta and markdown.startswith("---")):
             problem = front_matter_problem(markdown) or "its front matter was not read"
@@ -144,7 +159,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             markdown, self.content.label("draft_title", lang), self.content.label("draft_notice", lang)
         )
 
-    def content_date(self, page) -> str:
+    def content_date(self, page: Page) -> str:
         """The sitemap's `<lastmod>` for the page: when its content last changed (publish.page_dates)."""
         parts = page.file.src_uri.split("/")
         generated = len(parts) > 2 and parts[0] in LANGUAGES and parts[1] in GENERATED_DIRS
@@ -152,7 +167,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         when = self.dates.page_date(page.meta, source, generated) if self.dates else None
         return when.isoformat() if when else UNDATED
 
-    def guidance(self, markdown: str, page, config) -> str:
+    def guidance(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
         """A hand-written guidance page: its facts (`[[fact:id]]`, checked by the loader) written out with their date
         and sources, its links to case studies labelled with their kind, as the generated lists are, and its
         "Sources" section from its front matter (a problem with them fails the build)."""
@@ -177,19 +192,27 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             )
         return markdown
 
-    def on_page_context(self, context, page, config, nav):
-        return self.on_template_context(context, None, config)
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        return self.theme_context(context, config)
 
-    def on_template_context(self, context, template_name, config):
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
+        return self.theme_context(context, config)
+
+    def theme_context(self, context: TemplateContext, config: MkDocsConfig) -> TemplateContext:
         # The search's result count in the page's language, by its count rule (lpl/model/counting.py), and
         # data/ui.yml's labels for the theme's partials (the footer), 404.html included.
+        values = cast(dict, context)
         if self.content is not None:
             lang = current_language(config)
-            context["lpl_count"] = {"search": self.content.label("search_count", lang), "rule": rule_json(lang)}
-        context["lpl_ui"] = self.interface(config)
+            values["lpl_count"] = {"search": self.content.label("search_count", lang), "rule": rule_json(lang)}
+        values["lpl_ui"] = self.interface(config)
         return context
 
-    def interface(self, config) -> dict[str, str]:
+    def interface(self, config: MkDocsConfig) -> dict[str, str]:
         """data/ui.yml's labels in the language being built."""
         if self.content is None:
             return {}
@@ -199,13 +222,13 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             self._interface = {key: {k: self.content.label(k, lang) for k in self.content.frameworks.labels}}
         return self._interface[key]
 
-    def on_page_content(self, html, page, config, files):
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.content is None:
             return html
         return localised_permalinks(html, self.content.label("permalink", current_language(config)))
 
     @event_priority(-110)  # after static-i18n has written the alternates
-    def on_post_page(self, output, page, config):
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         output = valid_toggles(output)
         if self.content is not None:
             output = named_downloads(output, page.url, download_names(self.content))

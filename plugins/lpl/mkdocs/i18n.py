@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def language_root(config) -> tuple[str, str]:
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+
+def language_root(config: MkDocsConfig) -> tuple[str, str]:
     """(language being built, its folder under site/: "" for the default language, "cy/" …)."""
     i18n = config.plugins.get("i18n")
     lang = getattr(i18n, "current_language", None) or config.theme.get("language") or "en"
@@ -11,10 +16,10 @@ def language_root(config) -> tuple[str, str]:
     return lang, "" if lang == default else f"{lang}/"
 
 
-def current_language(config) -> str:
+def current_language(config: MkDocsConfig) -> str:
     return language_root(config)[0]
 
 
-def is_default_language_build(config) -> bool:
+def is_default_language_build(config: MkDocsConfig) -> bool:
     # static-i18n keeps site_dir for every language and only prefixes the others' pages.
     return getattr(config.plugins.get("i18n"), "is_default_language_build", True)

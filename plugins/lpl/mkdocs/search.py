@@ -12,6 +12,7 @@ import logging
 import shutil
 from html import unescape
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit
 
 from mkdocs.config import config_options
@@ -23,6 +24,13 @@ from ..search.index import PageText, build_index
 from ..search.shards import split_index
 from .i18n import language_root
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
+
 log = logging.getLogger("mkdocs.plugins.lpl.search")
 
 
@@ -32,17 +40,19 @@ class SearchConfig(Config):
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
-    def __init__(self):
+    # The hooks are typed and keyword-only as MkDocs 1.6 declares them (mkdocs.plugins.BasePlugin).
+
+    def __init__(self) -> None:
         self.pages: list[PageText] = []
 
-    def index_uri(self, config) -> str:
+    def index_uri(self, config: MkDocsConfig) -> str:
         return language_root(config)[1] + self.config.index_dir.strip("/") + "/manifest.json"
 
-    def on_pre_build(self, config):
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.pages = []
 
     @event_priority(-200)  # last: the content as the reader gets it
-    def on_page_content(self, html, page, config, files):
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         search = page.meta.get("search")
         if not (isinstance(search, dict) and search.get("exclude")):
             location = get_relative_url(page.url or ".", self.index_uri(config))
@@ -50,16 +60,22 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             self.pages.append(PageText(location, unescape(page.title or ""), html))
         return html
 
-    def on_page_context(self, context, page, config, nav):
-        context["lpl_search_index"] = get_relative_url(self.index_uri(config), page.url or ".")
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        cast(dict, context)["lpl_search_index"] = get_relative_url(self.index_uri(config), page.url or ".")
         return context
 
-    def on_template_context(self, context, template_name, config):
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
         # The 404 page is served at any depth: point at the index from the site's root path.
-        context["lpl_search_index"] = urlsplit(config.site_url or "/").path.rstrip("/") + "/" + self.index_uri(config)
+        cast(dict, context)["lpl_search_index"] = (
+            urlsplit(config.site_url or "/").path.rstrip("/") + "/" + self.index_uri(config)
+        )
         return context
 
-    def on_post_build(self, config):
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         lang, _ = language_root(config)
         files = split_index(build_index(self.pages, lang))
         folder = (Path(config.site_dir) / self.index_uri(config)).parent

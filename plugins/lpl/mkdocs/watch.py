@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model import LANGUAGES
 from ..publish.inputs import INPUT_DIRS
 from ..publish.pages import GENERATED_DIRS
+
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
 
 WATCHED = INPUT_DIRS
 
@@ -24,7 +28,7 @@ def docs_to_watch(docs: Path) -> list[tuple[Path, bool]]:
     return watched
 
 
-def watch(server, root: Path, docs: Path) -> None:
+def watch(server: LiveReloadServer, root: Path, docs: Path) -> None:
     """The inputs, and docs/ but the generated folders: the plugin rewrites those during a build, and
     were they watched every saved case study would set off a second, needless rebuild of the whole site
     (a folder added to docs/<lang>/ while serving is watched from the next start)."""

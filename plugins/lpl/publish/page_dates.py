@@ -9,9 +9,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ..model import Content
 from .inputs import INPUT_DIRS
@@ -32,7 +34,7 @@ class PageDates:
         inputs = [when for path, when in changed.items() if any(path.is_relative_to(f) for f in folders)]
         return cls(studies, changed, max([*studies.values(), *inputs], default=None))
 
-    def page_date(self, meta: dict, source: Path | None, generated: bool) -> date | None:
+    def page_date(self, meta: Mapping[str, Any], source: Path | None, generated: bool) -> date | None:
         """One page's date, from its front matter, whether the build generated it, and its source file."""
         origin = meta.get("generated_from")
         if isinstance(origin, str) and origin in self.studies:
