@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from ..load.checks import MAX_TEXT, PLACEHOLDER, SLUG, text_problem
-from ..model import SCHOOL, Frameworks, Text
+from ..model import SCHOOL, Frameworks, Text, other
 from ..model.case_study import is_generated_page
 from ..model.web import email_problem
 from .scaffold import default_scheme, slugify
@@ -600,20 +600,22 @@ def draft_case_study(
 ) -> dict:
     """The case study's fields: unpublished, a school's own account, the other language left to the editors."""
     lang = str(values["written_in"])
-    other = "en" if lang == "cy" else "cy"
+    other_lang = other(lang).value  # a plain string: the fields are written out as YAML
     still_to_translate = {
         "en": f"{PLACEHOLDER['en']} the English translation of the {{}} (the school wrote in Welsh).",
         "cy": f"{PLACEHOLDER['cy']} cyfieithiad Cymraeg o'r {{}} (ysgrifennodd yr ysgol yn Saesneg).",
-    }[other]
+    }[other_lang]
 
     def text(value: object, name: str, required_both: bool = False) -> dict:
         found = {lang: str(value)}
         if required_both:
-            found[other] = still_to_translate.format({"en": "title", "cy": "teitl"}[other] if name == "title" else name)
+            found[other_lang] = still_to_translate.format(
+                {"en": "title", "cy": "teitl"}[other_lang] if name == "title" else name
+            )
         return found
 
     data: dict = {
-        "kind": SCHOOL,
+        "kind": SCHOOL.value,  # plain strings: written out as YAML
         "unpublished": True,
         "title": text(values["title"], "title", required_both=True),
         "schools": [{"name": name} for name in _listed(values["schools"])],
@@ -629,7 +631,7 @@ def draft_case_study(
                 data[key] = {"version": frameworks.current_standards.version, "standards": ids}
         else:
             data[key] = ids
-    data["translation"] = {lang: "reviewed", other: "draft"}
+    data["translation"] = {lang: "reviewed", other_lang: "draft"}
     data["summary"] = text(values["summary"], "summary", required_both=True)
     for form_id, *_ in NARRATIVE[1:]:
         if values.get(form_id):

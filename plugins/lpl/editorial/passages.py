@@ -18,7 +18,7 @@ from pathlib import Path
 
 from docx import Document
 
-from ..model import LANGUAGES, CaseStudy, Content, Text
+from ..model import LANGUAGES, CaseStudy, Content, Text, other
 from ..model.text import walk_texts as walk
 from ..publish.pages import GENERATED_DIRS
 
@@ -130,9 +130,8 @@ def case_study_names(study: CaseStudy, lang: str) -> tuple[str, ...]:
     """What a case study names in another language than `lang`: its schools' names as the schools write them
     and the titles of its source and resources as published. No markup can mark them as English in a YAML
     text (issue 14 keeps raw HTML out of case studies), so they are names to the check, not prose."""
-    other = "en" if lang == "cy" else "cy"
-    names = [n for school in study.schools for n in (school.get(other), school.get(lang)) if n]
-    names += [title for r in study.resources if (title := r.title.get(other))]
+    names = [n for school in study.schools for n in (school.get(other(lang)), school.get(lang)) if n]
+    names += [title for r in study.resources if (title := r.title.get(other(lang)))]
     if study.source is not None:
         names += [study.source.title, *([study.source.title_cy] if study.source.title_cy else [])]
     names += [n.split(": ", 1)[1] for n in names if ": " in n]  # "Estyn: Title" quoted as "Title"

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..load import case_study_files
-from ..model import Content, index_citations
+from ..model import LANGUAGES, Content, index_citations, lang_prefix
 
 ENV = "LPL_ONLY"
 
@@ -41,4 +41,4 @@ def preview_urls(site_url: str, slug: str | None) -> dict[str, str]:
     """Where to look, by language: the case study's page, or the home page when previewing the whole site."""
     base = site_url.rstrip("/") + "/"
     page = f"case-studies/{slug}/" if slug else ""
-    return {"en": base + page, "cy": base + "cy/" + page}
+    return {lang: base + lang_prefix(lang) + page for lang in LANGUAGES}

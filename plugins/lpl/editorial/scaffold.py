@@ -20,7 +20,7 @@ from pathlib import Path
 import jinja2
 
 from ..load import PLACEHOLDER, SLUG
-from ..model import DESCRIBED_AFTER, SCHOOL, Frameworks, PartialDate, Term
+from ..model import DESCRIBED_AFTER, SCHOOL, Frameworks, Kind, PartialDate, Term, other
 from ..model.case_study import EXCERPTS, is_generated_page
 from ..model.web import link_problem
 from .check_summary import HEADER, MAX_EXCERPT_BYTES
@@ -209,7 +209,7 @@ class NewCaseStudy:
     hallmarks: tuple[str, ...]
     published: date
     written_in: str = "en"  # the language the school wrote: 'reviewed'; the other starts as 'draft'
-    kind: str = SCHOOL  # the scaffold is for a school's own account; `--example` makes an illustrative one
+    kind: Kind = SCHOOL  # the scaffold is for a school's own account; `--example` makes an illustrative one
     source: NewSource | None = None  # `--summary`: a summary of a case study published elsewhere
 
 
@@ -377,7 +377,6 @@ def render(new: NewCaseStudy, frameworks: Frameworks, lang: str = "en") -> str:
         "national_priorities": _wrapped("#   ", frameworks.national_priorities.ids),
         "standards": _wrapped("#   ", standards.ids),
     }
-    other = "cy" if new.written_in == "en" else "en"
     placeholders = {
         name: {language: f"{PLACEHOLDER[language]} {texts[language]}" for language in ("en", "cy")}
         for name, texts in PLACEHOLDER_TEXTS.items()
@@ -390,6 +389,6 @@ def render(new: NewCaseStudy, frameworks: Frameworks, lang: str = "en") -> str:
             reference=reference,
             placeholders=placeholders,
             standards_version=standards.version,
-            translation={new.written_in: "reviewed", other: "draft"},
+            translation={new.written_in: "reviewed", other(new.written_in): "draft"},
         )
     )

@@ -15,6 +15,7 @@ import jsonschema
 
 from ..model import (
     DRAFT,
+    KINDS,
     LANGUAGES,
     REVIEWED,
     SUMMARY,
@@ -22,12 +23,16 @@ from ..model import (
     Contact,
     Frameworks,
     Image,
+    Kind,
+    Language,
     Name,
     PartialDate,
     PublishedSource,
     Resource,
+    Status,
     Text,
     Vocabulary,
+    other,
     region_for,
 )
 from ..model.case_study import is_generated_page
@@ -196,12 +201,11 @@ def _case_text(c: Checker, at: tuple, required: bool, both_required: bool, markd
                 f"'{field_name(at + (lang,))}' still has the template's placeholder text "
                 "(replace it with your own words)",
             )
-        if not both_required and text.is_missing(lang) and not text.is_missing("en" if lang == "cy" else "cy"):
-            other = "English" if lang == "cy" else "Welsh"
+        if not both_required and text.is_missing(lang) and not text.is_missing(other(lang)):
             c.warning(
                 at,
                 f"'{field_name(at)}' has no {LANGUAGE_NAMES[lang]} text yet; {LANGUAGE_NAMES[lang]} readers "
-                f"will see the {other} with a notice (add a '{lang}:' line)",
+                f"will see the {LANGUAGE_NAMES[other(lang)]} with a notice (add a '{lang}:' line)",
             )
     return text
 
@@ -218,7 +222,7 @@ def check_case_study(
     translation = doc.data.get("translation")
     defaults = {"en": REVIEWED, "cy": DRAFT}
     if isinstance(translation, dict):
-        defaults.update({k: v for k, v in translation.items() if k in LANGUAGES and v in (DRAFT, REVIEWED)})
+        defaults.update({k: Status(v) for k, v in translation.items() if k in LANGUAGES and v in (DRAFT, REVIEWED)})
     c = Checker(doc, defaults)
     _schema_problems(c)
     _slug(c, path)
@@ -372,12 +376,16 @@ def _texts(c: Checker, frameworks: Frameworks, root: Path) -> dict:
 # words, never a guess at the rest): "Castell Alun High School" is English, "Ysgol Coed Helyg" Welsh; a name with
 # words of both or neither is left unmarked, unless the entry says `lang:`. Pages in the other language mark it.
 NAME_WORDS = {
-    "en": frozenset({"School", "College", "Academy", "Centre", "Primary", "Comprehensive", "Infant", "Junior", "High"}),
-    "cy": frozenset({"Ysgol", "Coleg", "Academi", "Canolfan", "Uned", "Cylch", "Meithrin", "Gynradd", "Uwchradd"}),
+    Language.EN: frozenset(
+        {"School", "College", "Academy", "Centre", "Primary", "Comprehensive", "Infant", "Junior", "High"}
+    ),
+    Language.CY: frozenset(
+        {"Ysgol", "Coleg", "Academi", "Canolfan", "Uned", "Cylch", "Meithrin", "Gynradd", "Uwchradd"}
+    ),
 }
 
 
-def name_language(name: str) -> str | None:
+def name_language(name: str) -> Language | None:
     words = set(re.findall(r"[^\W\d_]+", name))
     found = [lang for lang, known in NAME_WORDS.items() if words & known]
     return found[0] if len(found) == 1 else None
@@ -393,7 +401,13 @@ def _schools(c: Checker, frameworks: Frameworks, root: Path) -> dict:
             _check_text(c, at, name, markdown=False)
             same = Text.same(name)
             schools.append(
-                Name(same.en, same.cy, same.en_status, same.cy_status, written_in=lang or name_language(name))
+                Name(
+                    same.en,
+                    same.cy,
+                    same.en_status,
+                    same.cy_status,
+                    written_in=Language(lang) if lang in LANGUAGES else name_language(name),
+                )
             )
         elif isinstance(name, dict) and c.fresh(at):
             text = _case_text(c, at, required=True, both_required=False, markdown=False) or Text()
@@ -478,7 +492,7 @@ def _kind_and_source(c: Checker, frameworks: Frameworks, root: Path) -> dict:
         c.error(
             ("contact",), "a summary has no 'contact': readers reach the school through the published source", key=True
         )
-    return {"kind": kind, "source": source}
+    return {"kind": Kind(kind) if kind in KINDS else kind, "source": source}
 
 
 RULES = (

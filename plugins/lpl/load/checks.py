@@ -13,6 +13,7 @@ from ..model import (
     LANGUAGES,
     REVIEWED,
     Source,
+    Status,
     Text,
     Vocabulary,
 )
@@ -116,7 +117,7 @@ PLACEHOLDER = {"en": "Write here:", "cy": "Ysgrifennwch yma:"}
 class Checker:
     """Collects located problems for one document while its parts are read."""
 
-    def __init__(self, doc: SourceDocument, defaults: dict[str, str] | None = None):
+    def __init__(self, doc: SourceDocument, defaults: dict[str, Status] | None = None):
         self.doc = doc
         self.problems: list[Problem] = []
         self.defaults = defaults or {"en": REVIEWED, "cy": DRAFT}
@@ -230,7 +231,7 @@ class Checker:
             if status not in (DRAFT, REVIEWED):
                 self.error(at + (f"{lang}_status",), f"'{lang}_status' must be 'draft' or 'reviewed' (got {status!r})")
                 status = DRAFT
-            parts[f"{lang}_status"] = status
+            parts[f"{lang}_status"] = Status(status)
             source = value.get(f"{lang}_source")
             if source is not None:
                 problem = https_problem(source) if isinstance(source, str) else "it is not text"

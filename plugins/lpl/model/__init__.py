@@ -3,7 +3,8 @@
 Everything the site, the validator and the plan generator need is here as
 plain frozen dataclasses, built by `lpl.load`.
 
-The package reads in the order of the flow: text (bilingual values), facts (the dated fact ledger), frameworks (what data/ holds),
+The package reads in the order of the flow: language (the two languages and a text's review status as
+types), text (bilingual values), facts (the dated fact ledger), frameworks (what data/ holds),
 case_study, plan (the plan template's structure), content (all of it, with the cross-links).
 """
 
@@ -16,6 +17,7 @@ from .case_study import (
     CaseStudy,
     Contact,
     Image,
+    Kind,
     PartialDate,
     PublishedSource,
     Resource,
@@ -36,8 +38,9 @@ from .frameworks import (
     Vocabulary,
     region_for,
 )
+from .language import DRAFT, LANGUAGES, REVIEWED, Language, Status, lang_prefix, other
 from .terms import Concept, TermBase
-from .text import DRAFT, LANGUAGES, REVIEWED, Name, PageSource, Source, Text
+from .text import Name, PageSource, Source, Text
 
 __all__ = [
     "DESCRIBED_AFTER",
@@ -63,6 +66,8 @@ __all__ = [
     "FactUse",
     "Frameworks",
     "Image",
+    "Kind",
+    "Language",
     "Membership",
     "Name",
     "PageSource",
@@ -73,12 +78,15 @@ __all__ = [
     "Resource",
     "Source",
     "StatementPart",
+    "Status",
     "Term",
     "TermBase",
     "Text",
     "Vocabulary",
     "fact_uses",
     "index_citations",
+    "lang_prefix",
+    "other",
     "real_practice_first",
     "region_for",
 ]

@@ -6,7 +6,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
+from .language import Language
 from .text import Name, Text
 
 
@@ -17,7 +19,7 @@ class Resource:
     url_cy: str | None = None  # the Welsh original, where there is one: Welsh pages link it first
 
     def url_in(self, lang: str) -> str:
-        return (self.url_cy if lang == "cy" else None) or self.url
+        return (self.url_cy if lang == Language.CY else None) or self.url
 
 
 @dataclass(frozen=True)
@@ -35,11 +37,17 @@ class Contact:
     consent: bool
 
 
-# What a case study is, which readers must always be told (data/ui.yml holds each kind's label):
-ILLUSTRATIVE = "illustrative"  # an invented example written for the guidance
-SUMMARY = "summary"  # our summary, in our own words, of a case study published elsewhere (`source`)
-SCHOOL = "school"  # a school's or cluster's own account, sent to the editorial group
-KINDS = (SUMMARY, SCHOOL, ILLUSTRATIVE)
+class Kind(StrEnum):
+    """What a case study is, which readers must always be told (data/ui.yml holds each kind's label, `kind_<value>`).
+    Declared in the order real practice comes first (`real_practice_first`)."""
+
+    SUMMARY = "summary"  # our summary, in our own words, of a case study published elsewhere (`source`)
+    SCHOOL = "school"  # a school's or cluster's own account, sent to the editorial group
+    ILLUSTRATIVE = "illustrative"  # an invented example written for the guidance
+
+
+SUMMARY, SCHOOL, ILLUSTRATIVE = Kind.SUMMARY, Kind.SCHOOL, Kind.ILLUSTRATIVE
+KINDS = tuple(Kind)
 
 # Where a summary's source excerpts are kept (`<slug>.<lang>.txt`): read by `lpl check-summary` only, never
 # by the loader, and never published.
@@ -119,10 +127,10 @@ class PublishedSource:
     described_after: str | None = None
 
     def title_in(self, lang: str) -> str:
-        return (self.title_cy if lang == "cy" else None) or self.title
+        return (self.title_cy if lang == Language.CY else None) or self.title
 
     def url_in(self, lang: str) -> str:
-        return (self.url_cy if lang == "cy" else None) or self.url
+        return (self.url_cy if lang == Language.CY else None) or self.url
 
     def reforms_since(self) -> tuple[str, ...]:
         """The reforms (REFORMS) that may have begun after the practice was described: its terms may have changed."""
@@ -160,7 +168,7 @@ class CaseStudy:
     contact: Contact | None
     published: date
     last_reviewed: date | None
-    kind: str  # one of KINDS
+    kind: Kind
     source: PublishedSource | None  # for a summary, the published case study it summarises
     unpublished: bool
     region: str | None  # derived from the local authority and the date published (None without one)

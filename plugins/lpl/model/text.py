@@ -6,8 +6,7 @@ import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-LANGUAGES = ("en", "cy")  # English is the default build at /, Welsh at /cy/
-DRAFT, REVIEWED = "draft", "reviewed"
+from .language import DRAFT, LANGUAGES, REVIEWED, Language, Status
 
 
 @dataclass(frozen=True)
@@ -16,8 +15,8 @@ class Text:
 
     en: str | None = None
     cy: str | None = None
-    en_status: str = REVIEWED
-    cy_status: str = DRAFT
+    en_status: Status = REVIEWED
+    cy_status: Status = DRAFT
     # Where a language's text is published officially (its address): such a text is quoted, not ours, so it
     # is reviewed and shown as official. None for the team's own words.
     en_source: str | None = field(default=None, compare=False)
@@ -33,7 +32,7 @@ class Text:
     def get(self, lang: str) -> str | None:
         return getattr(self, lang)
 
-    def status(self, lang: str) -> str:
+    def status(self, lang: str) -> Status:
         return getattr(self, f"{lang}_status")
 
     def is_draft(self, lang: str) -> bool:
@@ -64,7 +63,7 @@ class Name(Text):
     which language it is in ("Herbert Thompson Primary School": en), so a page in the other language marks it
     for screen readers; None when that is not known. A name given in each language is in each language."""
 
-    written_in: str | None = None
+    written_in: Language | None = None
 
     def language(self, lang: str) -> str | None:
         """The language the name is written in on a page in `lang`."""
@@ -78,7 +77,7 @@ class Source:
     url_cy: str | None = None
 
     def url(self, lang: str) -> str | None:
-        return (self.url_cy if lang == "cy" else None) or self.url_en
+        return (self.url_cy if lang == Language.CY else None) or self.url_en
 
 
 @dataclass(frozen=True)

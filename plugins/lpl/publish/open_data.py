@@ -20,7 +20,7 @@ def schema_path(data_path: str) -> Path:
 
 def open_data_files(content: Content, site_url: str) -> dict[str, dict[str, bytes]]:
     """{language: {path under docs/<lang>/: bytes}}; the schemas are served at the same path in both languages."""
-    files = {}
+    files: dict[str, dict[str, bytes]] = {}
     for lang in LANGUAGES:
         texts = render_open_data(content, lang, site_url) | {
             FEED: render_feed(content, lang, site_url),

@@ -71,7 +71,7 @@ def expand_plain(value: str, ledger: FactLedger, lang: str, label: Label) -> str
 
 
 def _expand_text(text: Text, ledger: FactLedger, label: Label) -> Text:
-    parts = {
+    parts: dict[str, str] = {
         lang: expand_plain(value, ledger, lang, label)
         for lang in LANGUAGES
         if (value := text.get(lang)) and "[[fact:" in value

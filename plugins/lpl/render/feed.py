@@ -15,7 +15,7 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import date
 
-from ..model import CaseStudy, Content, Text
+from ..model import CaseStudy, Content, Text, other
 from .labels import kind_label, labelled_title
 from .open_data import LICENCE, site_file
 from .plan_view import Link
@@ -45,7 +45,7 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
 
 
 def render_feed(content: Content, lang: str, site_url: str) -> str:
-    other = "cy" if lang == "en" else "en"
+    other_lang = other(lang)
     catalogue = Link(Text(), "case-studies/index.md")
     studies = sorted(content.case_studies, key=lambda s: (s.published, s.slug), reverse=True)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
@@ -61,8 +61,8 @@ def render_feed(content: Content, lang: str, site_url: str) -> str:
         "link",
         rel="alternate",
         type="application/atom+xml",
-        hreflang=other,
-        href=site_file(site_url, FEED, other),
+        hreflang=other_lang,
+        href=site_file(site_url, FEED, other_lang),
     )
     _add(feed, "rights", f"{content.label('open_data_attribution', lang)} {LICENCE.url.best(lang)}")
     for study in studies:
@@ -73,7 +73,7 @@ def render_feed(content: Content, lang: str, site_url: str) -> str:
         title = labelled_title(content, study) if study.kind == "illustrative" else study.title
         _add(entry, "title", title.best(lang), type="text")
         _add(entry, "link", rel="alternate", type="text/html", hreflang=lang, href=page.url(site_url, lang))
-        _add(entry, "link", rel="related", type="text/html", hreflang=other, href=page.url(site_url, other))
+        _add(entry, "link", rel="related", type="text/html", hreflang=other_lang, href=page.url(site_url, other_lang))
         _add(entry, "published", _timestamp(study.published))
         _add(entry, "updated", _timestamp(updated(study)))
         _add(entry, "summary", f"{kind_label(content, study).best(lang)}: {study.summary.best(lang)}", type="text")
@@ -87,14 +87,14 @@ def render_feed(content: Content, lang: str, site_url: str) -> str:
 
 def render_feed_stylesheet(content: Content, lang: str) -> str:
     """The XSLT 1.0 stylesheet that turns `lang`'s feed into a page saying what it is and how to follow it."""
-    other = "cy" if lang == "en" else "en"
+    other_lang = other(lang)
     return (
         environment("feed")
         .get_template("feed.xsl.j2")
         .render(
             lang=lang,
-            other=other,
+            other=other_lang,
             t=lambda key: content.label(key, lang),
-            other_language_feed=content.label("feed_in_language", other),
+            other_language_feed=content.label("feed_in_language", other_lang),
         )
     )

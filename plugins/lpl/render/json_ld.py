@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import CaseStudy, Content, Text
+from ..model import CaseStudy, Content, Language, Text, other
 from .framework_links import FRAMEWORKS, framework_link, framework_page, item_label
 from .labels import kind_label
 from .plan_view import Link
@@ -28,11 +28,11 @@ FRAMEWORK_NAMES = {
 
 def original_language(study: CaseStudy) -> str:
     texts = (study.title, study.summary)
-    return "cy" if all(t.is_draft("en") and not t.is_draft("cy") and t.cy for t in texts) else "en"
+    return Language.CY if all(t.is_draft("en") and not t.is_draft("cy") and t.cy for t in texts) else Language.EN
 
 
 def case_study_json_ld(content: Content, study: CaseStudy, lang: str, site_url: str) -> dict:
-    other = "cy" if lang == "en" else "en"
+    other_lang = other(lang)
     page = Link(Text(), f"case-studies/{study.slug}.md")
     url = page.url(site_url, lang)
     about = []
@@ -75,9 +75,9 @@ def case_study_json_ld(content: Content, study: CaseStudy, lang: str, site_url: 
     }
     other_page = {
         "@type": "Article",
-        "@id": page.url(site_url, other),
-        "url": page.url(site_url, other),
-        "inLanguage": other,
+        "@id": page.url(site_url, other_lang),
+        "url": page.url(site_url, other_lang),
+        "inLanguage": other_lang,
     }
     data["translationOfWork" if lang != original_language(study) else "workTranslation"] = other_page
     data["genre"] = kind_label(content, study).best(lang)  # an invented example is never shown as real

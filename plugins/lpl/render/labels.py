@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..model import LANGUAGES, CaseStudy, Content, Text
+from ..model import DRAFT, LANGUAGES, REVIEWED, CaseStudy, Content, Text
 
 
 def kind_label(content: Content, study: CaseStudy) -> Text:
@@ -19,7 +19,7 @@ def labelled_title(content: Content, study: CaseStudy) -> Text:
     kind = kind_label(content, study)
     en, cy = (f"{study.title.best(lang)} ({kind.best(lang)})" for lang in LANGUAGES)
     en_status, cy_status = (
-        "draft" if study.title.is_draft(lang) or kind.is_draft(lang) else "reviewed" for lang in LANGUAGES
+        DRAFT if study.title.is_draft(lang) or kind.is_draft(lang) else REVIEWED for lang in LANGUAGES
     )
     return Text(en, cy, en_status, cy_status)
 

@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from ..model import CaseStudy, Content, Text, Vocabulary
+from ..model import CaseStudy, Content, Text, Vocabulary, lang_prefix, other
 from .escape import csv_cell
 from .framework_links import FRAMEWORKS, framework_link, framework_page, item_label
 from .labels import kind_label
@@ -142,7 +142,7 @@ def case_study_record(content: Content, study: CaseStudy, lang: str, site_url: s
 
 def site_file(site_url: str, path: str, lang: str = "en") -> str:
     """The absolute address of a file the site serves (`path` from the language's root: Welsh under /cy/)."""
-    return f"{site_url.rstrip('/')}/{'cy/' if lang == 'cy' else ''}{path}"
+    return f"{site_url.rstrip('/')}/{lang_prefix(lang)}{path}"
 
 
 def _header(content: Content, lang: str, site_url: str, path: str, title_key: str) -> dict:
@@ -311,7 +311,7 @@ def csv_row(record: dict, lang: str) -> dict[str, str]:
     """One case study as a flat row: texts in the file's language, lists joined (ids by spaces, labels by '; ')."""
 
     def text(value: dict) -> str:
-        return value[lang] or value["en" if lang == "cy" else "cy"] or ""
+        return value[lang] or value[other(lang)] or ""
 
     def ids(items):
         return " ".join(i["id"] for i in items)

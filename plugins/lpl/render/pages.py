@@ -9,7 +9,18 @@ import json
 import re
 from collections import Counter
 
-from ..model import KINDS, CaseStudy, Content, Name, PublishedSource, Resource, Text, Vocabulary, real_practice_first
+from ..model import (
+    KINDS,
+    CaseStudy,
+    Content,
+    Name,
+    PublishedSource,
+    Resource,
+    Text,
+    Vocabulary,
+    other,
+    real_practice_first,
+)
 from ..model.counting import count_phrase, rule_json
 from . import marking
 from .escape import inline, inline_part, prose
@@ -58,7 +69,7 @@ class PageContext:
     def __init__(self, content: Content, lang: str):
         self.content = content
         self.lang = lang
-        self.other = "cy" if lang == "en" else "en"
+        self.other = other(lang)
         self.count_rule = rule_json(lang)  # for the catalogue's script, which counts as count() does
 
     def t(self, key: str, **values) -> str:
@@ -276,7 +287,7 @@ def facet_options(content: Content, ctx: PageContext) -> list[dict]:
         for facet, ids in facet_values(content, study).items():
             used[facet].update(set(ids))
     scheme_terms = [t for v in content.frameworks.language_categories.values() for t in v.terms]
-    sources = {
+    sources: dict[str, tuple[str, list[tuple[str, str]]]] = {
         "kind": ("kind", [(k, ctx.t(f"kind_{k}")) for k in KINDS]),
         "setting": ("setting", [(t.id, ctx.text(t.label)) for t in content.frameworks.settings.terms]),
         "region": ("region", [(r.id, ctx.text(r.label)) for r in content.frameworks.regions]),

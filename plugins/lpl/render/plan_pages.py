@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 
-from ..model import Content, Text
+from ..model import Content, Text, lang_prefix
 from ..model.plan import PLAN_LANGUAGES, PlanTemplate
 from .plan_view import (
     DOCX_MEDIA_TYPE,
@@ -38,7 +38,7 @@ MAKE_STYLE = "assets/make-plan.css"  # only this page needs it
 
 def root_href(page: str, lang: str, path: str) -> str:
     """From a page (docs path, directory URLs) of `lang` to a file at the built site's root."""
-    depth = page.count("/") + (0 if page.endswith("index.md") else 1) + (1 if lang == "cy" else 0)
+    depth = page.count("/") + (0 if page.endswith("index.md") else 1) + lang_prefix(lang).count("/")
     return "../" * depth + path
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import CaseStudy, Content, Text
+from ..model import DRAFT, REVIEWED, CaseStudy, Content, Text, lang_prefix
 from ..model.plan import PLAN_LANGUAGES, PlanSection, PlanTable, PlanTemplate
 from .labels import labelled_title
 
@@ -121,8 +121,7 @@ class Link:
     def url(self, site_url: str, lang: str) -> str:
         """The absolute address of the page in `lang` (directory URLs, Welsh under /cy/)."""
         path = self.page[: -len("index.md")] if self.page.endswith("index.md") else self.page[: -len(".md")] + "/"
-        prefix = "cy/" if lang == "cy" else ""
-        return f"{site_url.rstrip('/')}/{prefix}{path}" + (f"#{self.anchor}" if self.anchor else "")
+        return f"{site_url.rstrip('/')}/{lang_prefix(lang)}{path}" + (f"#{self.anchor}" if self.anchor else "")
 
     def href(self, from_page: str) -> str:
         """The built page's address relative to another page's (for raw HTML, where MkDocs rewrites nothing)."""
@@ -153,7 +152,7 @@ def statement_label(content: Content, statement_id: str, number_label: Text) -> 
         said = " ".join([text.best(lang)] + ["; ".join(p.best(lang) for p in points)] if points else [text.best(lang)])
         parts[lang] = f"{number_label.best(lang).format(n=s.number)}: {said}"
     draft = any(t.is_draft("cy") for t in (text, *points))
-    return Text(parts["en"], parts["cy"], text.en_status, "draft" if draft else "reviewed")
+    return Text(parts["en"], parts["cy"], text.en_status, DRAFT if draft else REVIEWED)
 
 
 def case_studies_for(
