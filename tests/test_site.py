@@ -11,7 +11,8 @@ import lxml.html
 import yaml
 from harness import ROOT
 from lpl.model.case_study import is_generated_page
-from lpl.render.pages import FRAMEWORK_FACETS, NEWEST
+from lpl.model.registry import framework
+from lpl.render.pages import NEWEST
 
 SITE_URL = "https://leading-professional-learning.example.org/"
 
@@ -166,34 +167,26 @@ def test_every_case_study_has_one_page_per_language(built_site, content):
 
 
 def test_every_link_from_a_case_study_has_its_reverse(built_site, content):
-    pages_for = {
-        "hallmarks": "hallmarks",
-        "entitlement": "entitlement",
-        "slo": "slo",
-        "standards": "standards",
-        "characteristics": "characteristics",
-        "contributory_factors": "contributory-factors",
-        "national_priorities": "national-priorities",
-    }
     for lang_prefix in ("", "cy/"):
         for study in content.case_studies:
             page = built_site / lang_prefix / "case-studies" / study.slug / "index.html"
             hrefs = doc(page).xpath("//a[contains(@class,'lpl-badge')]/@href")
-            for framework, ids in study.links().items():
+            for key, ids in study.links().items():
+                folder = framework(key).page.removesuffix(".md")  # "frameworks/contributory-factors"
                 for term_id in ids:
-                    anchor = f"standards-{term_id.replace(':', '-')}" if framework == "standards" else term_id
-                    target = f"../../frameworks/{pages_for[framework]}/#{anchor}"
+                    anchor = f"standards-{term_id.replace(':', '-')}" if key == "standards" else term_id
+                    target = f"../../{folder}/#{anchor}"
                     assert target in hrefs, (page, target)
-                    framework_page = doc(built_site / lang_prefix / "frameworks" / pages_for[framework] / "index.html")
+                    framework_page = doc(built_site / lang_prefix / folder / "index.html")
                     section = framework_page.xpath(f"//*[@id='{anchor}']")
-                    assert section, (framework, anchor)
+                    assert section, (key, anchor)
                     # the reverse link: the framework page links back to this case study, or, when it is
                     # not among the newest few, to the catalogue filtered to the item's case studies
                     back = framework_page.xpath(f"//a[@href='../../case-studies/{study.slug}/']")
-                    newest = content.cited_by(framework, term_id)[:NEWEST]
-                    facet = FRAMEWORK_FACETS[framework]
+                    newest = content.cited_by(key, term_id)[:NEWEST]
+                    facet = framework(key).facet
                     filtered = framework_page.xpath(f"//a[@href='../../case-studies/?{facet}={quote(term_id)}']")
-                    assert back if study in newest else filtered, (framework, term_id, study.slug)
+                    assert back if study in newest else filtered, (key, term_id, study.slug)
 
 
 def test_entitlement_anchors_exist(built_site, content):

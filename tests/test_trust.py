@@ -21,8 +21,9 @@ from lpl.load import check
 from lpl.load.pages import WITHOUT_SOURCES, guidance_pages, page_sources
 from lpl.model import Text
 from lpl.model.case_study import EXCERPTS
+from lpl.model.registry import FRAMEWORKS
 from lpl.render.dates import long_date
-from lpl.render.framework_links import FRAMEWORKS, framework_link
+from lpl.render.framework_links import framework_link
 from lpl.render.plan_view import docx_name
 
 CONTENT = repository_content()
@@ -337,7 +338,7 @@ def framework_items() -> list[tuple[str, str]]:
     standard and national priority — read from data/, so a new item is counted without changing the test."""
     frameworks = CONTENT.frameworks
     items = []
-    for key in FRAMEWORKS:
+    for key in (f.key for f in FRAMEWORKS):
         if key == "entitlement":
             items += [(key, s.id) for s in frameworks.entitlement.statements]
         elif key == "standards":

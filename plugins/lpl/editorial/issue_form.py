@@ -23,6 +23,7 @@ import yaml
 from ..load.checks import MAX_TEXT, PLACEHOLDER, SLUG, text_problem
 from ..model import SCHOOL, Frameworks, Text, other
 from ..model.case_study import is_generated_page
+from ..model.registry import CHOOSING_ORDER, FRAMEWORKS, Shape
 from ..model.web import email_problem
 from .scaffold import default_scheme, slugify
 
@@ -78,26 +79,22 @@ NARRATIVE = (
     ),
 )
 
-# The frameworks offered as check boxes: (form id, case-study field, Welsh label, English label).
-FRAMEWORK_BOXES = (
-    ("hallmarks", "hallmarks", "Dilysnodau", "Hallmarks"),
-    (
-        "entitlement_statements",
-        "entitlement_statements",
-        "Yr Hawl: datganiadau arweinwyr",
-        "The Entitlement: leaders' statements",
-    ),
-    ("slo_dimensions", "slo_dimensions", "Ysgolion fel sefydliadau dysgu", "Schools as learning organisations"),
-    (
-        "characteristics",
-        "characteristics",
+# How the form names each framework (Welsh, English), by its key in lpl.model.registry.
+FRAMEWORK_WORDING = {
+    "hallmarks": ("Dilysnodau", "Hallmarks"),
+    "entitlement": ("Yr Hawl: datganiadau arweinwyr", "The Entitlement: leaders' statements"),
+    "slo": ("Ysgolion fel sefydliadau dysgu", "Schools as learning organisations"),
+    "characteristics": (
         "Nodweddion dysgu proffesiynol effeithiol",
         "Characteristics of effective professional learning",
     ),
-    ("contributory_factors", "contributory_factors", "Yr 8 ffactor cyfrannu", "The 8 contributory factors"),
-    ("national_priorities", "national_priorities", "Blaenoriaethau cenedlaethol", "National priorities"),
-    ("professional_standards", "professional_standards", "Safonau proffesiynol", "Professional standards"),
-)
+    "contributory_factors": ("Yr 8 ffactor cyfrannu", "The 8 contributory factors"),
+    "national_priorities": ("Blaenoriaethau cenedlaethol", "National priorities"),
+    "standards": ("Safonau proffesiynol", "Professional standards"),
+}
+# The frameworks offered as check boxes: (form id, case-study field, Welsh label, English label); the form's id
+# is the case study's field.
+FRAMEWORK_BOXES = tuple((f.field, f.field, *FRAMEWORK_WORDING[f.key]) for f in CHOOSING_ORDER)
 
 
 def both(cy: str, en: str) -> str:
@@ -116,18 +113,12 @@ def option(label: Text, number: int | None = None) -> str:
 
 
 def _framework_terms(frameworks: Frameworks, form_id: str) -> list[tuple[str, Text, int | None]]:
-    """(id, label, number) of each item a framework check-box field offers, in the data's order."""
-    if form_id == "entitlement_statements":
+    """(id, label, number) of each item a framework check-box field offers, in the data's order (the standards:
+    the current version's)."""
+    found = next(f for f in FRAMEWORKS if f.field == form_id)
+    if found.shape is Shape.STATEMENTS:
         return [(s.id, s.label, s.number) for s in frameworks.entitlement.statements]
-    if form_id == "professional_standards":
-        return [(t.id, t.label, t.number) for t in frameworks.current_standards.terms]
-    vocabulary = {
-        "hallmarks": frameworks.hallmarks,
-        "slo_dimensions": frameworks.slo,
-        "characteristics": frameworks.characteristics,
-        "contributory_factors": frameworks.contributory_factors,
-        "national_priorities": frameworks.national_priorities,
-    }[form_id]
+    vocabulary = frameworks.current_standards if found.shape is Shape.VERSIONS else frameworks.vocabulary(found.key)
     return [(t.id, t.label, t.number) for t in vocabulary.terms]
 
 

@@ -36,6 +36,7 @@ from ..model import (
     region_for,
 )
 from ..model.case_study import is_generated_page
+from ..model.registry import FRAMEWORKS, Shape
 from ..model.web import email_problem, link_problem
 from .checks import (
     EARLIEST,
@@ -289,16 +290,14 @@ def _slug(c: Checker, path: Path) -> None:
 
 
 def _framework_ids(c: Checker, frameworks: Frameworks, root: Path) -> dict:
+    """The settings, audiences and the items of each framework cited by id (the standards: `_professional_standards`)."""
     ids: dict[str, tuple[Vocabulary | list[str], str]] = {
         "settings": (frameworks.settings, "data/settings.yml"),
         "audiences": (frameworks.audiences, "data/audiences.yml"),
-        "hallmarks": (frameworks.hallmarks, "data/hallmarks.yml"),
-        "entitlement_statements": ([s.id for s in frameworks.entitlement.statements], "data/entitlement.yml"),
-        "slo_dimensions": (frameworks.slo, "data/slo.yml"),
-        "characteristics": (frameworks.characteristics, "data/characteristics.yml"),
-        "contributory_factors": (frameworks.contributory_factors, "data/contributory_factors.yml"),
-        "national_priorities": (frameworks.national_priorities, "data/national_priorities.yml"),
     }
+    for f in FRAMEWORKS:
+        if f.shape is not Shape.VERSIONS:
+            ids[f.field] = (frameworks.refs(f.key), f.data_file)
     return {
         key: c.term_ids((key,), vocabulary, what) if c.fresh((key,)) else () for key, (vocabulary, what) in ids.items()
     }

@@ -18,25 +18,21 @@ from ..model import (
     Text,
     Vocabulary,
 )
+from ..model.registry import FRAMEWORKS
 from .checks import Checker, unknown_id_message
 from .checks import source_of as _source
 from .facts import load_facts
 from .source import Problem, read_yaml
 from .terms import load_terms
 
+# The files of data/ (without .yml): what describes a school, the frameworks' (lpl.model.registry), the wording.
 DATA_FILES = (
     "settings",
     "audiences",
     "local_authorities",
     "regions",
     "language_categories",
-    "hallmarks",
-    "slo",
-    "characteristics",
-    "contributory_factors",
-    "national_priorities",
-    "standards",
-    "entitlement",
+    *(f.key for f in FRAMEWORKS),
     "ui",
     "terms",
     "facts",

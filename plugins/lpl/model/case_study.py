@@ -9,6 +9,7 @@ from datetime import date
 from enum import StrEnum
 
 from .language import Language
+from .registry import FRAMEWORKS, Shape
 from .text import Name, Text
 
 
@@ -195,15 +196,15 @@ class CaseStudy:
         return found
 
     def links(self) -> dict[str, tuple[str, ...]]:
-        """What the case study cites, by framework key (as `Content.cited_by` takes it)."""
+        """What the case study cites, by framework key (as `Content.cited_by` takes it): a standard as
+        "<version>:<id>", the rest by id from the field the registry names (lpl.model.registry)."""
         return {
-            "hallmarks": self.hallmarks,
-            "entitlement": self.entitlement_statements,
-            "slo": self.slo_dimensions,
-            "standards": tuple(f"{self.standards_version}:{s}" for s in self.standards),
-            "characteristics": self.characteristics,
-            "contributory_factors": self.contributory_factors,
-            "national_priorities": self.national_priorities,
+            f.key: (
+                tuple(f"{self.standards_version}:{s}" for s in self.standards)
+                if f.shape is Shape.VERSIONS
+                else getattr(self, f.field)
+            )
+            for f in FRAMEWORKS
         }
 
 

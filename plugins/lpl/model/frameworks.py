@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .facts import FactLedger
+from .registry import FRAMEWORKS, Shape, framework
 from .terms import TermBase
 from .text import Source, Text
 
@@ -167,12 +168,37 @@ class Frameworks:
     facts: FactLedger = FactLedger()  # data/facts.yml: dated facts used by id in pages, templates and the plan
 
     # The vocabularies a plan table can draw its rows from (plans/plan.yml `rows_from`).
-    ROW_SOURCES = ("national_priorities", "contributory_factors", "slo", "hallmarks", "characteristics")
+    ROW_SOURCES = tuple(f.key for f in FRAMEWORKS if f.plan_rows)
 
     def rows_from(self, name: str) -> Vocabulary:
         if name not in self.ROW_SOURCES:
             raise KeyError(name)
-        return getattr(self, name)
+        return self.vocabulary(name)
+
+    def vocabulary(self, key: str) -> Vocabulary:
+        """A framework that is one list of terms (model.registry: Shape.TERMS), by its key."""
+        if framework(key).shape is not Shape.TERMS:
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def refs(self, key: str) -> list[str]:
+        """Every item of a framework as a case study cites it (`CaseStudy.links`): a standard as "<version>:<id>"."""
+        shape = framework(key).shape
+        if shape is Shape.STATEMENTS:
+            return [s.id for s in self.entitlement.statements]
+        if shape is Shape.VERSIONS:
+            return [f"{v.version}:{t.id}" for v in self.standards.values() for t in v.terms]
+        return self.vocabulary(key).ids
+
+    def item_label(self, key: str, ref: str) -> Text:
+        """The label of an item as a case study cites it."""
+        shape = framework(key).shape
+        if shape is Shape.STATEMENTS:
+            return self.entitlement.statement(ref).label
+        if shape is Shape.VERSIONS:
+            version, term_id = ref.split(":", 1)
+            return self.standards[version].term(term_id).label
+        return self.vocabulary(key).term(ref).label
 
     @property
     def current_standards(self) -> Vocabulary:

@@ -10,20 +10,10 @@ from __future__ import annotations
 import json
 
 from ..model import CaseStudy, Content, Language, Text, other
-from .framework_links import FRAMEWORKS, framework_link, framework_page, item_label
+from ..model.registry import FRAMEWORKS
+from .framework_links import framework_link, framework_page
 from .labels import kind_label
 from .plan_view import Link
-
-# A framework key of `CaseStudy.links` → the ui.yml label naming that framework.
-FRAMEWORK_NAMES = {
-    "hallmarks": "hallmarks",
-    "entitlement": "entitlement_statements",
-    "slo": "slo_dimensions",
-    "standards": "standards",
-    "characteristics": "characteristics",
-    "contributory_factors": "contributory_factors",
-    "national_priorities": "national_priorities",
-}
 
 
 def original_language(study: CaseStudy) -> str:
@@ -36,18 +26,18 @@ def case_study_json_ld(content: Content, study: CaseStudy, lang: str, site_url: 
     page = Link(Text(), f"case-studies/{study.slug}.md")
     url = page.url(site_url, lang)
     about = []
-    for key in FRAMEWORKS:
-        for ref in study.links()[key]:
+    for framework in FRAMEWORKS:
+        for ref in study.links()[framework.key]:
             about.append(
                 {
                     "@type": "DefinedTerm",
                     "termCode": ref,
-                    "name": item_label(content, key, ref).best(lang),
-                    "url": framework_link(key, ref, Text()).url(site_url, lang),
+                    "name": content.frameworks.item_label(framework.key, ref).best(lang),
+                    "url": framework_link(framework.key, ref, Text()).url(site_url, lang),
                     "inDefinedTermSet": {
                         "@type": "DefinedTermSet",
-                        "name": content.label(FRAMEWORK_NAMES[key], lang),
-                        "url": framework_page(key).url(site_url, lang),
+                        "name": content.label(framework.name, lang),
+                        "url": framework_page(framework.key).url(site_url, lang),
                     },
                 }
             )

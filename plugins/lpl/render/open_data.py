@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import CaseStudy, Content, Text, Vocabulary, lang_prefix, other
+from ..model.registry import FRAMEWORKS, Shape
 from .escape import csv_cell
-from .framework_links import FRAMEWORKS, framework_link, framework_page, item_label
+from .framework_links import framework_link, framework_page
 from .labels import kind_label
 from .plan_view import Link
 
@@ -109,14 +110,14 @@ def case_study_record(content: Content, study: CaseStudy, lang: str, site_url: s
     """One case study as the catalogue's data gives it."""
     labels = Labels(content, lang)
     frameworks = {}
-    for key in FRAMEWORKS:
-        frameworks[key] = [
+    for framework in FRAMEWORKS:
+        frameworks[framework.key] = [
             {
                 "id": ref,
-                "label": item_label(content, key, ref).best(lang),
-                "url": framework_link(key, ref, Text()).url(site_url, lang),
+                "label": content.frameworks.item_label(framework.key, ref).best(lang),
+                "url": framework_link(framework.key, ref, Text()).url(site_url, lang),
             }
-            for ref in study.links()[key]
+            for ref in study.links()[framework.key]
         ]
     return {
         "slug": study.slug,
@@ -205,8 +206,8 @@ def frameworks_data(content: Content, lang: str, site_url: str) -> dict:
         }
 
     found = []
-    for key in FRAMEWORKS:
-        if key == "entitlement":
+    for key, shape in ((f.key, f.shape) for f in FRAMEWORKS):
+        if shape is Shape.STATEMENTS:
             e = content.frameworks.entitlement
             found.append(
                 framework(
@@ -229,7 +230,7 @@ def frameworks_data(content: Content, lang: str, site_url: str) -> dict:
                     ],
                 )
             )
-        elif key == "standards":
+        elif shape is Shape.VERSIONS:
             for v in content.frameworks.standards.values():
                 found.append(
                     framework(
@@ -245,7 +246,7 @@ def frameworks_data(content: Content, lang: str, site_url: str) -> dict:
                     )
                 )
         else:
-            v = getattr(content.frameworks, key)
+            v = content.frameworks.vocabulary(key)
             found.append(
                 framework(
                     key,
@@ -300,7 +301,7 @@ CSV_COLUMNS = (
     "source_language",
     "published",
     "last_reviewed",
-    *FRAMEWORKS,
+    *(f.key for f in FRAMEWORKS),
 )
 
 
@@ -349,7 +350,7 @@ def csv_row(record: dict, lang: str) -> dict[str, str]:
         "source_language": src.get("language") or "",
         "published": record["published"],
         "last_reviewed": record["last_reviewed"] or "",
-        **{key: ids(record["frameworks"][key]) for key in FRAMEWORKS},
+        **{f.key: ids(record["frameworks"][f.key]) for f in FRAMEWORKS},
     }
     return {k: safe_cell(" ".join(v.split())) for k, v in row.items()}  # one line per row: no breaks in cells
 

@@ -22,14 +22,16 @@ from ..model import (
     real_practice_first,
 )
 from ..model.counting import count_phrase, rule_json
+from ..model.registry import CHOOSING_ORDER, FRAMEWORKS, Framework, Shape, framework
 from . import marking
 from .escape import inline, inline_part, prose
-from .framework_links import FRAMEWORK_PAGES
+from .framework_links import framework_link
 from .json_ld import case_study_json_ld, script_json
 from .labels import kind_label, kind_tag
 from .templates import environment
 
-# Facets of the catalogue (query keys; data-* attributes with _ as -)
+# Facets of the catalogue (query keys; data-* attributes with _ as -): what describes a school, then the
+# frameworks' (lpl.model.registry), whose filters a framework page's "see them all" links set.
 FACETS = (
     "kind",
     "setting",
@@ -37,24 +39,8 @@ FACETS = (
     "local_authority",
     "language",
     "audience",
-    "hallmark",
-    "statement",
-    "slo",
-    "characteristic",
-    "factor",
-    "priority",
-    "standard",
+    *(f.facet for f in CHOOSING_ORDER),
 )
-# The filter a framework page's "see them all" link sets, by the framework's key in CaseStudy.links
-FRAMEWORK_FACETS = {
-    "hallmarks": "hallmark",
-    "entitlement": "statement",
-    "slo": "slo",
-    "characteristics": "characteristic",
-    "contributory_factors": "factor",
-    "national_priorities": "priority",
-    "standards": "standard",
-}
 PER_PAGE = 20  # cards on each catalogue page without JavaScript, and per "show more" with it
 NEWEST = 5  # case studies listed under a framework item; the rest are in the filtered catalogue
 # Where a framework item without real practice sends a reader to propose a case study, from a framework page: the
@@ -119,10 +105,25 @@ class PageContext:
         s = self.content.frameworks.entitlement.statement(statement_id)
         return f"{self.t('statement_number', n=s.number)}: {self.text(s.label)}"
 
-    def standard(self, study: CaseStudy, term_id: str) -> str:
-        version = study.standards_version
-        assert version is not None, "a case study citing standards names their version (the loader checks it)"
-        return self.term(self.content.frameworks.standards[version], term_id)
+    def cited(self, framework: Framework, ref: str) -> str:
+        """An item a case study cites, as its page lists it ("Statement 2: …", a standard without its version)."""
+        if framework.shape is Shape.STATEMENTS:
+            return self.statement(ref)
+        return self.text(self.content.frameworks.item_label(framework.key, ref))
+
+    def cited_href(self, framework: Framework, ref: str, page: str) -> str:
+        """The relative `.md` link from a generated page to an item's place on its framework page."""
+        return framework_link(framework.key, ref, Text()).relative(page)
+
+    def option(self, framework: Framework, ref: str) -> str:
+        """An item as the catalogue's filter offers it: a hallmark with its number, a standard with its version."""
+        label = self.cited(framework, ref)
+        if framework.shape is Shape.VERSIONS:
+            return f"{label} ({ref.split(':', 1)[0]})"
+        if framework.numbered_options:
+            number = self.content.frameworks.vocabulary(framework.key).term(ref).number
+            return f"{number}. {label}" if number else label
+        return label
 
     def date(self, value) -> str:
         return value.isoformat() if value else ""
@@ -262,6 +263,7 @@ def study_is_draft(study: CaseStudy, lang: str) -> bool:
 
 def facet_values(content: Content, study: CaseStudy) -> dict[str, list[str]]:
     """The catalogue filter values of one case study (also its data-* attributes)."""
+    links = study.links()
     return {
         "kind": [study.kind],
         "setting": list(study.settings),
@@ -269,13 +271,8 @@ def facet_values(content: Content, study: CaseStudy) -> dict[str, list[str]]:
         "local_authority": [study.local_authority] if study.local_authority else [],
         "language": [study.language_category] if study.language_category else [],
         "audience": list(study.audiences),
-        "hallmark": list(study.hallmarks),
-        "statement": list(study.entitlement_statements),
-        "slo": list(study.slo_dimensions),
-        "characteristic": list(study.characteristics),
-        "factor": list(study.contributory_factors),
-        "priority": list(study.national_priorities),
-        "standard": list(study.links()["standards"]),  # "2017:pedagogy": a standard of one version
+        # as the case study cites them: a standard as "2017:pedagogy", a standard of one version
+        **{f.facet: list(links[f.key]) for f in CHOOSING_ORDER},
     }
 
 
@@ -297,38 +294,10 @@ def facet_options(content: Content, ctx: PageContext) -> list[dict]:
         ),
         "language": ("language_category", list({t.id: ctx.text(t.label) for t in scheme_terms}.items())),
         "audience": ("audience", [(t.id, ctx.text(t.label)) for t in content.frameworks.audiences.terms]),
-        "hallmark": (
-            "hallmark",
-            [
-                (t.id, f"{t.number}. {ctx.text(t.label)}" if t.number else ctx.text(t.label))
-                for t in content.frameworks.hallmarks.terms
-            ],
-        ),
-        "statement": (
-            "entitlement_statement",
-            [(s.id, ctx.statement(s.id)) for s in content.frameworks.entitlement.statements],
-        ),
-        "slo": ("slo_dimension", [(t.id, ctx.text(t.label)) for t in content.frameworks.slo.terms]),
-        "characteristic": (
-            "characteristics",
-            [(t.id, ctx.text(t.label)) for t in content.frameworks.characteristics.terms],
-        ),
-        "factor": (
-            "contributory_factors",
-            [(t.id, ctx.text(t.label)) for t in content.frameworks.contributory_factors.terms],
-        ),
-        "priority": (
-            "national_priorities",
-            [(t.id, ctx.text(t.label)) for t in content.frameworks.national_priorities.terms],
-        ),
-        "standard": (
-            "standards",
-            [
-                (f"{v.version}:{t.id}", f"{ctx.text(t.label)} ({v.version})")
-                for v in content.frameworks.standards.values()
-                for t in v.terms
-            ],
-        ),
+        **{
+            f.facet: (f.facet_label, [(ref, ctx.option(f, ref)) for ref in content.frameworks.refs(f.key)])
+            for f in CHOOSING_ORDER
+        },
     }
     options = []
     for facet in FACETS:
@@ -396,8 +365,11 @@ def render_site_pages(content: Content, lang: str, site_url: str = "/") -> dict[
     pages: dict[str, str] = {}
     common = {"ctx": ctx, "t": ctx.t, "content": content, "lang": lang}
     for study in content.case_studies:
-        pages[f"case-studies/{study.slug}.md"] = env.get_template("case_study.md.j2").render(
+        page = f"case-studies/{study.slug}.md"
+        pages[page] = env.get_template("case_study.md.j2").render(
             study=study,
+            page=page,
+            frameworks=FRAMEWORKS,
             related=content.related(study),
             draft=study_is_draft(study, lang),
             facets=facet_values(content, study),
@@ -433,20 +405,22 @@ def render_site_pages(content: Content, lang: str, site_url: str = "/") -> dict[
         pages[f"case-studies/{page}.md"] = env.get_template("facet_page.md.j2").render(
             groups=groups, title=ctx.t(title_key), **common
         )
-    for key, page, attribute in FRAMEWORK_PAGES:
-        vocabulary = getattr(content.frameworks, attribute)
-        pages[f"frameworks/{page}.md"] = env.get_template("framework.md.j2").render(
-            vocabulary=vocabulary,
-            framework=key,
-            facet=FRAMEWORK_FACETS.get(key),
-            cited=lambda term_id, key=key: real_practice_first(content.cited_by(key, term_id)),
-            draft=ctx.draft(vocabulary.name, *(t.label for t in vocabulary.terms)),
-            **common,
-        )
-    pages["frameworks/standards.md"] = env.get_template("standards.md.j2").render(
+    for f in FRAMEWORKS:  # each list of terms on a page of its own; the standards and the Entitlement below
+        if f.shape is Shape.TERMS:
+            vocabulary = content.frameworks.vocabulary(f.key)
+            pages[f.page] = env.get_template("framework.md.j2").render(
+                vocabulary=vocabulary,
+                framework=f.key,
+                facet=f.facet,
+                cited=lambda term_id, key=f.key: real_practice_first(content.cited_by(key, term_id)),
+                draft=ctx.draft(vocabulary.name, *(t.label for t in vocabulary.terms)),
+                **common,
+            )
+    standards = framework("standards")
+    pages[standards.page] = env.get_template("standards.md.j2").render(
         versions=list(content.frameworks.standards.values()),
-        cited=lambda version, term_id: real_practice_first(content.cited_by("standards", f"{version}:{term_id}")),
-        facet=FRAMEWORK_FACETS["standards"],
+        cited=lambda version, term_id: real_practice_first(content.cited_by(standards.key, f"{version}:{term_id}")),
+        facet=standards.facet,
         draft=any(ctx.draft(*(t.label for t in v.terms)) for v in content.frameworks.standards.values()),
         **common,
     )
@@ -457,11 +431,11 @@ def render_site_pages(content: Content, lang: str, site_url: str = "/") -> dict[
         draft=ctx.draft(terms.name, *(c.term for c in terms.concepts), *(c.definition for c in terms.concepts)),
         **common,
     )
-    entitlement = content.frameworks.entitlement
-    pages["frameworks/entitlement.md"] = env.get_template("entitlement.md.j2").render(
+    entitlement, statements = content.frameworks.entitlement, framework("entitlement")
+    pages[statements.page] = env.get_template("entitlement.md.j2").render(
         entitlement=entitlement,
-        cited=lambda sid: real_practice_first(content.cited_by("entitlement", sid)),
-        facet=FRAMEWORK_FACETS["entitlement"],
+        cited=lambda sid: real_practice_first(content.cited_by(statements.key, sid)),
+        facet=statements.facet,
         draft=any(ctx.draft(*s.entitlement.texts(), *s.expectation.texts()) for s in entitlement.statements),
         **common,
     )
