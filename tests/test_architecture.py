@@ -16,7 +16,7 @@ ALLOWED = {
     "publish": {"model", "render"},
     "editorial": {"model", "load", "publish", "search"},
     "cli": {"model", "load", "render", "publish", "editorial"},
-    "mkdocs": {"model", "load", "render", "publish", "editorial", "search"},
+    "mkdocs": {"model", "load", "render", "publish", "search"},  # not editorial: the editors' tools are not the build
 }
 
 

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 import yaml
 from harness import ROOT, copy_project, fetch, free_port, mkdocs_build
-from lpl.editorial.preview import preview_file
 from lpl.editorial.scaffold import ChoiceError, choices, resolve, resolve_many, slugify
 from lpl.editorial.translation_report import REVIEW_AFTER_YEARS, build_report, render_json, render_markdown, render_text
 from lpl.load import check, check_data
+from lpl.load.preview import preview_file
 
 NEW = "ysgol-y-dderwen-peer-coaching"
 FLAGS = [

@@ -18,8 +18,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-from ..editorial.preview import ENV, preview_file, preview_urls
+from ..editorial.preview import ENV, preview_urls
 from ..load import check
+from ..load.preview import preview_file
 
 PROG = "lpl preview"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from ..editorial.preview import preview_content, preview_file
 from ..load import check, due_problems
+from ..load.preview import preview_content, preview_file
 from ..model import Content
 
 log = logging.getLogger("mkdocs.plugins.lpl")
