@@ -8,7 +8,7 @@ import re
 
 import pytest
 import yaml
-from lpl.search import welsh
+from lpl.model import welsh
 from lpl.search.text import LANGUAGES
 from quality import axe_violations, describe
 

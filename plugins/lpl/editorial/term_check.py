@@ -1,7 +1,7 @@
 """The term base applied: a forbidden variant (data/terms.yml) in a text of its language, with file and line.
 
 A Welsh variant is also found in its mutated forms (its first word soft, nasal, aspirate or with h-: the
-tables of `lpl.search.welsh`), so "llesiant" catches "lesiant". A variant in capitals (an acronym) is matched
+tables of `lpl.model.welsh`), so "llesiant" catches "lesiant". A variant in capitals (an acronym) is matched
 with its case ("SLO", not the "slo" of an address); other variants in any case. A match inside the concept's
 own term or one of its `allowed_in` names is not a finding ("Academi … Addysgol" inside "Academi … Addysgol
 Cymru"; "Llesiant" inside "Deddf Llesiant Cenedlaethau'r Dyfodol").
@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Concept, TermBase
-from ..search.welsh import mutated_forms
+from ..model.welsh import mutated_forms
 from .passages import Passage
 
 

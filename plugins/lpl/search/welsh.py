@@ -1,48 +1,14 @@
-"""Welsh initial mutations, both ways, as plain data and pure functions.
+"""Welsh for the search: the function words it need not index, and the mutation rules it indexes by.
 
-A reader who types "cynllun" must find "gynllun", "nghynllun" and "chynllun", and one who types
-"nghynllun" must find "cynllun". Every word is indexed under its own form and every radical it
-could be a mutation of; a query is looked up the same way (see `text.Language.keys`). The rules
-over-generate on purpose (without a dictionary, "gael" may be a radical too); ranking puts the
-form the reader typed first.
+Every word is indexed under its own form and every radical it could be a mutation of (the rules:
+lpl.model.welsh.RADICAL_RULES); a query is looked up the same way (see `text.Language.keys`).
 """
 
 from __future__ import annotations
 
-VOWELS = "aeiouwy"  # after diacritics are folded (ŵ → w, ŷ → y)
+from ..model.welsh import RADICAL_RULES
 
-# radical initial → mutated initial ("" = the consonant is dropped)
-SOFT = {"c": "g", "p": "b", "t": "d", "g": "", "b": "f", "d": "dd", "ll": "l", "m": "f", "rh": "r"}
-NASAL = {"c": "ngh", "p": "mh", "t": "nh", "g": "ng", "b": "m", "d": "n"}
-ASPIRATE = {"c": "ch", "p": "ph", "t": "th"}
-MUTATIONS = {"soft": SOFT, "nasal": NASAL, "aspirate": ASPIRATE}
-H_PROTHESIS = "h-prothesis"  # "ei henw", "ein hysgol": h- before a vowel-initial word
-
-# The same tables read backwards, as (pattern, replacement) rewrites from a surface form to a
-# possible radical. Regular expressions valid in both Python and JavaScript: the browser applies
-# these very rules to what the reader types. Guards keep digraphs whole (ll, rh, dd, ff, ngh).
-RADICAL_RULES: tuple[tuple[str, str, str], ...] = (
-    # (mutation, pattern, replacement)
-    ("soft", "^g", "c"),
-    ("soft", "^b", "p"),
-    ("soft", "^d(?!d)", "t"),
-    ("soft", "^(?=[aeiouwy]|l(?!l)|r(?!h))", "g"),  # g dropped: waith ← gwaith, lan ← glan
-    ("soft", "^f(?!f)", "b"),
-    ("soft", "^f(?!f)", "m"),
-    ("soft", "^dd", "d"),
-    ("soft", "^l(?!l)", "ll"),
-    ("soft", "^r(?!h)", "rh"),
-    ("nasal", "^ngh", "c"),
-    ("nasal", "^mh", "p"),
-    ("nasal", "^nh", "t"),
-    ("nasal", "^ng(?!h)", "g"),
-    ("nasal", "^m(?!h)", "b"),
-    ("nasal", "^n(?![gh])", "d"),
-    ("aspirate", "^ch", "c"),
-    ("aspirate", "^ph", "p"),
-    ("aspirate", "^th", "t"),
-    (H_PROTHESIS, "^h(?=[aeiouwy])", ""),
-)
+__all__ = ["RADICAL_RULES", "STOP_WORDS"]
 
 # Function words a query or an index need not hold. Checked before diacritics are folded, so
 # "dîm" (soft "tîm") is kept while "dim" (nothing) is dropped. Clitics ('r, 'n, 'i, 'w, 'u, 'm, 'th,
@@ -135,42 +101,3 @@ STOP_WORDS = frozenset(
         "iddynt",
     ]
 )
-
-
-def mutate(radical: str, mutation: str) -> str | None:
-    """`radical` under `mutation` ("soft", "nasal", "aspirate", "h-prothesis"); None if it does not change."""
-    word = radical.lower()
-    if mutation == H_PROTHESIS:
-        return "h" + word if word[:1] in VOWELS else None
-    table = MUTATIONS[mutation]
-    for initial in sorted(table, key=len, reverse=True):  # "ll" and "rh" before "l" and "r"
-        if word.startswith(initial):
-            return table[initial] + word[len(initial) :]
-    return None
-
-
-def mutated_forms(radical: str) -> dict[str, str]:
-    """Every form a radical takes, by mutation: {"soft": "gynllun", "nasal": "nghynllun", …}."""
-    forms = {m: mutate(radical, m) for m in (*MUTATIONS, H_PROTHESIS)}
-    return {m: f for m, f in forms.items() if f}
-
-
-def initial(radical: str) -> str:
-    """The mutable initial of a radical ("ll", "rh", a consonant, or "vowel")."""
-    word = radical.lower()
-    for start in ("ll", "rh"):
-        if word.startswith(start):
-            return start
-    return "vowel" if word[:1] in VOWELS else word[:1]
-
-
-def relation(a: str, b: str) -> tuple[str, str] | None:
-    """How two forms of one word relate, as (mutation, radical initial), when one is the radical.
-
-    relation("cynllun", "nghynllun") == ("nasal", "c"); None when neither form mutates into the other.
-    """
-    for radical, other in ((a, b), (b, a)):
-        for mutation, form in mutated_forms(radical).items():
-            if form == other.lower():
-                return mutation, initial(radical)
-    return None
