@@ -102,6 +102,27 @@ def test_only_the_adapters_know_mkdocs():
     assert users and all(u.startswith("lpl.mkdocs.") for u in users), users
 
 
+def test_a_frameworks_facts_are_listed_only_in_the_registry():
+    """lpl/model/registry.py is the one list of the frameworks: no other module of the package writes a framework's
+    page or data file (they ask the registry, `framework(key).page`), and no two frameworks share a fact."""
+    from lpl.model.registry import FRAMEWORKS
+
+    facts = [fact for f in FRAMEWORKS for fact in (f.page, f.data_file)]
+    found = [
+        f"{p.relative_to(PACKAGE)}:{node.lineno}: {fact}"
+        for p in sorted(PACKAGE.rglob("*.py"))
+        if p != PACKAGE / "model" / "registry.py"
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        for fact in facts
+        if fact in node.value
+    ]
+    assert found == []
+    for name in ("key", "field", "page", "facet"):
+        values = [getattr(f, name) for f in FRAMEWORKS]
+        assert len(set(values)) == len(values), name
+
+
 def test_the_wheel_holds_only_the_product_and_package_data_globs_all_match():
     """bench/ and tests/ stay in the checkout; a package-data glob that matches nothing is a stale line."""
     config = tomllib.loads((PACKAGE.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))

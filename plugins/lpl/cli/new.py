@@ -41,6 +41,7 @@ from ..editorial.scaffold import (
 )
 from ..load import check_data
 from ..model import ILLUSTRATIVE, SCHOOL, SUMMARY
+from ..model.registry import framework
 from . import from_issue
 
 PROG = "lpl new"
@@ -118,7 +119,9 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--language-category", help="language category id or number")
     parser.add_argument("--audiences", help="audience id(s) or number(s), comma-separated (data/audiences.yml)")
-    parser.add_argument("--hallmarks", help="hallmark id(s) or number(s), comma-separated (data/hallmarks.yml)")
+    parser.add_argument(
+        "--hallmarks", help=f"hallmark id(s) or number(s), comma-separated ({framework('hallmarks').data_file})"
+    )
     parser.add_argument(
         "--written-in",
         choices=("en", "cy"),

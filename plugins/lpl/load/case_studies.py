@@ -36,7 +36,7 @@ from ..model import (
     region_for,
 )
 from ..model.case_study import is_generated_page
-from ..model.registry import FRAMEWORKS, Shape
+from ..model.registry import FRAMEWORKS, Shape, framework
 from ..model.web import email_problem, link_problem
 from .checks import (
     EARLIEST,
@@ -337,6 +337,9 @@ def _language_category(c: Checker, frameworks: Frameworks, root: Path) -> dict:
     return {"language_scheme": scheme, "language_category": category}
 
 
+STANDARDS = framework("standards")
+
+
 def _professional_standards(c: Checker, frameworks: Frameworks, root: Path) -> dict:
     version: str | None = None
     standards: tuple[str, ...] = ()
@@ -347,14 +350,14 @@ def _professional_standards(c: Checker, frameworks: Frameworks, root: Path) -> d
             c.error(
                 ("professional_standards", "version"),
                 unknown_id_message(
-                    "professional_standards.version", version, list(frameworks.standards), "data/standards.yml"
+                    "professional_standards.version", version, list(frameworks.standards), STANDARDS.data_file
                 ),
             )
         elif c.fresh(("professional_standards", "standards")):
             standards = c.term_ids(
                 ("professional_standards", "standards"),
                 frameworks.standards[version],
-                f"version {version} in data/standards.yml",
+                f"version {version} in {STANDARDS.data_file}",
             )
     return {"standards_version": version, "standards": standards}
 

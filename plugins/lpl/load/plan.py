@@ -18,6 +18,7 @@ from ..model.plan import (
     PlanTemplate,
     TitleField,
 )
+from ..model.registry import framework
 from .checks import Checker, field_name, suggest
 from .source import Problem, read_yaml
 
@@ -240,13 +241,10 @@ def _section(c: Checker, at: tuple, settings: list[str], frameworks: Frameworks)
         for i, _ in enumerate(c.items(at + ("tables",), required=False))
         if (t := _table(c, at + ("tables", i), settings, frameworks))
     ]
-    statements = [s.id for s in frameworks.entitlement.statements]
+    # A part serves hallmarks, entitlement statements and characteristics, named as a case study names them.
     links = {
-        "hallmarks": c.term_ids(at + ("hallmarks",), frameworks.hallmarks, "data/hallmarks.yml"),
-        "entitlement_statements": c.term_ids(at + ("entitlement_statements",), statements, "data/entitlement.yml"),
-        "characteristics": c.term_ids(
-            at + ("characteristics",), frameworks.characteristics, "data/characteristics.yml"
-        ),
+        f.field: c.term_ids(at + (f.field,), frameworks.refs(f.key), f.data_file)
+        for f in map(framework, ("hallmarks", "entitlement", "characteristics"))
     }
     if not any(links.values()):
         c.error(

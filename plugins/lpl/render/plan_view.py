@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..model import DRAFT, REVIEWED, CaseStudy, Content, Text, lang_prefix
 from ..model.plan import PLAN_LANGUAGES, PlanSection, PlanTable, PlanTemplate
+from ..model.registry import framework
 from .labels import labelled_title
 
 CASE_STUDIES_PER_SECTION = 3
@@ -173,14 +174,14 @@ def section_links(
 ) -> SectionLinks:
     return SectionLinks(
         entitlement=tuple(
-            Link(statement_label(content, sid, number_label), "frameworks/entitlement.md", sid)
+            Link(statement_label(content, sid, number_label), framework("entitlement").page, sid)
             for sid in section.entitlement_statements
         ),
         hallmarks=tuple(
-            Link(content.frameworks.hallmarks.term(h).label, "frameworks/hallmarks.md", h) for h in section.hallmarks
+            Link(content.frameworks.hallmarks.term(h).label, framework("hallmarks").page, h) for h in section.hallmarks
         ),
         characteristics=tuple(
-            Link(content.frameworks.characteristics.term(c).label, "frameworks/characteristics.md", c)
+            Link(content.frameworks.characteristics.term(c).label, framework("characteristics").page, c)
             for c in section.characteristics
         ),
         case_studies=tuple(
