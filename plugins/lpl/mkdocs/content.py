@@ -31,6 +31,7 @@ from ..publish.pages import (
     sync_pages,
     write_files,
 )
+from ..render.csp import content_security_policy
 from ..render.facts import expand_markdown
 from ..render.labels import label_case_links
 from ..render.open_data import download_names
@@ -41,7 +42,6 @@ from ..render.page_html import (
     valid_toggles,
     with_draft_notice,
 )
-from ..render.plan_pages import content_security_policy
 from ..render.sources import sources_section
 from .i18n import current_language, is_default_language_build
 from .loading import load_content

@@ -8,10 +8,7 @@ tests/test_plans.py does), links to guidance pages are relative `.md` links (MkD
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
-import re
 
 from ..model import Content, Text, lang_prefix
 from ..model.plan import PLAN_LANGUAGES, PlanTemplate
@@ -350,24 +347,3 @@ def render_make_page(content: Content, plan: PlanTemplate, lang: str, versions: 
 def field_id(tag: str, lang: str = "") -> str:
     """An HTML id for a field's box ("_" never occurs in a tag, so ids cannot collide)."""
     return "lpl-f-" + tag.replace(".", "_") + (f"-{lang}" if lang else "")
-
-
-# Inline scripts Material's template writes; the "Make your plan" page allows exactly these (by hash).
-_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
-
-
-def content_security_policy(html: str) -> str:
-    """Add to a built page a Content-Security-Policy that lets nothing leave the device: no connection
-    anywhere (connect-src 'none'), no form posts, scripts only from this site or inline ones it already
-    has (by hash). Put first in <head>, so it covers every script after it."""
-    hashes = " ".join(
-        f"'sha256-{base64.b64encode(hashlib.sha256(body.encode('utf-8')).digest()).decode()}'"
-        for body in dict.fromkeys(_INLINE_SCRIPT.findall(html))
-    )
-    policy = (
-        "default-src 'none'; script-src 'self' " + hashes + "; style-src 'self' 'unsafe-inline'; "
-        "img-src 'self' data: blob:; font-src 'self'; manifest-src 'self'; connect-src 'none'; "
-        "form-action 'none'; base-uri 'none'; object-src 'none'; frame-src 'none'; worker-src 'none'"
-    )
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
-    return html.replace("<head>", "<head>" + meta, 1)
