@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from lpl.model.counting import count_phrase
-from lpl.render.pages import PER_PAGE
+from lpl.render.catalogue import PER_PAGE
 
 pytestmark = pytest.mark.browser
 

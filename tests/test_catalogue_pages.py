@@ -11,7 +11,9 @@ from datetime import timedelta
 import pytest
 from lpl.model import ILLUSTRATIVE, SUMMARY, real_practice_first
 from lpl.model.content import index_citations
-from lpl.render.pages import NEWEST, PER_PAGE, PROPOSE_CASE_STUDY, render_site_pages
+from lpl.render.catalogue import PER_PAGE
+from lpl.render.page_context import NEWEST, PROPOSE_CASE_STUDY
+from lpl.render.pages import render_site_pages
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,8 @@ import docx
 import pytest
 from harness import ROOT
 from lpl.model.counting import COUNT_RULES, count_phrase, rule_json
-from lpl.render.pages import FACETS, PageContext, catalogue_cards, facet_options, facet_values
+from lpl.render.catalogue import FACETS, catalogue_cards, facet_options, facet_values
+from lpl.render.page_context import PageContext
 from lpl.render.plan_docx import render_plan_docx
 from lpl.render.plan_pages import make_data
 from lpl.render.plan_view import plan_fields

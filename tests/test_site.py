@@ -12,7 +12,7 @@ import yaml
 from harness import ROOT
 from lpl.model.case_study import is_generated_page
 from lpl.model.registry import framework
-from lpl.render.pages import NEWEST
+from lpl.render.page_context import NEWEST
 
 SITE_URL = "https://leading-professional-learning.example.org/"
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from lpl.model import PartialDate
 from lpl.render.escape import inline
-from lpl.render.pages import PageContext
+from lpl.render.page_context import PageContext
 
 
 def summary(content, described: str | None, after: str | None = None, publisher: str = "Estyn"):

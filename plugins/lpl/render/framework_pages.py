@@ -1,0 +1,56 @@
+"""The framework pages: a page per list of terms (hallmarks, SLO dimensions, characteristics, contributory factors,
+national priorities), the professional standards (every version), the glossary and the Entitlement; each item
+with how many case studies cite it, real practice first, and a link to the catalogue filtered to it."""
+
+from __future__ import annotations
+
+from ..model import real_practice_first
+from ..model.registry import FRAMEWORKS, Shape, framework
+from .page_context import PageContext
+from .templates import environment
+
+
+def render_framework_pages(ctx: PageContext) -> dict[str, str]:
+    """{docs path: Markdown} for every framework page."""
+    env, content = environment("pages"), ctx.content
+    pages: dict[str, str] = {}
+    for f in FRAMEWORKS:  # each list of terms on a page of its own; the standards and the Entitlement below
+        if f.shape is Shape.TERMS:
+            vocabulary = content.frameworks.vocabulary(f.key)
+            pages[f.page] = env.get_template("framework.md.j2").render(
+                vocabulary=vocabulary,
+                framework=f.key,
+                facet=f.facet,
+                cited=lambda term_id, key=f.key: real_practice_first(content.cited_by(key, term_id)),
+                draft=ctx.draft(vocabulary.name, *(t.label for t in vocabulary.terms)),
+                **ctx.common,
+            )
+    standards = framework("standards")
+    pages[standards.page] = env.get_template("standards.md.j2").render(
+        versions=list(content.frameworks.standards.values()),
+        cited=lambda version, term_id: real_practice_first(content.cited_by(standards.key, f"{version}:{term_id}")),
+        facet=standards.facet,
+        draft=any(ctx.draft(*(t.label for t in v.terms)) for v in content.frameworks.standards.values()),
+        **ctx.common,
+    )
+    terms = content.frameworks.terms
+    pages["frameworks/glossary.md"] = env.get_template("glossary.md.j2").render(
+        terms=terms,
+        cell=_cell,
+        draft=ctx.draft(terms.name, *(c.term for c in terms.concepts), *(c.definition for c in terms.concepts)),
+        **ctx.common,
+    )
+    entitlement, statements = content.frameworks.entitlement, framework("entitlement")
+    pages[statements.page] = env.get_template("entitlement.md.j2").render(
+        entitlement=entitlement,
+        cited=lambda sid: real_practice_first(content.cited_by(statements.key, sid)),
+        facet=statements.facet,
+        draft=any(ctx.draft(*s.entitlement.texts(), *s.expectation.texts()) for s in entitlement.statements),
+        **ctx.common,
+    )
+    return pages
+
+
+def _cell(value: str | None) -> str:
+    """A value in one cell of a Markdown table: one line, its pipes escaped."""
+    return " ".join((value or "").split()).replace("|", "\\|")
