@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from ..model import CaseStudy
 from ..model.registry import FRAMEWORKS
 from .catalogue import facet_values
 from .json_ld import case_study_json_ld, script_json
 from .page_context import PageContext
 from .templates import environment
-
-
-def study_is_draft(study: CaseStudy, lang: str) -> bool:
-    return any(t.is_draft(lang) for t in study.texts().values())
 
 
 def render_case_study_pages(ctx: PageContext, site_url: str) -> dict[str, str]:
@@ -20,14 +15,13 @@ def render_case_study_pages(ctx: PageContext, site_url: str) -> dict[str, str]:
     pages: dict[str, str] = {}
     for study in content.case_studies:
         page = f"case-studies/{study.slug}.md"
-        pages[page] = env.get_template("case_study.md.j2").render(
+        pages[page] = ctx.render(
+            env.get_template("case_study.md.j2"),
             study=study,
             page=page,
             frameworks=FRAMEWORKS,
             related=content.related(study),
-            draft=study_is_draft(study, lang),
             facets=facet_values(content, study),
             json_ld=script_json(case_study_json_ld(content, study, lang, site_url)),
-            **ctx.common,
         )
     return pages

@@ -126,7 +126,7 @@ FOLLOW_LATEST = 10  # case studies listed on the follow page, as the feed's own 
 def render_catalogue_pages(ctx: PageContext, site_url: str) -> dict[str, str]:
     """{docs path: Markdown or JSON} for the catalogue's pages, its cards.json, the page on following new case
     studies (its feed's absolute address from `site_url`) and its browse pages."""
-    env, content, lang = environment("pages"), ctx.content, ctx.lang
+    env, content = environment("pages"), ctx.content
     pages: dict[str, str] = {}
     # The catalogue, newest first, PER_PAGE cards a page (page 1 is index.md, then page-2.md …)
     newest = sorted(content.case_studies, key=lambda s: (s.published, s.slug), reverse=True)
@@ -134,19 +134,17 @@ def render_catalogue_pages(ctx: PageContext, site_url: str) -> dict[str, str]:
     count = max(1, -(-len(newest) // PER_PAGE))
     for number in range(1, count + 1):
         shown = newest[(number - 1) * PER_PAGE : number * PER_PAGE]
-        pages["case-studies/index.md" if number == 1 else f"case-studies/page-{number}.md"] = env.get_template(
-            "catalogue.md.j2"
-        ).render(
+        pages["case-studies/index.md" if number == 1 else f"case-studies/page-{number}.md"] = ctx.render(
+            env.get_template("catalogue.md.j2"),
             cards=[(s, facet_values(content, s)) for s in shown],
             options=options,
             number=number,
             count=count,
             total=len(newest),
-            draft=any(s.summary.is_draft(lang) or s.title.is_draft(lang) for s in shown),
-            **ctx.common,
         )
     pages["case-studies/cards.json"] = catalogue_cards(content, ctx, newest, options)
-    # How to follow new case studies (the feed for feed readers, explained in the page's language)
+    # How to follow new case studies (the feed for feed readers, explained in the page's language). Mostly the
+    # interface's own wording, so its template marks it as data/ui.yml is (Welsh draft), not through ctx.render.
     feed = lang_prefix(ctx.lang) + FEED
     pages["case-studies/follow.md"] = env.get_template("follow.md.j2").render(
         latest=newest[:FOLLOW_LATEST],
@@ -154,8 +152,8 @@ def render_catalogue_pages(ctx: PageContext, site_url: str) -> dict[str, str]:
         **ctx.common,
     )
     for page, groups, title_key in _facet_pages(content, ctx):
-        pages[f"case-studies/{page}.md"] = env.get_template("facet_page.md.j2").render(
-            groups=groups, title=ctx.t(title_key), **ctx.common
+        pages[f"case-studies/{page}.md"] = ctx.render(
+            env.get_template("facet_page.md.j2"), groups=groups, title=ctx.t(title_key)
         )
     return pages
 

@@ -17,36 +17,28 @@ def render_framework_pages(ctx: PageContext) -> dict[str, str]:
     for f in FRAMEWORKS:  # each list of terms on a page of its own; the standards and the Entitlement below
         if f.shape is Shape.TERMS:
             vocabulary = content.frameworks.vocabulary(f.key)
-            pages[f.page] = env.get_template("framework.md.j2").render(
+            pages[f.page] = ctx.render(
+                env.get_template("framework.md.j2"),
                 vocabulary=vocabulary,
                 framework=f.key,
                 facet=f.facet,
                 cited=lambda term_id, key=f.key: real_practice_first(content.cited_by(key, term_id)),
-                draft=ctx.draft(vocabulary.name, *(t.label for t in vocabulary.terms)),
-                **ctx.common,
             )
     standards = framework("standards")
-    pages[standards.page] = env.get_template("standards.md.j2").render(
+    pages[standards.page] = ctx.render(
+        env.get_template("standards.md.j2"),
         versions=list(content.frameworks.standards.values()),
         cited=lambda version, term_id: real_practice_first(content.cited_by(standards.key, f"{version}:{term_id}")),
         facet=standards.facet,
-        draft=any(ctx.draft(*(t.label for t in v.terms)) for v in content.frameworks.standards.values()),
-        **ctx.common,
     )
     terms = content.frameworks.terms
-    pages["frameworks/glossary.md"] = env.get_template("glossary.md.j2").render(
-        terms=terms,
-        cell=_cell,
-        draft=ctx.draft(terms.name, *(c.term for c in terms.concepts), *(c.definition for c in terms.concepts)),
-        **ctx.common,
-    )
+    pages["frameworks/glossary.md"] = ctx.render(env.get_template("glossary.md.j2"), terms=terms, cell=_cell)
     entitlement, statements = content.frameworks.entitlement, framework("entitlement")
-    pages[statements.page] = env.get_template("entitlement.md.j2").render(
+    pages[statements.page] = ctx.render(
+        env.get_template("entitlement.md.j2"),
         entitlement=entitlement,
         cited=lambda sid: real_practice_first(content.cited_by(statements.key, sid)),
         facet=statements.facet,
-        draft=any(ctx.draft(*s.entitlement.texts(), *s.expectation.texts()) for s in entitlement.statements),
-        **ctx.common,
     )
     return pages
 

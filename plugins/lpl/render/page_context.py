@@ -5,6 +5,10 @@ studies' pages, the catalogue and the framework pages alike.
 
 from __future__ import annotations
 
+import re
+
+import jinja2
+
 from ..model import (
     CaseStudy,
     Content,
@@ -29,14 +33,39 @@ NEWEST = 5  # case studies listed under a framework item; the rest are in the fi
 PROPOSE_CASE_STUDY = {"en": "../about.md#contributing-a-case-study", "cy": "../about.md#cyfrannu-astudiaeth-achos"}
 
 
+# What a page template writes as its front matter's `translation:`; `PageContext.render` puts "draft" or "reviewed"
+# in its place once the whole page is written, from the texts the page showed.
+TRANSLATION = "lpl-translation-status"
+_TRANSLATION_LINE = re.compile(rf"^translation: {TRANSLATION}$", re.M)
+
+
 class PageContext:
-    """What every template can ask for: wording in the page's language and the model's lookups."""
+    """What every template can ask for: wording in the page's language and the model's lookups.
+
+    It also notes whether a text it gives a page is a draft in the page's language, so a page is marked as a draft
+    translation from what it shows (`render`), not from a list of its texts kept beside the template. The
+    interface's own wording (`t`, data/ui.yml) is not counted: a page is marked for its content."""
 
     def __init__(self, content: Content, lang: str):
         self.content = content
         self.lang = lang
         self.other = other(lang)
         self.count_rule = rule_json(lang)  # for the catalogue's script, which counts as count() does
+        self.drafted = False  # a text given to the page being rendered is a draft in its language
+        self.translation = TRANSLATION
+
+    def render(self, template: jinja2.Template, **values) -> str:
+        """One page of `template`, with `common`, its front matter's `translation:` filled in: draft when a text
+        the page showed through this context is a draft in the page's language, else reviewed."""
+        self.drafted = False
+        page = template.render(**values, **self.common)
+        front_matter_end = page.find("\n---", page.find("---") + 3)
+        filled, found = _TRANSLATION_LINE.subn(
+            f"translation: {'draft' if self.drafted else 'reviewed'}", page[:front_matter_end], count=1
+        )
+        if not found:
+            raise ValueError(f"{template.name}: its front matter has no 'translation: {{{{ ctx.translation }}}}'")
+        return filled + page[front_matter_end:]
 
     def t(self, key: str, **values) -> str:
         text = self.content.label(key, self.lang)
@@ -47,13 +76,19 @@ class PageContext:
         return count_phrase(n, self.t(key), self.lang)
 
     def text(self, value: Text | None) -> str:
-        return value.best(self.lang) if value else ""
+        """A text in the page's language (the other's where it is missing: callers show a notice)."""
+        if not value:
+            return ""
+        self.drafted = self.drafted or value.is_draft(self.lang)
+        return value.best(self.lang)
+
+    def written(self, value: Text) -> str | None:
+        """A text as written in the page's language, None where it is not."""
+        self.drafted = self.drafted or value.is_draft(self.lang)
+        return value.get(self.lang)
 
     def missing(self, value: Text | None) -> bool:
         return value is not None and value.is_missing(self.lang)
-
-    def draft(self, *values: Text | None) -> bool:
-        return any(v is not None and v.is_draft(self.lang) for v in values)
 
     def term(self, vocabulary: Vocabulary, term_id: str) -> str:
         return self.text(vocabulary.term(term_id).label)
