@@ -17,8 +17,8 @@ from datetime import date
 
 from ..model import CaseStudy, Content, Text, other
 from .labels import kind_label, labelled_title
+from .links import Link
 from .open_data import LICENCE, site_file
-from .plan_view import Link
 from .templates import environment
 
 ATOM = "http://www.w3.org/2005/Atom"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..model import Text
 from ..model.registry import Shape, framework
-from .plan_view import Link
+from .links import Link
 
 
 def framework_page(key: str) -> Link:

@@ -13,7 +13,7 @@ from ..model import CaseStudy, Content, Language, Text, other
 from ..model.registry import FRAMEWORKS
 from .framework_links import framework_link, framework_page
 from .labels import kind_label
-from .plan_view import Link
+from .links import Link
 
 
 def original_language(study: CaseStudy) -> str:

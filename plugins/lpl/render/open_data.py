@@ -20,7 +20,7 @@ from ..model.registry import FRAMEWORKS, Shape
 from .escape import csv_cell
 from .framework_links import framework_link, framework_page
 from .labels import kind_label
-from .plan_view import Link
+from .links import Link
 
 SCHEMA_VERSION = "1.1.0"  # 1.1.0: source.described, .described_after; local_authority may be null
 CATALOGUE_JSON, CATALOGUE_CSV, FRAMEWORKS_JSON = (

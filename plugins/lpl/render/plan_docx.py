@@ -44,8 +44,8 @@ from docx.shared import Cm, Emu, Pt, RGBColor
 from ..model import Content, Text
 from ..model.plan import LOCALES, PlanSection, PlanTable, PlanTemplate
 from .facts import content_with_facts
+from .links import Link
 from .plan_view import (
-    Link,
     PlanField,
     document_texts,
     languages,

@@ -12,6 +12,7 @@ import json
 
 from ..model import Content, Text, lang_prefix
 from ..model.plan import PLAN_LANGUAGES, PlanTemplate
+from .links import page_href
 from .plan_view import (
     DOCX_MEDIA_TYPE,
     document_texts,
@@ -19,7 +20,6 @@ from .plan_view import (
     make_page,
     notes_field,
     pack_name,
-    page_href,
     print_page,
     section_links,
     table_fields,

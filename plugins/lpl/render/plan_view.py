@@ -3,18 +3,19 @@ the fields a school fills in (one list of tags for the .docx content controls an
 for each section the guidance it points to — entitlement statements, hallmarks, characteristics and
 case studies.
 
-Links are kept as docs paths (`case-studies/x.md`, anchor) so the printable page can use relative
-`.md` links that MkDocs checks, and the Word document absolute URLs from the site's `site_url`.
+Links are kept as docs paths (`case-studies/x.md`, anchor: render/links.py) so the printable page can use
+relative `.md` links that MkDocs checks, and the Word document absolute URLs from the site's `site_url`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import DRAFT, REVIEWED, CaseStudy, Content, Text, lang_prefix
+from ..model import DRAFT, REVIEWED, CaseStudy, Content, Text
 from ..model.plan import PLAN_LANGUAGES, PlanSection, PlanTable, PlanTemplate
-from ..model.registry import framework
+from .framework_links import framework_link
 from .labels import labelled_title
+from .links import Link
 
 CASE_STUDIES_PER_SECTION = 3
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -39,13 +40,6 @@ def print_page(setting: str) -> str:
 def make_page() -> str:
     """The "Make your plan" page, as a path under docs/<lang>/."""
     return "plan-templates/make.md"
-
-
-def page_href(from_page: str, to_page: str) -> str:
-    """From one docs page to another of the same language, as built (directory URLs)."""
-    depth = from_page.count("/") + (0 if from_page.endswith("index.md") else 1)
-    target = to_page[: -len("index.md")] if to_page.endswith("index.md") else to_page[: -len(".md")] + "/"
-    return "../" * depth + target
 
 
 @dataclass(frozen=True)
@@ -114,27 +108,6 @@ def plan_fields(plan: PlanTemplate, setting: str) -> list[PlanField]:
 
 
 @dataclass(frozen=True)
-class Link:
-    label: Text
-    page: str  # a docs path such as "frameworks/entitlement.md"
-    anchor: str | None = None
-
-    def url(self, site_url: str, lang: str) -> str:
-        """The absolute address of the page in `lang` (directory URLs, Welsh under /cy/)."""
-        path = self.page[: -len("index.md")] if self.page.endswith("index.md") else self.page[: -len(".md")] + "/"
-        return f"{site_url.rstrip('/')}/{lang_prefix(lang)}{path}" + (f"#{self.anchor}" if self.anchor else "")
-
-    def href(self, from_page: str) -> str:
-        """The built page's address relative to another page's (for raw HTML, where MkDocs rewrites nothing)."""
-        return page_href(from_page, self.page) + (f"#{self.anchor}" if self.anchor else "")
-
-    def relative(self, from_page: str) -> str:
-        """A relative `.md` link from another generated page (MkDocs checks it in a strict build)."""
-        depth = from_page.count("/")
-        return "../" * depth + self.page + (f"#{self.anchor}" if self.anchor else "")
-
-
-@dataclass(frozen=True)
 class SectionLinks:
     entitlement: tuple[Link, ...]
     hallmarks: tuple[Link, ...]
@@ -174,14 +147,14 @@ def section_links(
 ) -> SectionLinks:
     return SectionLinks(
         entitlement=tuple(
-            Link(statement_label(content, sid, number_label), framework("entitlement").page, sid)
+            framework_link("entitlement", sid, statement_label(content, sid, number_label))
             for sid in section.entitlement_statements
         ),
         hallmarks=tuple(
-            Link(content.frameworks.hallmarks.term(h).label, framework("hallmarks").page, h) for h in section.hallmarks
+            framework_link("hallmarks", h, content.frameworks.hallmarks.term(h).label) for h in section.hallmarks
         ),
         characteristics=tuple(
-            Link(content.frameworks.characteristics.term(c).label, framework("characteristics").page, c)
+            framework_link("characteristics", c, content.frameworks.characteristics.term(c).label)
             for c in section.characteristics
         ),
         case_studies=tuple(
