@@ -6,6 +6,7 @@ studies' pages, the catalogue and the framework pages alike.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import jinja2
 
@@ -56,7 +57,8 @@ class PageContext:
 
     def render(self, template: jinja2.Template, **values) -> str:
         """One page of `template`, with `common`, its front matter's `translation:` filled in: draft when a text
-        the page showed through this context is a draft in the page's language, else reviewed."""
+        the page showed through this context is a draft in the page's language, else reviewed. Only texts given
+        while the page is written count: the catalogue's filter options, labelled once for all its pages, do not."""
         self.drafted = False
         page = template.render(**values, **self.common)
         front_matter_end = page.find("\n---", page.find("---") + 3)
@@ -93,13 +95,13 @@ class PageContext:
     def term(self, vocabulary: Vocabulary, term_id: str) -> str:
         return self.text(vocabulary.term(term_id).label)
 
-    def setting(self, term_id):
+    def setting(self, term_id: str) -> str:
         return self.term(self.content.frameworks.settings, term_id)
 
-    def audience(self, term_id):
+    def audience(self, term_id: str) -> str:
         return self.term(self.content.frameworks.audiences, term_id)
 
-    def local_authority(self, term_id):
+    def local_authority(self, term_id: str) -> str:  # callers check for an example placed nowhere real (None)
         return self.term(self.content.frameworks.local_authorities, term_id)
 
     def region(self, region_id: str | None) -> str:
@@ -140,7 +142,7 @@ class PageContext:
             return f"{number}. {label}" if number else label
         return label
 
-    def date(self, value) -> str:
+    def date(self, value: date | None) -> str:
         return value.isoformat() if value else ""
 
     def described(self, study: CaseStudy) -> str:
