@@ -270,7 +270,7 @@ class PageContext:
         )
         if not resource.url_cy or resource.url_cy == resource.url:
             return main
-        other_url, other_lang = (resource.url, "en") if self.lang == "cy" else (resource.url_cy, "cy")
+        other_url, other_lang = resource.url_in(self.other), self.other  # the Welsh original exists (above)
         return f"{main} ({marking.link(other_url, inline(self.t('in_language_' + other_lang)), other_lang, self.lang)})"
 
     @property
