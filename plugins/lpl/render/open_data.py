@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from ..model import CaseStudy, Content, Text, Vocabulary, lang_prefix, other
+from ..model import LANGUAGES, CaseStudy, Content, Text, Vocabulary, lang_prefix, other
 from ..model.registry import FRAMEWORKS, Shape
 from .escape import csv_cell
 from .framework_links import framework_link, framework_page
@@ -373,8 +373,8 @@ def download_names(content: Content) -> dict[str, str]:
     stems = {CATALOGUE_JSON: "open_data_file_catalogue", CATALOGUE_CSV: "open_data_file_catalogue"}
     stems[FRAMEWORKS_JSON] = "open_data_file_frameworks"
     return {
-        ("cy/" if lang == "cy" else "") + path: content.label(key, lang) + path[path.rindex(".") :]
-        for lang in ("en", "cy")
+        lang_prefix(lang) + path: content.label(key, lang) + path[path.rindex(".") :]
+        for lang in LANGUAGES
         for path, key in stems.items()
     }
 
