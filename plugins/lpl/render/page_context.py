@@ -259,8 +259,9 @@ class PageContext:
     def resource(self, resource: Resource, study: CaseStudy) -> str:
         """A resource's link: on a Welsh page its Welsh original first where there is one, with the other
         language's page after it ("in English"); names in another language marked."""
+        url_lang: str | None
         if resource.url_cy:
-            url_lang = "cy" if self.lang == "cy" else "en"
+            url_lang = self.lang  # url_in gives each language its own page
         elif study.source is not None and resource.url == study.source.url:  # the summarised page itself
             url_lang = "cy" if study.source.language == "cy" else "en"
         else:
