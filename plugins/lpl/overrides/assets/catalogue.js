@@ -184,12 +184,6 @@ function setUp(form, filter) {
     toggleCount.textContent = n ? " (" + words.replace("{n}", String(n)) + ")" : "";
   }
 
-  /** @param {boolean} yes */
-  function open(yes) {
-    toggle.setAttribute("aria-expanded", String(yes));
-    form.hidden = !yes;
-  }
-
   function apply() {
     const choices = chosen();
     showSet(choices.length);
@@ -217,7 +211,26 @@ function setUp(form, filter) {
     s.addEventListener("focus", () => load().catch(() => {})); // ready by the time one is chosen
   }
   form.addEventListener("reset", () => setTimeout(apply, 0));
-  // Filters apply as they change; "Show results" closes the panel and takes the reader to the count.
+  toggle.addEventListener("click", () => {
+    if (!data) load().catch(() => {});
+  });
+  if (toggle.getAttribute("aria-expanded") === "true") load().catch(() => {}); // opened before this module came
+  // from the address, kept by the browser on going back, or chosen before this module came
+  if (selects.some((s) => s.value)) apply();
+}
+
+/** The Filter button and the panel it opens, set up at once: the button is drawn from the first paint, so a tap
+    must work before the filter module (catalogue-filter.js) has come on a slow connection. Filters apply as they
+    change (setUp); "Show results" closes the panel and takes the reader to the count; Escape closes it.
+    @param {HTMLFormElement} form */
+function setUpPanel(form) {
+  const toggle = find(".lpl-filter-toggle", HTMLButtonElement);
+  const count = find(".lpl-count", HTMLElement);
+  /** @param {boolean} yes */
+  function open(yes) {
+    toggle.setAttribute("aria-expanded", String(yes));
+    form.hidden = !yes;
+  }
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     open(false);
@@ -229,18 +242,15 @@ function setUp(form, filter) {
       toggle.focus();
     }
   });
-  toggle.addEventListener("click", () => {
-    open(toggle.getAttribute("aria-expanded") !== "true");
-    if (!data) load().catch(() => {});
-  });
+  toggle.addEventListener("click", () => open(toggle.getAttribute("aria-expanded") !== "true"));
   for (const e of document.querySelectorAll(".lpl-nojs")) if (e instanceof HTMLElement) e.hidden = true;
   toggle.hidden = false;
-  if (selects.some((s) => s.value)) apply(); // from the address, or kept by the browser on going back
 }
 
 const catalogue = document.querySelector("form[data-lpl-catalogue]");
 if (catalogue instanceof HTMLFormElement) {
   const form = catalogue;
+  setUpPanel(form);
   // A filter in the address: the list is busy until the filter's module (and then cards.json) has come, so that
   // screen readers (and tests) wait for it; setUp marks it again while cards.json is fetched.
   const cards = location.search.length > 1 ? document.querySelector(".lpl-cards") : null;
