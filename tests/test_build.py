@@ -8,7 +8,6 @@ import sys
 
 import pytest
 from harness import fetch, free_port, mkdocs_build, wait_for
-from test_open_data import open_data_mentions
 
 pytestmark = pytest.mark.build  # every test here builds the site or serves it
 
@@ -35,24 +34,6 @@ def test_invalid_case_study_stops_the_build_with_the_validators_message(project_
     )
     assert expected in validator.stdout
     assert not (project_copy / "site" / "case-studies" / path.stem).exists()
-
-
-def unlinked_case_study(project):
-    """A case study no guidance page links to (unpublishing a linked one rightly breaks the strict build)."""
-    pages = " ".join(p.read_text(encoding="utf-8") for p in (project / "docs").rglob("*.md"))
-    return next(p for p in sorted((project / "case_studies").glob("*.yml")) if f"case-studies/{p.stem}.md" not in pages)
-
-
-def test_unpublished_case_study_is_checked_but_not_published(project_copy):
-    path = unlinked_case_study(project_copy)
-    path.write_text(path.read_text(encoding="utf-8") + "unpublished: true\n", encoding="utf-8")
-    result = mkdocs_build(project_copy)
-    assert result.returncode == 0, result.stderr
-    assert f"case_studies/{path.name}: unpublished: true — checked, but not published" in result.stderr
-    assert not (project_copy / "site" / "case-studies" / path.stem).exists()
-    assert not (project_copy / "site" / "cy" / "case-studies" / path.stem).exists()
-    assert path.stem not in (project_copy / "site" / "case-studies" / "index.html").read_text(encoding="utf-8")
-    assert open_data_mentions(project_copy / "site", path.stem) == []  # JSON, CSV, Atom, JSON-LD, both languages
 
 
 def test_serve_rebuilds_when_a_case_study_changes(project_copy):

@@ -20,6 +20,7 @@ from lpl.editorial.scaffold import ChoiceError, choices, resolve, resolve_many, 
 from lpl.editorial.translation_report import REVIEW_AFTER_YEARS, build_report, render_json, render_markdown, render_text
 from lpl.load import check, check_data
 from lpl.load.preview import preview_file
+from test_open_data import open_data_mentions
 
 NEW = "ysgol-y-dderwen-peer-coaching"
 FLAGS = [
@@ -216,6 +217,7 @@ def test_new_case_study_is_published_and_an_unpublished_one_is_not(project_copy)
         assert hidden.stem not in (site / f"{lang}case-studies/index.html").read_text(encoding="utf-8")
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert f"/case-studies/{NEW}/" in sitemap and hidden.stem not in sitemap
+    assert open_data_mentions(site, hidden.stem) == []  # JSON, CSV, Atom, JSON-LD, both languages
 
 
 @pytest.mark.build
@@ -366,12 +368,14 @@ def test_translation_report_script_and_unpublished_case_study_not_due(content_ro
     text = re.sub(r"(?m)^published: .*$", "published: 2019-01-10", path.read_text(encoding="utf-8"))
     text = re.sub(r"(?m)^last_reviewed: .*\n", "", text)
     path.write_text(text, encoding="utf-8")
-    result = run_script("translation_report.py", "--root", str(content_root), "--format", "json")
+    # the review dates need no spelling check (the Markdown report below runs it)
+    result = run_script("translation_report.py", "--root", str(content_root), "--format", "json", "--no-welsh-check")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert f"case_studies/{path.name}" in [r["path"] for r in report["review_due"]]
     path.write_text(text + "unpublished: true\n", encoding="utf-8")  # not on the site: not due for review
-    again = json.loads(run_script("translation_report.py", "--root", str(content_root), "--format", "json").stdout)
+    again = run_script("translation_report.py", "--root", str(content_root), "--format", "json", "--no-welsh-check")
+    again = json.loads(again.stdout)
     assert f"case_studies/{path.name}" not in [r["path"] for r in again["review_due"]]
     markdown = run_script("translation_report.py", "--root", str(content_root), "--format", "markdown").stdout
     assert markdown.startswith("## Translation report") and "<details>" in markdown

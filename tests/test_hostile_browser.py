@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import shutil
 import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import feedparser
+import lxml.html
 import pytest
 from harness import ROOT, copy_project, mkdocs_build, serve
 from hostile import corpus
 from lpl.load import check, load_data
 from lpl.render.escape import FORMULA_STARTS
+from test_open_data import json_ld
 
 pytestmark = pytest.mark.browser
 
@@ -46,10 +50,32 @@ def hostile_site(tmp_path_factory):
             refused.append(target.stem)
         else:
             accepted.append(target.stem)
+    _json_ld_text(project)
     result = mkdocs_build(project)
     assert result.returncode == 0, f"a file the validator accepts must build:\n{result.stderr[-3000:]}"
     with serve(project / "site") as base:
         yield base, project / "site", accepted, refused
+
+
+# What the loader lets through ('<' before a digit, '&', quotes, a line separator, a formula), in a real case study's
+# title: it must reach the page's JSON-LD, the CSV and the feed intact.
+HEADLINE = "=1+1 <3 & \"quoted\" 'single' > \u2028 done"
+PLAIN = sorted((ROOT / "case_studies").glob("*.yml"))[0].stem
+SCRIPT_IN_FRONT_MATTER = "</script><script>alert(1)</script><!--"
+
+
+def _json_ld_text(project: Path) -> None:
+    """The hostile headline in a real case study, and a hand-written page's front matter trying to close its
+    JSON-LD <script> (the dialog test below would see it run)."""
+    path = project / "case_studies" / f"{PLAIN}.yml"
+    text = path.read_text(encoding="utf-8")
+    title_en = next(
+        line for line in text.splitlines() if line.startswith("  en: ") and text.index(line) > text.index("title:")
+    )
+    path.write_text(text.replace(title_en, "  en: " + json.dumps(HEADLINE), 1), encoding="utf-8")
+    about = project / "docs" / "en" / "about.md"
+    json_ld = json.dumps(json.dumps({"x": SCRIPT_IN_FRONT_MATTER}))
+    about.write_text(about.read_text(encoding="utf-8").replace("---\n", f"---\njson_ld: {json_ld}\n", 1), "utf-8")
 
 
 PLAN_TITLE = 'hostile2 ??? !!! =1+1 "quoted" & <3 \u00a0\U0001f600 \u0175 \ufffd \ue000 {'
@@ -286,3 +312,17 @@ def test_the_word_plans_fetch_nothing_when_opened(hostile_site):
                     assert not re.search(r"INCLUDEPICTURE|INCLUDETEXT|DDEAUTO|\bDDE\b|IMPORT", data), (path.name, name)
                     titles += data.count("hostile2") + data.count("??? note Collapsible")
     assert titles, "no hostile case study is listed in any plan: the Word check tests nothing"
+
+
+def test_json_ld_csv_and_feed_carry_hostile_text_intact(hostile_site):
+    site = hostile_site[1]
+    [data] = json_ld(site / "case-studies" / PLAIN / "index.html")
+    assert data["headline"] == HEADLINE
+    page = lxml.html.fromstring((site / "about" / "index.html").read_bytes())
+    [script] = page.xpath('//script[@type="application/ld+json"]')
+    assert json.loads(script.text) == {"x": SCRIPT_IN_FRONT_MATTER}
+    assert not [s for s in page.xpath("//script") if "alert(1)" in (s.text or "") and s is not script]
+    rows = list(csv.DictReader(io.StringIO((site / "case-studies" / "index.csv").read_text(encoding="utf-8-sig"))))
+    assert next(r for r in rows if r["slug"] == PLAIN)["title"] == "'" + " ".join(HEADLINE.split())
+    feed = feedparser.parse((site / "case-studies" / "feed.xml").read_bytes())
+    assert not feed.bozo and any(e.title == " ".join(HEADLINE.split()) for e in feed.entries)

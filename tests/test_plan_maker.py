@@ -673,20 +673,6 @@ def test_keyboard_only_writes_and_downloads(site_server, browser):
         ctx.close()
 
 
-def test_lighthouse_mobile_scores_the_page_fast(built_site, tmp_path):
-    """Lighthouse (pinned in tools/lighthouse/; `python scripts/bench.py pages` installs it), mobile profile,
-    the page served with gzip: performance at least 95, accessibility 100, at most 150 KB transferred."""
-    from bench.pages import LIGHTHOUSE, lighthouse, summarise
-
-    if not LIGHTHOUSE.exists():
-        pytest.skip("Lighthouse is not installed: cd tools/lighthouse && npm ci (bench.py pages does it)")
-    with serve(built_site) as base:
-        result = summarise(lighthouse(base + MAKE, tmp_path / "report.json"), "make-plan", "en", "lpl")
-    assert result.scores["performance"] >= 95, result.failing
-    assert result.scores["accessibility"] == 100, result.failing
-    assert result.kb * 1024 <= FIRST_LOAD_BUDGET, f"{result.kb:.1f} KB"
-
-
 def test_the_documents_are_kept_for_the_next_visit(site_server, browser):
     """Fetched once, the setting's documents are kept in this browser (IndexedDB): the next visit makes the
     Word file without fetching them again, with no connection at all."""
