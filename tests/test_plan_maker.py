@@ -477,6 +477,11 @@ def test_welsh_page_makes_a_bilingual_plan_each_answer_in_its_language(built_sit
             assert f"{table.title.cy} / {table.title.en}" in " ".join(text.split()), table.id
         assert not re.search(r"\b(Rhes|Row) \d", text)
         assert "\u2612" in text and "Mentora" in text
+        # The draft-translation notice where the Word file has it (as its writer noted the drafts it showed).
+        notice, word = plan.label("draft_notice_plan"), blank(built_site, "primary", "bilingual", guidance=False)
+        in_word = notice.cy in "".join(p.text for p in docx.Document(io.BytesIO(word)).paragraphs)
+        printed = " ".join(text.split())
+        assert (notice.cy in printed) == (notice.en in printed) == in_word  # in_word today: its Welsh is a draft
         assert errors == []
     finally:
         ctx.close()

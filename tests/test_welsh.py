@@ -17,7 +17,7 @@ from lpl.editorial.spelling import ENGLISH, UNKNOWN, misspellings, read_allowlis
 from lpl.editorial.term_check import misuses
 from lpl.load import check
 from lpl.model.counting import count_phrase
-from lpl.publish.downloads import make_documents
+from lpl.publish.downloads import document_files, make_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 DICTIONARY = ROOT / "tools" / "hunspell-cy" / "cy_GB"
@@ -26,7 +26,7 @@ DICTIONARY = ROOT / "tools" / "hunspell-cy" / "cy_GB"
 @pytest.mark.build  # makes the fifteen plan documents to read their Welsh
 def test_every_welsh_text_is_spelt_and_named_as_the_site_does(content):
     """Pages, data/, plans/, case studies, interface labels and the Welsh plan documents."""
-    result = check_languages(content, ROOT, make_documents(content, "/"))
+    result = check_languages(content, ROOT, document_files(make_documents(content, "/")))
     assert result.passages > 5000 and result.words > 30000  # it really read the site
     assert not result.problems, result.problems
     assert not result.findings, "\n".join(f"{f.location()}: {f.message}" for f in result.findings)

@@ -12,6 +12,7 @@ from harness import copy_project
 from lpl.mkdocs.content import UNDATED
 from lpl.model.plan import PLAN_LANGUAGES
 from lpl.publish import downloads
+from lpl.render.plan_docx import PlanDocument
 from lpl.render.plan_view import docx_name
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
@@ -32,7 +33,7 @@ def made(monkeypatch) -> list[str]:
         with zipfile.ZipFile(document, "w") as docx:  # the template pack reads each document's parts
             docx.writestr("word/document.xml", site_url)
         return {  # each template and its plan alone (guidance=False)
-            docx_name(s, lang, guidance=g): document.getvalue()
+            docx_name(s, lang, guidance=g): PlanDocument(document.getvalue(), frozenset())
             for s in content.plan.settings
             for lang in PLAN_LANGUAGES
             for g in (True, False)

@@ -17,6 +17,7 @@ from harness import ROOT
 from lpl.load import load
 from lpl.model.plan import PLAN_LANGUAGES
 from lpl.publish import downloads, inputs
+from lpl.render.plan_docx import PlanDocument
 from lpl.render.plan_view import docx_name
 
 SITE_URL = "https://example.org/"
@@ -73,13 +74,13 @@ def made(monkeypatch) -> list[str]:
             for g in (True, False)
         ]  # each template and its plan alone
         label = content.label("kind_illustrative", "en")
-        return {name: f"{site_url} {label}".encode() for name in names}
+        return {name: PlanDocument(f"{site_url} {label}".encode(), frozenset({"cy"})) for name in names}
 
     monkeypatch.setattr(downloads, "make_documents", make)
     return calls
 
 
-def documents(root: Path, site_url: str = SITE_URL) -> dict[str, bytes]:
+def documents(root: Path, site_url: str = SITE_URL) -> dict[str, PlanDocument]:
     return downloads.plan_downloads(load(root), site_url, root)
 
 
@@ -101,9 +102,9 @@ def test_the_documents_follow_the_sites_address(project, made):
 
 def test_a_changed_kind_label_reaches_the_documents_from_a_kept_cache(project, made):
     """The bug this key fixes: the label changed in data/ui.yml, the documents still said the old one."""
-    assert b"Illustrative example" in next(iter(documents(project).values()))
+    assert b"Illustrative example" in next(iter(documents(project).values())).data
     EDITS["a kind label in data/ui.yml"](project)
-    assert all(b"Made-up example" in data for data in documents(project).values())
+    assert all(b"Made-up example" in document.data for document in documents(project).values())
 
 
 @pytest.mark.parametrize("changed", ["render/labels.py", "render/templates/pages/_case_link.md.j2", "schema"])

@@ -22,7 +22,7 @@ from ..editorial.language_check import check_languages
 from ..editorial.spelling import SpellerMissing
 from ..editorial.translation_report import FORMATS, build_report
 from ..load import check
-from ..publish.downloads import make_documents
+from ..publish.downloads import document_files, make_documents
 
 PROG = "lpl report"
 
@@ -48,7 +48,7 @@ def main(argv=None) -> int:
     language = None
     if not args.no_welsh_check:
         try:
-            language = check_languages(content, args.root, make_documents(content, "/"))
+            language = check_languages(content, args.root, document_files(make_documents(content, "/")))
         except SpellerMissing as error:
             print(f"Welsh check left out: {error}", file=sys.stderr)
     built = None

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..editorial import built_welsh
 from ..editorial.language_check import check_languages, render_markdown, render_text
 from ..load import check
-from ..publish.downloads import make_documents
+from ..publish.downloads import document_files, make_documents
 
 PROG = "lpl welsh"
 
@@ -31,7 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     if content is None:
         print("The content has errors: fix them first; `lpl validate` shows them all.", file=sys.stderr)
         return 2
-    documents = None if args.no_documents else make_documents(content, "/")  # not cached: the build keeps its own
+    # Not cached: the build keeps its own.
+    documents = None if args.no_documents else document_files(make_documents(content, "/"))
     result = check_languages(content, args.root, documents)
     sys.stdout.write((render_markdown if args.markdown else render_text)(result))
     built = built_welsh.check_built_site(args.site, args.root) if args.site is not None else None

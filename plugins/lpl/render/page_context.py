@@ -6,6 +6,7 @@ studies' pages, the catalogue and the framework pages alike.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 
 import jinja2
@@ -23,6 +24,7 @@ from ..model import (
 from ..model.counting import count_phrase, rule_json
 from ..model.registry import Framework, Shape
 from . import marking
+from .drafts import Drafts
 from .escape import inline, inline_part, prose
 from .framework_links import framework_link
 from .labels import kind_label, kind_tag
@@ -43,34 +45,43 @@ _TRANSLATION_LINE = re.compile(rf"^translation: {TRANSLATION}$", re.M)
 class PageContext:
     """What every template can ask for: wording in the page's language and the model's lookups.
 
-    It also notes whether a text it gives a page is a draft in the page's language, so a page is marked as a draft
-    translation from what it shows (`render`), not from a list of its texts kept beside the template. The
-    interface's own wording (`t`, data/ui.yml) is not counted: a page is marked for its content."""
+    It also notes whether a text it gives a page is a draft in the page's language (`drafts`), so a page is marked
+    as a draft translation from what it shows (`render`), not from a list of its texts kept beside the template.
+    The interface's own wording (`t`: data/ui.yml, or the plan pages' labels) is not counted: a page is marked for
+    its content, as a reader of a draft page needs to know the guidance's text, not a button's, awaits review."""
 
-    def __init__(self, content: Content, lang: str):
+    def __init__(self, content: Content, lang: str, labels: Mapping[str, Text] | None = None):
         self.content = content
         self.lang = lang
         self.other = other(lang)
+        self.labels = content.frameworks.labels if labels is None else labels  # what `t` says
         self.count_rule = rule_json(lang)  # for the catalogue's script, which counts as count() does
-        self.drafted = False  # a text given to the page being rendered is a draft in its language
+        self.drafts = Drafts()  # the languages a text given to the page being rendered is a draft in
         self.translation = TRANSLATION
 
     def render(self, template: jinja2.Template, **values) -> str:
-        """One page of `template`, with `common`, its front matter's `translation:` filled in: draft when a text
-        the page showed through this context is a draft in the page's language, else reviewed. Only texts given
-        while the page is written count: the catalogue's filter options, labelled once for all its pages, do not."""
-        self.drafted = False
-        page = template.render(**values, **self.common)
+        """One page of `template`, with `common`, its front matter's `translation:` filled in (`finish`)."""
+        self.start()
+        return self.finish(template.render(**values, **self.common), template.name)
+
+    def start(self) -> None:
+        """A new page: only texts given from now until `finish` count for it. So the catalogue's filter options,
+        labelled once for all its pages before the first is written, do not."""
+        self.drafts.clear()
+
+    def finish(self, page: str, name: str | None = None) -> str:
+        """A page (written since `start`) with its front matter's `translation:` filled in: draft when a text the
+        page showed through this context is a draft in the page's language, else reviewed."""
         front_matter_end = page.find("\n---", page.find("---") + 3)
         filled, found = _TRANSLATION_LINE.subn(
-            f"translation: {'draft' if self.drafted else 'reviewed'}", page[:front_matter_end], count=1
+            f"translation: {'draft' if self.lang in self.drafts else 'reviewed'}", page[:front_matter_end], count=1
         )
         if not found:
-            raise ValueError(f"{template.name}: its front matter has no 'translation: {{{{ ctx.translation }}}}'")
+            raise ValueError(f"{name}: its front matter has no 'translation: {{{{ ctx.translation }}}}'")
         return filled + page[front_matter_end:]
 
     def t(self, key: str, **values) -> str:
-        text = self.content.label(key, self.lang)
+        text = self.labels[key].best(self.lang)
         return text.format(**values) if values else text
 
     def count(self, n: int, key: str = "results_count") -> str:
@@ -81,13 +92,11 @@ class PageContext:
         """A text in the page's language (the other's where it is missing: callers show a notice)."""
         if not value:
             return ""
-        self.drafted = self.drafted or value.is_draft(self.lang)
-        return value.best(self.lang)
+        return self.drafts.best(value, self.lang)
 
     def written(self, value: Text) -> str | None:
         """A text as written in the page's language, None where it is not."""
-        self.drafted = self.drafted or value.is_draft(self.lang)
-        return value.get(self.lang)
+        return self.drafts.get(value, self.lang)
 
     def missing(self, value: Text | None) -> bool:
         return value is not None and value.is_missing(self.lang)

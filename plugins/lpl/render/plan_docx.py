@@ -20,6 +20,8 @@ What schools need from the file, and why it is built this way:
   site as author), no python-docx leftovers (a blank thumbnail, an empty bibliography, styles never
   used, "Microsoft Macintosh Word");
 - links go to the site's case studies and frameworks (absolute URLs from `site_url`);
+- the draft-translation notice where a text the document shows is a draft in Welsh: noted as each text is
+  written (`render.drafts`), so it follows what the document holds, not a list kept beside it;
 - the bytes depend only on the inputs (fixed dates inside the zip), so an unchanged template is
   not rewritten and a build never churns.
 """
@@ -29,6 +31,7 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 import zipfile
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from docx import Document
@@ -41,13 +44,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt, RGBColor
 
-from ..model import Content, Text
+from ..model import Content, Language, Text
 from ..model.plan import LOCALES, PlanSection, PlanTable, PlanTemplate
+from .drafts import Drafts
 from .facts import content_with_facts
 from .links import Link
 from .plan_view import (
     PlanField,
-    document_texts,
     languages,
     notes_field,
     section_links,
@@ -71,6 +74,15 @@ WORD_SLACK = 1.06  # a word's measured width, and a little more for the renderer
 TICK_FONT, TICKED, UNTICKED = "MS Gothic", "\u2612", "\u2610"
 
 
+@dataclass(frozen=True)
+class PlanDocument:
+    """A document as written: its bytes, and the languages in which a text it shows is a draft (its Welsh
+    shows the draft-translation notice where "cy" is one; "Make your plan" prints the notice from this too)."""
+
+    data: bytes
+    drafts: frozenset[str]
+
+
 def render_plan_docx(
     content: Content,
     setting: str,
@@ -84,6 +96,23 @@ def render_plan_docx(
 ) -> bytes:
     """The plan for one setting in `doc_lang` ('en', 'cy' or 'bilingual'): the template with its
     guidance, or (`guidance=False`) the school's plan alone."""
+    return write_plan_docx(
+        content, setting, doc_lang, site_url=site_url, guidance=guidance, school=school, year=year, created=created
+    ).data
+
+
+def write_plan_docx(
+    content: Content,
+    setting: str,
+    doc_lang: str,
+    *,
+    site_url: str,
+    guidance: bool = True,
+    school: str | None = None,
+    year: str | None = None,
+    created: datetime | None = None,
+) -> PlanDocument:
+    """`render_plan_docx`, with what the document showed that is a draft."""
     content = content_with_facts(content)  # the same object when they already are (the build's outputs)
     plan = content.plan
     if plan is None:
@@ -92,13 +121,15 @@ def render_plan_docx(
         raise ValueError(f"no plan template for the setting {setting!r}")
     writer = _PlanDocument(content, plan, setting, doc_lang, site_url, guidance)
     writer.write(school, year)
+    writer.draft_notice()
     writer.properties(
         school, year, created or datetime(plan.updated.year, plan.updated.month, plan.updated.day, tzinfo=UTC)
     )
     writer.tidy()
     buffer = io.BytesIO()
     writer.doc.save(buffer)
-    return _stable_zip(buffer.getvalue(), _app_properties(plan.label("document_author").best(writer.langs[0])))
+    data = _stable_zip(buffer.getvalue(), _app_properties(plan.label("document_author").best(writer.langs[0])))
+    return PlanDocument(data, frozenset(writer.drafts.languages))
 
 
 # python-docx's default template brings parts a plan does not use: dropped with their relationships.
@@ -200,9 +231,11 @@ class _PlanDocument:
         self.guidance = guidance
         self.langs = languages(doc_lang)
         self.doc = Document()
-        # Any text shown is a draft in one of the document's languages: the document says so.
-        texts = document_texts(content, setting, guidance=guidance)
-        self.draft = any(text.is_draft(lang) for text in texts for lang in self.langs)
+        # Every text the document shows is resolved through `said`, which notes the drafts among them: the notice
+        # follows from what was written (`draft_notice`). All of it counts, the plan's own labels too ("Guiding
+        # questions", "Setting"): unlike a page's interface, they are the document's headings, which a school
+        # prints and circulates as its plan's. Its properties (title, author) are metadata, not counted.
+        self.drafts = Drafts()
         self.sections = plan.sections_for(setting)
         self.controls = 0
         self._styles()
@@ -212,6 +245,10 @@ class _PlanDocument:
 
     def label(self, key: str) -> Text:
         return self.plan.label(key)
+
+    def said(self, text: Text, lang: str) -> str:
+        """A text as the document writes it in `lang`, noted if it is a draft there."""
+        return self.drafts.best(text, lang)
 
     def run(
         self,
@@ -238,6 +275,12 @@ class _PlanDocument:
 
         `prefix` (a section's number) goes before the first language only.
         """
+        self.line(paragraph, {lang: self.said(text, lang) for lang in self.langs}, sep=sep, bold=bold, prefix=prefix)
+
+    def line(
+        self, paragraph, said: dict[str, str], *, sep: str = "break", bold: bool | None = None, prefix: str = ""
+    ) -> None:
+        """What `text` writes, from each language's words as said (noted already, or the notice, which is not)."""
         for i, lang in enumerate(self.langs):
             if i:
                 if sep == "break":
@@ -247,7 +290,7 @@ class _PlanDocument:
             second = i > 0 and sep == "break"
             self.run(
                 paragraph,
-                ("" if i else prefix) + text.best(lang),
+                ("" if i else prefix) + said[lang],
                 lang,
                 bold=bold,
                 italic=True if second else None,
@@ -270,7 +313,7 @@ class _PlanDocument:
     def paragraphs(self, text: Text) -> None:
         """Running text: one paragraph per language, the second in grey italics."""
         for i, lang in enumerate(self.langs):
-            for chunk in [c for c in text.best(lang).split("\n\n") if c.strip()]:
+            for chunk in [c for c in self.said(text, lang).split("\n\n") if c.strip()]:
                 paragraph = self.doc.add_paragraph()
                 self.run(
                     paragraph, " ".join(chunk.split()), lang, italic=True if i else None, colour=GREY if i else None
@@ -304,7 +347,7 @@ class _PlanDocument:
         for i, lang in enumerate(self.langs):
             if i:
                 paragraph.add_run().add_break(WD_BREAK.LINE)
-            self.hyperlink(paragraph, link.url(self.site_url, lang), link.label.best(lang), lang, second=i > 0)
+            self.hyperlink(paragraph, link.url(self.site_url, lang), self.said(link.label, lang), lang, second=i > 0)
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -359,9 +402,9 @@ class _PlanDocument:
         for i, lang in enumerate(self.langs):
             if i:
                 self.run(paragraph, " / ", lang, colour=GREY)
-            self.run(paragraph, f"{self.plan.title.best(lang)} · {setting.best(lang)}", lang, colour=GREY)
+            self.run(paragraph, f"{self.said(self.plan.title, lang)} · {self.said(setting, lang)}", lang, colour=GREY)
         lang = self.langs[0]
-        self.run(paragraph, f" · {self.label('page').best(lang)} ", lang, colour=GREY)
+        self.run(paragraph, f" · {self.said(self.label('page'), lang)} ", lang, colour=GREY)
         field = OxmlElement("w:fldSimple")
         field.set(qn("w:instr"), "PAGE")
         number = OxmlElement("w:r")
@@ -383,7 +426,7 @@ class _PlanDocument:
     def _caption(self, table, text: Text) -> None:
         """The table's title for screen readers (Word's "Alt Text" title)."""
         caption = OxmlElement("w:tblCaption")
-        caption.set(qn("w:val"), " / ".join(text.best(lang) for lang in self.langs))
+        caption.set(qn("w:val"), " / ".join(self.said(text, lang) for lang in self.langs))
         table._tbl.tblPr.append(caption)
 
     def _grid(self, rows: int, cols: int):
@@ -405,12 +448,13 @@ class _PlanDocument:
         screen reader says), its tag (what "Make your plan" fills) and a number."""
         self.controls += 1
         properties = OxmlElement("w:sdtPr")
-        label = field.label
-        if field.row is not None:
-            en, cy = (f"{field.row.best(lang)}: {field.label.best(lang)}" for lang in ("en", "cy"))
-            label = Text(en, cy)
+        row = field.row
+        names = (
+            (f"{self.said(row, lang)}: " if row is not None else "") + self.said(field.label, lang)
+            for lang in self.langs
+        )
         for name, val in (
-            ("w:alias", " / ".join(label.best(lang) for lang in self.langs)),
+            ("w:alias", " / ".join(names)),
             ("w:tag", field.tag),
             ("w:id", str(self.controls)),
         ):
@@ -545,8 +589,8 @@ class _PlanDocument:
         self.text(title, self.plan.title)
         subtitle = self.doc.add_paragraph()
         setting = self.content.frameworks.settings.term(self.setting).label
-        en, cy = (f"{self.label('setting').best(lang)}: {setting.best(lang)}" for lang in ("en", "cy"))
-        self.text(subtitle, Text(en, cy, setting.en_status, setting.cy_status), bold=True)
+        said = {lang: f"{self.said(self.label('setting'), lang)}: {self.said(setting, lang)}" for lang in self.langs}
+        self.line(subtitle, said, bold=True)
         for run in subtitle.runs:
             run.font.size = Pt(16)
         if school or year:
@@ -629,14 +673,20 @@ class _PlanDocument:
             self.paragraphs(self.label("no_case_study"))
         self.link_item(links.catalogue, self.doc.add_paragraph())
 
+    def draft_notice(self) -> None:
+        """Once the document is written: where a text it shows is a draft in Welsh, the notice that says so (in
+        each of its languages). Only Welsh: the notice speaks of the Welsh text, so an English document never
+        has it. Never on the title page: with the guidance, before the list of parts; in a plan, at its end."""
+        if Language.CY not in self.drafts:
+            return
+        notice = self._notice_before.insert_paragraph_before() if self.guidance else self.end
+        words = self.label("draft_notice" if self.guidance else "draft_notice_plan")
+        self.line(notice, {lang: words.best(lang) for lang in self.langs})
+        for run in notice.runs:
+            run.font.size = Pt(9)
+            run.font.color.rgb = GREY
+
     def properties(self, school: str | None, year: str | None, when: datetime) -> None:
-        if self.draft:
-            # Never on the title page: with the guidance, before the list of parts; in a plan, at its end.
-            notice = self._notice_before.insert_paragraph_before() if self.guidance else self.end
-            self.text(notice, self.label("draft_notice" if self.guidance else "draft_notice_plan"))
-            for run in notice.runs:
-                run.font.size = Pt(9)
-                run.font.color.rgb = GREY
         setting = self.content.frameworks.settings.term(self.setting).label
         both = " / ".join
         title = both(self.plan.title.best(lang) for lang in self.langs)

@@ -4,18 +4,26 @@ setting and the "Make your plan" page (a form filled in the browser, exported in
 Pages live at plan-templates/ in each language's docs; the .docx files at the site's root in
 downloads/, shared by both languages. Links to them are raw HTML (MkDocs does not check those:
 tests/test_plans.py does), links to guidance pages are relative `.md` links (MkDocs checks them).
+
+Each page is written through a `PageContext` (`plan_context`), which marks it a draft translation from the texts
+it resolves for the page, as the generated pages are. What counts: the plan's content, and the plan document's
+own wording where the page shows the document (its headings, "Setting", "Statement 2": `doc` in the printable
+page, `doc` in "Make your plan"'s data) — a school prints that page as its plan, headings and all, and the .docx
+counts them too; not the pages' own interface wording (`t`: "Plan templates", "Download", "Save to a file"), as
+data/ui.yml's is not counted on the generated pages.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Collection, Mapping
 
-from ..model import Content, Text, lang_prefix
+from ..model import Content, Language, Text, lang_prefix
 from ..model.plan import PLAN_LANGUAGES, PlanTemplate
 from .links import page_href
+from .page_context import PageContext
 from .plan_view import (
     DOCX_MEDIA_TYPE,
-    document_texts,
     docx_name,
     make_page,
     notes_field,
@@ -48,33 +56,35 @@ def size_label(size: int) -> str:
     return f"{max(1, round(size / 1024))} KB"
 
 
-def _is_draft(lang: str, *texts: Text | None) -> bool:
-    return any(t is not None and t.is_draft(lang) for t in texts)
+def plan_context(content: Content, plan: PlanTemplate, lang: str) -> PageContext:
+    """The plan pages' context: `t` says the pages' own wording, from plans/plan.yml's labels."""
+    return PageContext(content, lang, labels=plan.labels)
 
 
 def render_plan_pages(
-    content: Content, lang: str, sizes: dict[str, int], versions: dict[str, str] | None = None
+    content: Content,
+    lang: str,
+    sizes: dict[str, int],
+    versions: dict[str, str] | None = None,
+    drafts: Mapping[str, Collection[str]] | None = None,
 ) -> dict[str, str]:
     """{docs path under docs/<lang>/: Markdown} for the downloads page, every printable page and "Make
     your plan".
 
     `sizes` gives each .docx file's size in bytes by file name (the downloads page shows them);
-    `versions` each template pack's version by file name (the "Make your plan" page asks for it).
+    `versions` each template pack's version by file name (the "Make your plan" page asks for it);
+    `drafts` the languages each document's shown texts are drafts in (its print says so as the document does).
     """
     plan = content.plan
     if plan is None:
         return {}
     env = environment("plans")
+    ctx = plan_context(content, plan, lang)
+    t = ctx.t
 
-    def t(key: str, **values) -> str:
-        text = plan.label(key).best(lang)
-        return text.format(**values) if values else text
-
-    def text(value: Text | None) -> str:
-        return value.best(lang) if value else ""
-
-    def setting_label(setting: str) -> str:
-        return text(content.frameworks.settings.term(setting).label)
+    def doc(key: str) -> str:
+        """The plan document's own wording (a heading the .docx writes too): content, so it counts (module doc)."""
+        return ctx.text(plan.label(key))
 
     pages: dict[str, str] = {}
     rows = []
@@ -92,29 +102,15 @@ def render_plan_pages(
                     "type": DOCX_MEDIA_TYPE,
                 }
             )
-        rows.append(
-            {
-                "id": setting,
-                "label": setting_label(setting),
-                "files": files,
-                "print_page": print_page(setting).split("/", 1)[1],
-            }
-        )
-    wording = [plan.label(k) for k in plan.labels]
-    pages["plan-templates/index.md"] = env.get_template("downloads.md.j2").render(
-        t=t,
-        text=text,
-        rows=rows,
-        lang=lang,
-        draft=_is_draft(lang, *wording, plan.title),
-        make_page=make_page().split("/", 1)[1],
+        rows.append({"id": setting, "files": files, "print_page": print_page(setting).split("/", 1)[1]})
+    pages["plan-templates/index.md"] = ctx.render(
+        env.get_template("downloads.md.j2"), rows=rows, make_page=make_page().split("/", 1)[1]
     )
-    pages[make_page()] = render_make_page(content, plan, lang, versions)
+    pages[make_page()] = render_make_page(content, plan, lang, versions, drafts, ctx=ctx)
 
     for setting in plan.settings:
         page = print_page(setting)
         sections = []
-        used: list[Text | None] = [plan.title, plan.intro, *plan.how_to_use]
         for number, section in enumerate(plan.sections_for(setting), start=1):
             links = section_links(
                 content, section, setting, plan.label("statement_number"), plan.label("all_case_studies")
@@ -122,8 +118,6 @@ def render_plan_pages(
             tables = section.tables_for(setting)
             questions = [q.text for q in section.questions_for(setting)]
             examples = [e.text for e in section.examples_for(setting)]
-            used += [section.title, section.purpose, *questions, *examples]
-            used += [x for table in tables for x in (table.title, table.note, *table.columns, *table.rows)]
             sections.append(
                 {
                     "number": number,
@@ -136,17 +130,15 @@ def render_plan_pages(
                 }
             )
         fields = plan.title_fields_for(setting)
-        pages[page] = env.get_template("printable.md.j2").render(
-            t=t,
-            text=text,
+        pages[page] = ctx.render(
+            env.get_template("printable.md.j2"),
+            text=ctx.text,
+            doc=doc,
             plan=plan,
             setting=setting,
-            setting_label=setting_label(setting),
             fields=fields,
             sections=sections,
             page=page,
-            lang=lang,
-            draft=_is_draft(lang, *used),
             docx_href=downloads_href(page, lang, docx_name(setting, lang)),
             docx_type=DOCX_MEDIA_TYPE,
             updated=plan.updated.isoformat(),
@@ -157,6 +149,17 @@ def render_plan_pages(
 def _pair(text: Text | None) -> list[str] | None:
     """A text for the browser: [English, Welsh], each the best there is."""
     return None if text is None else [text.best("en"), text.best("cy")]
+
+
+def _shown(ctx: PageContext):
+    """`_pair` for a text the page shows (the script writes it): noted in the page's language, as `ctx.text` is."""
+
+    def pair(text: Text | None) -> list[str] | None:
+        if text is not None:
+            ctx.drafts.note(text, ctx.lang)
+        return _pair(text)
+
+    return pair
 
 
 # Interface wording the script needs, in the page's language.
@@ -184,7 +187,7 @@ MAKE_MESSAGES = (
     "case_studies",
     "your_notes",
 )
-# Wording of the document itself, in both languages: the print shows what the Word file holds.
+# Wording of the document itself, in both languages: the print shows what the Word file holds (counted: module doc).
 DOCUMENT_LABELS = (
     "setting",
     "how_to_use_title",
@@ -198,19 +201,31 @@ DOCUMENT_LABELS = (
     "entitlement_statements",
     "hallmarks",
     "characteristics",
-    "draft_notice",
-    "draft_notice_plan",
-    "make_title_page",
 )
+# The print's too, not counted: the notices, shown only where the document is a draft (they would count themselves),
+# and the form's name for the title page ("Title page", which the document does not write).
+PRINT_LABELS = ("draft_notice", "draft_notice_plan", "make_title_page")
 
 
-def make_data(content: Content, lang: str, versions: dict[str, str]) -> dict:
+def make_data(
+    content: Content,
+    lang: str,
+    versions: dict[str, str],
+    drafts: Mapping[str, Collection[str]] | None = None,
+    *,
+    ctx: PageContext | None = None,
+) -> dict:
     """What the "Make your plan" page's script builds the form, the print and the filled .docx from: the
     parts of every setting once (an entry limited to some settings says which), each text in both
     languages, and the fields' tags from `table_fields` / `plan_fields` (the one list the .docx uses).
-    About 60 KB as JSON, 14 KB gzipped, against 467 KB of HTML when every box was in the page."""
+    About 60 KB as JSON, 14 KB gzipped, against 467 KB of HTML when every box was in the page.
+
+    Every text the page's script shows is noted through `ctx` (the page's language), so the page is a draft
+    translation where one is; `drafts` (by document) tells the print where to say the document is one."""
     plan = content.plan
     assert plan is not None
+    ctx = ctx or plan_context(content, plan, lang)
+    shown = _shown(ctx)
     page = make_page()
 
     def only(settings: tuple[str, ...]) -> dict:
@@ -219,7 +234,7 @@ def make_data(content: Content, lang: str, versions: dict[str, str]) -> dict:
 
     def limited(entries) -> list[list]:
         """Questions or examples: [text] or [text, settings]."""
-        return [[_pair(e.text), *([list(e.settings)] if e.settings else [])] for e in entries]
+        return [[shown(e.text), *([list(e.settings)] if e.settings else [])] for e in entries]
 
     parts = []
     for section in plan.sections:
@@ -237,15 +252,15 @@ def make_data(content: Content, lang: str, versions: dict[str, str]) -> dict:
         tables = []
         for table in section.tables:
             rows = [
-                [_pair(row[0].row) if row and row[0].row else None, [f.tag for f in row]] for row in table_fields(table)
+                [shown(row[0].row) if row and row[0].row else None, [f.tag for f in row]] for row in table_fields(table)
             ]
             tables.append(
                 {
                     "id": table.id,
-                    "title": _pair(table.title),
-                    "note": _pair(table.note),
-                    "columns": [_pair(c) for c in table.columns],
-                    "ticks": {str(i): _pair(t) for i, t in enumerate(table.tick_labels, start=1) if t},
+                    "title": shown(table.title),
+                    "note": shown(table.note),
+                    "columns": [shown(c) for c in table.columns],
+                    "ticks": {str(i): shown(t) for i, t in enumerate(table.tick_labels, start=1) if t},
                     "shares": [round(share, 4) for share in table.column_shares()],
                     "landscape": table.landscape,
                     "rows": rows,
@@ -256,12 +271,12 @@ def make_data(content: Content, lang: str, versions: dict[str, str]) -> dict:
         parts.append(
             {
                 "id": section.id,
-                "title": _pair(section.title),
-                "purpose": _pair(section.purpose),
+                "title": shown(section.title),
+                "purpose": shown(section.purpose),
                 "questions": limited(section.questions),
                 "examples": limited(section.examples),
                 "links": [
-                    [_pair(plan.label(key)), [[_pair(link.label), link.href(page)] for link in found]]
+                    [shown(plan.label(key)), [[shown(link.label), link.href(page)] for link in found]]
                     for key, found in (
                         ("entitlement_statements", links.entitlement),
                         ("hallmarks", links.hallmarks),
@@ -269,9 +284,9 @@ def make_data(content: Content, lang: str, versions: dict[str, str]) -> dict:
                     )
                     if found
                 ],
-                "cases": [[_pair(link.label), link.href(page)] for link in cases],
+                "cases": [[shown(link.label), link.href(page)] for link in cases],
                 "cases_by_setting": by_setting,
-                "catalogue": [_pair(links.catalogue.label), links.catalogue.href(page)],
+                "catalogue": [shown(links.catalogue.label), links.catalogue.href(page)],
                 "notes": {"tag": notes.tag, "lines": notes.lines} if notes else None,
                 "tables": tables,
             }
@@ -281,14 +296,15 @@ def make_data(content: Content, lang: str, versions: dict[str, str]) -> dict:
     for setting in plan.settings:
         name = pack_name(setting)
         settings[setting] = {
-            "label": _pair(content.frameworks.settings.term(setting).label),
+            "label": shown(content.frameworks.settings.term(setting).label),
             "documents": {
                 doc_lang: [docx_name(setting, doc_lang), docx_name(setting, doc_lang, guidance=False)]
                 for doc_lang in PLAN_LANGUAGES
             },
-            # Whether the Welsh of each document (with the guidance, without) is a draft translation.
+            # Whether the Welsh of each document (with the guidance, without) is a draft translation: as its
+            # Welsh document was written (the bilingual one says the same Welsh); not known without the documents.
             "draft": [
-                any(t.is_draft("cy") for t in document_texts(content, setting, guidance=guidance))
+                Language.CY in (drafts or {}).get(docx_name(setting, "cy", guidance=guidance), ())
                 for guidance in (True, False)
             ],
         }
@@ -298,13 +314,14 @@ def make_data(content: Content, lang: str, versions: dict[str, str]) -> dict:
     return {
         "lang": lang,
         "languages": {code: list(langs) for code, langs in PLAN_LANGUAGES.items()},
-        "names": {code: plan.label(f"language_{code}").best(lang) for code in ("en", "cy")},
-        "say": {key: plan.label(key).best(lang) for key in MAKE_MESSAGES},
-        "doc": {key: _pair(plan.label(key)) for key in DOCUMENT_LABELS}
-        | {"title": _pair(plan.title), "intro": _pair(plan.intro), "how_to_use": [_pair(t) for t in plan.how_to_use]},
+        "names": {code: ctx.t(f"language_{code}") for code in ("en", "cy")},
+        "say": {key: ctx.t(key) for key in MAKE_MESSAGES},
+        "doc": {key: shown(plan.label(key)) for key in DOCUMENT_LABELS}
+        | {key: _pair(plan.label(key)) for key in PRINT_LABELS}
+        | {"title": shown(plan.title), "intro": shown(plan.intro), "how_to_use": [shown(t) for t in plan.how_to_use]},
         "settings": settings,
         "title": [
-            {"tag": title_tag(field.id), "label": _pair(field.label)} | only(field.settings)
+            {"tag": title_tag(field.id), "label": shown(field.label)} | only(field.settings)
             for field in plan.title_fields
         ],
         "parts": parts,
@@ -312,36 +329,37 @@ def make_data(content: Content, lang: str, versions: dict[str, str]) -> dict:
     }
 
 
-def render_make_page(content: Content, plan: PlanTemplate, lang: str, versions: dict[str, str] | None = None) -> str:
+def render_make_page(
+    content: Content,
+    plan: PlanTemplate,
+    lang: str,
+    versions: dict[str, str] | None = None,
+    drafts: Mapping[str, Collection[str]] | None = None,
+    *,
+    ctx: PageContext | None = None,
+) -> str:
     """The "Make your plan" page: the choices, the parts' contents and the buttons as HTML; each part's
     form, built by the script from `make_data` (inline JSON) one part at a time. Everything from YAML is
-    escaped: here by the template, in the browser by going in only as text."""
+    escaped: here by the template, in the browser by going in only as text. Its texts are the template's and
+    the data's: both count for its `translation:`, so the page starts before the data is made."""
     page = make_page()
-    data = make_data(content, lang, versions or {})
-
-    def t(key: str, **values) -> str:
-        text = plan.label(key).best(lang)
-        return text.format(**values) if values else text
-
-    used = [plan.title, *[f.label for f in plan.title_fields], *[s.title for s in plan.sections]]
+    ctx = ctx or plan_context(content, plan, lang)
+    template = environment("plans").get_template("make.md.j2")
+    ctx.start()
+    data = make_data(content, lang, versions or {}, drafts, ctx=ctx)
     # Inside <script type="application/json">: no "<" at all, so no "</script>" can end it early.
     data_json = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("<", "\\u003c")
-    return (
-        environment("plans")
-        .get_template("make.md.j2")
-        .render(
-            t=t,
-            lang=lang,
-            data_json=data_json,
-            draft=_is_draft(lang, *used, *[plan.label(k) for k in plan.labels if k.startswith("make_")]),
-            settings=[(s, content.frameworks.settings.term(s).label.best(lang)) for s in plan.settings],
-            languages=[(code, t(f"language_{code}")) for code in PLAN_LANGUAGES],
-            blank_href=downloads_href(page, lang, docx_name(plan.settings[0], lang)),
-            downloads_page=page_href(page, "plan-templates/index.md"),
-            stylesheet=root_href(page, lang, MAKE_STYLE),
-            script=root_href(page, lang, MAKE_SCRIPT),
-        )
+    markdown = template.render(
+        data_json=data_json,
+        settings=plan.settings,
+        languages=[(code, ctx.t(f"language_{code}")) for code in PLAN_LANGUAGES],
+        blank_href=downloads_href(page, lang, docx_name(plan.settings[0], lang)),
+        downloads_page=page_href(page, "plan-templates/index.md"),
+        stylesheet=root_href(page, lang, MAKE_STYLE),
+        script=root_href(page, lang, MAKE_SCRIPT),
+        **ctx.common,
     )
+    return ctx.finish(markdown, template.name)
 
 
 def field_id(tag: str, lang: str = "") -> str:

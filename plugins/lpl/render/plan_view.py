@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import DRAFT, REVIEWED, CaseStudy, Content, Text
+from ..model import DRAFT, LANGUAGES, REVIEWED, CaseStudy, Content, Text
 from ..model.plan import PLAN_LANGUAGES, PlanSection, PlanTable, PlanTemplate
 from .framework_links import framework_link
 from .labels import labelled_title
@@ -120,13 +120,14 @@ def statement_label(content: Content, statement_id: str, number_label: Text) -> 
     """'Statement 2: As a leader I am entitled to …' in both languages."""
     s = content.frameworks.entitlement.statement(statement_id)
     text, points = s.entitlement.text, getattr(s.entitlement, "points", ())  # a lead-in's sub-points, where modelled
-    parts = {}
-    for lang in ("en", "cy"):
+    parts: dict[str, str] = {}
+    for lang in LANGUAGES:
         # "As a leader I am entitled to:" says little alone: its points follow, as one line.
         said = " ".join([text.best(lang)] + ["; ".join(p.best(lang) for p in points)] if points else [text.best(lang)])
         parts[lang] = f"{number_label.best(lang).format(n=s.number)}: {said}"
-    draft = any(t.is_draft("cy") for t in (text, *points))
-    return Text(parts["en"], parts["cy"], text.en_status, DRAFT if draft else REVIEWED)
+    # Its words are the label's and the statement's: a draft in a language where any of them is.
+    en, cy = (DRAFT if any(t.is_draft(lang) for t in (number_label, text, *points)) else REVIEWED for lang in LANGUAGES)
+    return Text(parts["en"], parts["cy"], en, cy)
 
 
 def case_studies_for(
@@ -168,37 +169,3 @@ def section_links(
 def languages(doc_lang: str) -> tuple[str, ...]:
     """The languages a document is written in, in reading order."""
     return PLAN_LANGUAGES[doc_lang]
-
-
-def document_texts(content: Content, setting: str, *, guidance: bool) -> list[Text]:
-    """Every text of the plan a document of `setting` shows (with or without its guidance): whether any
-    is a draft in a language decides the draft-translation notice, in the .docx and in print."""
-    plan = content.plan
-    assert plan is not None
-    texts = [plan.title, plan.label("setting"), content.frameworks.settings.term(setting).label]
-    texts += [field.label for field in plan.title_fields_for(setting)]
-    if guidance:
-        texts += [plan.label("how_to_use_title"), plan.intro, *plan.how_to_use, plan.label("in_this_plan")]
-    for section in plan.sections_for(setting):
-        texts.append(section.title)
-        if guidance:
-            links = section_links(
-                content, section, setting, plan.label("statement_number"), plan.label("all_case_studies")
-            )
-            texts += [section.purpose, plan.label("guiding_questions"), plan.label("see_also")]
-            texts += [q.text for q in section.questions_for(setting)]
-            examples = [e.text for e in section.examples_for(setting)]
-            texts += [plan.label("examples"), *examples] if examples else []
-            for key, found in (
-                ("entitlement_statements", links.entitlement),
-                ("hallmarks", links.hallmarks),
-                ("characteristics", links.characteristics),
-            ):
-                texts += [plan.label(key), *(link.label for link in found)] if found else []
-            texts += [plan.label("case_studies"), links.catalogue.label]
-            texts += [link.label for link in links.case_studies] or [plan.label("no_case_study")]
-            texts += [plan.label("your_notes")] if section.notes_lines else []
-        for table in section.tables_for(setting):
-            texts += [table.title, *table.columns, *table.rows]
-            texts += [table.note] if table.note and guidance else []
-    return texts
