@@ -41,6 +41,7 @@ from ..editorial.scaffold import (
 )
 from ..load import check_data
 from ..model import ILLUSTRATIVE, SCHOOL, SUMMARY
+from ..model.language import Language
 from ..model.registry import framework
 from . import from_issue
 
@@ -51,7 +52,9 @@ class NoAnswer(Exception):
     pass
 
 
-def ask(question: str, default: str | None = None, lines: Sequence[str] = (), hint: str = "", lang: str = "en") -> str:
+def ask(
+    question: str, default: str | None = None, lines: Sequence[str] = (), hint: str = "", lang: Language = Language.EN
+) -> str:
     """One question on stdout, the answer from stdin (typed, or piped in by a script or test)."""
     print(f"\n{question}" + (f"  [{WORDING[lang]['default']} {default}]" if default else ""))
     for line in lines:
@@ -90,7 +93,7 @@ def ask_optional(question, check, lang):
             print(problem)
 
 
-def read_excerpt_file(value: str, lang: str) -> str:
+def read_excerpt_file(value: str, lang: Language) -> str:
     """The text of the file the editor saved the source in (UTF-8, size-capped); ChoiceError in their language."""
     path = Path(value.strip()).expanduser()
     try:
@@ -212,7 +215,7 @@ def main(argv=None) -> int:
         if not args.slug and (refused := refuse_slug(slug)):
             return refused
         source: NewSource | None = None
-        excerpts: dict[str, str] = {}
+        excerpts: dict[Language, str] = {}
         licence = DEFAULT_LICENCE
         if args.summary:
             source, excerpts, licence = ask_source(args, slug, words, lang, given)
@@ -263,7 +266,7 @@ def main(argv=None) -> int:
     return 0
 
 
-def ask_source(args, slug: str, words: dict, lang: str, given) -> tuple[NewSource, dict[str, str], str]:
+def ask_source(args, slug: str, words: dict, lang: Language, given) -> tuple[NewSource, dict[Language, str], str]:
     """A summary's source and the text of its saved excerpt(s), from flags or questions."""
 
     def answer(flag_value, key, check):
@@ -286,8 +289,8 @@ def ask_source(args, slug: str, words: dict, lang: str, given) -> tuple[NewSourc
     after = args.described_after
     if described and after is None and args.described is None:
         after = ask_optional(words["described_after"], lambda v: check_described_after(v, lang), lang)
-    excerpts = {}
-    for excerpt_lang, flag in (("en", args.excerpt), ("cy", args.excerpt_cy)):
+    excerpts: dict[Language, str] = {}
+    for excerpt_lang, flag in ((Language.EN, args.excerpt), (Language.CY, args.excerpt_cy)):
         if language not in (excerpt_lang, "both"):
             continue
         question = words["excerpt"].format(

@@ -22,6 +22,7 @@ from ..editorial.language_check import check_languages
 from ..editorial.spelling import SpellerMissing
 from ..editorial.translation_report import FORMATS, build_report
 from ..load import check
+from ..model.language import LANGUAGES, Language
 from ..publish.downloads import document_files, make_documents
 
 PROG = "lpl report"
@@ -61,5 +62,5 @@ def main(argv=None) -> int:
         except SpellerMissing as error:
             print(f"Built Welsh check left out: {error}", file=sys.stderr)
     report = build_report(content, args.root, date.today(), language, built)
-    sys.stdout.write(FORMATS[args.format](report, (args.lang,) if args.lang else ("en", "cy")))
+    sys.stdout.write(FORMATS[args.format](report, (Language(args.lang),) if args.lang else LANGUAGES))
     return 0

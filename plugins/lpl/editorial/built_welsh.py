@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model.language import Language
 from . import spelling
 from .language_check import md_cell
 from .passages import URL
@@ -73,7 +74,7 @@ class BuiltWelsh:
 _KIND_NAMES = {spelling.ENGLISH: 'English words outside lang="en"', spelling.UNKNOWN: "unknown words"}
 
 
-def page_words(page: str, html: str, phrases: list[str], lang: str = "cy") -> PageWords:
+def page_words(page: str, html: str, phrases: list[str], lang: Language = Language.CY) -> PageWords:
     spoken = read_aloud(html, lang)
     # Addresses are not words ("llyw.cymru"), as in the source check.
     welsh = URL.sub(" ", spoken.of(lang))
@@ -83,7 +84,7 @@ def page_words(page: str, html: str, phrases: list[str], lang: str = "cy") -> Pa
     return PageWords(page, tuple(spelling.checked_words(welsh, phrases)), marked)
 
 
-def site_pages(site: Path, lang: str = "cy") -> list[tuple[str, str]]:
+def site_pages(site: Path, lang: Language = Language.CY) -> list[tuple[str, str]]:
     """(path in the site, HTML) of every page of a language's part of a built site."""
     folder = Path(site) / lang
     return [

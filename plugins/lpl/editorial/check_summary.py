@@ -35,6 +35,7 @@ from pathlib import Path
 
 from ..model import SUMMARY, CaseStudy, Content, Text
 from ..model.case_study import EXCERPTS
+from ..model.language import LANGUAGES, Language
 
 RUN = 10  # words: a run this long, shared with the source, is copying
 FIELDS = ("title", "summary", "context", "approach", "impact", "advice")
@@ -72,7 +73,7 @@ def words(text: str, first_line: int = 1) -> list[Word]:
 @dataclass(frozen=True)
 class Excerpt:
     path: str  # as shown, relative to the project
-    lang: str
+    lang: Language
     url: str
     read: date
     licence: str
@@ -106,8 +107,8 @@ def excerpt_paths(root: Path, slug: str) -> list[Path]:
 
 
 def read_excerpt(path: Path, shown: str) -> tuple[Excerpt | None, list[Finding]]:
-    lang = path.name.rsplit(".", 2)[-2] if path.name.count(".") >= 2 else ""
-    if lang not in ("en", "cy"):
+    named = path.name.rsplit(".", 2)[-2] if path.name.count(".") >= 2 else ""
+    if named not in LANGUAGES:
         return None, [Finding(shown, 1, "an excerpt's name ends in .en.txt or .cy.txt: the language it is in")]
     if path.stat().st_size > MAX_EXCERPT_BYTES:
         return None, [
@@ -137,7 +138,7 @@ def read_excerpt(path: Path, shown: str) -> tuple[Excerpt | None, list[Finding]]
     # Lines starting with '#' after the header are our notes on the excerpt (e.g. "only the opening could be
     # read"), not the source's words: blanked, so the lines of the rest stay right.
     body = "\n".join("" if line.startswith("#") else line for line in body.split("\n"))
-    return Excerpt(shown, lang, header.group(1), read, header.group(3).strip(), tuple(words(body, 2))), []
+    return Excerpt(shown, Language(named), header.group(1), read, header.group(3).strip(), tuple(words(body, 2))), []
 
 
 # --- what is quoted -------------------------------------------------------------------------------------------
@@ -220,7 +221,7 @@ def quoted(text: str, names: list[str]) -> list[tuple[int, int, bool]]:
 # --- the comparison -------------------------------------------------------------------------------------------
 
 
-def _place(text_words: list[Word], text: Text, lang: str, file_lines: list[str]) -> list[Word]:
+def _place(text_words: list[Word], text: Text, lang: Language, file_lines: list[str]) -> list[Word]:
     """The words with their line in the case study's file: the file's words from the text's first line are
     walked beside the text's (a YAML block folds lines, so offsets in the value do not give lines)."""
     first = text.line(lang) or 1
@@ -254,7 +255,7 @@ def compare(
         text = getattr(study, field)
         if text is None:
             continue
-        for lang in ("en", "cy"):
+        for lang in LANGUAGES:
             value = text.get(lang)
             if not value:
                 continue

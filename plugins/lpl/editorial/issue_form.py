@@ -16,12 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 
 import yaml
 
 from ..load.checks import MAX_TEXT, PLACEHOLDER, SLUG, text_problem
-from ..model import SCHOOL, Frameworks, Text, other
+from ..model import SCHOOL, Frameworks, Language, Text, other
 from ..model.case_study import is_generated_page
 from ..model.registry import CHOOSING_ORDER, FRAMEWORKS, Shape
 from ..model.web import email_problem
@@ -104,7 +105,7 @@ def both(cy: str, en: str) -> str:
 
 def option(label: Text, number: int | None = None) -> str:
     """One choice: 'Primary / Cynradd' (the data's English label first, as the form has always shown it)."""
-    en, cy = label.best("en"), label.best("cy")
+    en, cy = label.best(Language.EN), label.best(Language.CY)
     text = en if en == cy else f"{en} / {cy}"
     return f"{number}. {text}" if number is not None else text
 
@@ -285,6 +286,8 @@ class _Dumper(yaml.SafeDumper):
 
 
 _Dumper.add_representer(str, _block)
+# Language, Status and Kind are StrEnums: written as the plain strings they are
+_Dumper.add_multi_representer(StrEnum, lambda dumper, value: _block(dumper, value.value))
 
 
 HEADER = """\
@@ -590,7 +593,7 @@ def draft_case_study(
     issue_url: str | None = None,
 ) -> dict:
     """The case study's fields: unpublished, a school's own account, the other language left to the editors."""
-    lang = str(values["written_in"])
+    lang = Language(str(values["written_in"]))
     other_lang = other(lang).value  # a plain string: the fields are written out as YAML
     still_to_translate = {
         "en": f"{PLACEHOLDER['en']} the English translation of the {{}} (the school wrote in Welsh).",
@@ -598,7 +601,7 @@ def draft_case_study(
     }[other_lang]
 
     def text(value: object, name: str, required_both: bool = False) -> dict:
-        found = {lang: str(value)}
+        found: dict[str, str] = {lang.value: str(value)}
         if required_both:
             found[other_lang] = still_to_translate.format(
                 {"en": "title", "cy": "teitl"}[other_lang] if name == "title" else name

@@ -19,6 +19,7 @@ from pathlib import Path
 from docx import Document
 
 from ..model import LANGUAGES, CaseStudy, Content, Text, other
+from ..model.language import Language
 from ..model.text import walk_texts as walk
 from ..publish.pages import GENERATED_DIRS
 
@@ -98,7 +99,7 @@ def markdown_lines(source: str) -> Iterator[tuple[int, str]]:
             yield i + 1, line
 
 
-def page_passages(root: Path, lang: str) -> Iterator[Passage]:
+def page_passages(root: Path, lang: Language) -> Iterator[Passage]:
     folder = Path(root) / "docs" / lang
     for page in sorted(folder.rglob("*.md")):
         rel = page.relative_to(folder)
@@ -112,7 +113,7 @@ def page_passages(root: Path, lang: str) -> Iterator[Passage]:
 # --- the model's texts ---------------------------------------------------------------------------------
 
 
-def text_passages(path: str, text: Text, lang: str, names: tuple[str, ...] = ()) -> Iterator[Passage]:
+def text_passages(path: str, text: Text, lang: Language, names: tuple[str, ...] = ()) -> Iterator[Passage]:
     """A model text's lines; `names` (written in another language) are left out where they appear."""
     value = text.get(lang)
     if not value:
@@ -126,7 +127,7 @@ def text_passages(path: str, text: Text, lang: str, names: tuple[str, ...] = ())
             yield Passage(path, first + i, line)
 
 
-def case_study_names(study: CaseStudy, lang: str) -> tuple[str, ...]:
+def case_study_names(study: CaseStudy, lang: Language) -> tuple[str, ...]:
     """What a case study names in another language than `lang`: its schools' names as the schools write them
     and the titles of its source and resources as published. No markup can mark them as English in a YAML
     text (issue 14 keeps raw HTML out of case studies), so they are names to the check, not prose."""
@@ -138,7 +139,7 @@ def case_study_names(study: CaseStudy, lang: str) -> tuple[str, ...]:
     return tuple(sorted(set(names), key=len, reverse=True))
 
 
-def model_passages(content: Content, lang: str) -> Iterator[Passage]:
+def model_passages(content: Content, lang: Language) -> Iterator[Passage]:
     for path, _, text in data_texts(content):
         yield from text_passages(path, text, lang)
     for study in sorted(content.case_studies + content.unpublished, key=lambda s: s.source_path):
@@ -152,7 +153,7 @@ def model_passages(content: Content, lang: str) -> Iterator[Passage]:
 MKDOCS_ENTRY = re.compile(r"^(\s*)([^:#\n][^:\n]*):\s*(.+?)\s*$")
 
 
-def interface_passages(root: Path, lang: str) -> Iterator[Passage]:
+def interface_passages(root: Path, lang: Language) -> Iterator[Passage]:
     """The Welsh site's name, description and navigation labels (static-i18n's `nav_translations`);
     in English, the navigation's own labels."""
     lines = (Path(root) / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
@@ -194,7 +195,7 @@ def document_passages(documents: dict[str, bytes], names: set[str]) -> Iterator[
 def all_passages(
     content: Content,
     root: Path,
-    lang: str,
+    lang: Language,
     documents: dict[str, bytes] | None = None,
     document_names: Set[str] = frozenset(),
 ) -> list[Passage]:

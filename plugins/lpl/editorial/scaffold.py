@@ -22,6 +22,7 @@ import jinja2
 from ..load import PLACEHOLDER, SLUG
 from ..model import DESCRIBED_AFTER, SCHOOL, Frameworks, Kind, PartialDate, Term, other
 from ..model.case_study import EXCERPTS, is_generated_page
+from ..model.language import Language
 from ..model.web import link_problem
 from .check_summary import HEADER, MAX_EXCERPT_BYTES
 
@@ -208,12 +209,12 @@ class NewCaseStudy:
     audiences: tuple[str, ...]
     hallmarks: tuple[str, ...]
     published: date
-    written_in: str = "en"  # the language the school wrote: 'reviewed'; the other starts as 'draft'
+    written_in: Language = Language.EN  # the language the school wrote: 'reviewed'; the other starts as 'draft'
     kind: Kind = SCHOOL  # the scaffold is for a school's own account; `--example` makes an illustrative one
     source: NewSource | None = None  # `--summary`: a summary of a case study published elsewhere
 
 
-def check_url(value: str, lang: str = "en") -> str:
+def check_url(value: str, lang: Language = Language.EN) -> str:
     """An https address a page may carry, or ChoiceError in the editor's language."""
     value = value.strip()
     problem = link_problem(value) or (None if value.startswith("https://") else "it must start with https://")
@@ -222,37 +223,37 @@ def check_url(value: str, lang: str = "en") -> str:
     return value
 
 
-def check_described(value: str, lang: str = "en") -> str:
+def check_described(value: str, lang: Language = Language.EN) -> str:
     try:
         return PartialDate.parse(value).isoformat()
     except ValueError:
         raise ChoiceError(WORDING[lang]["bad_date"].format(value=value[:40])) from None
 
 
-def check_source_language(value: str, lang: str = "en") -> str:
+def check_source_language(value: str, lang: Language = Language.EN) -> str:
     if value.strip() not in ("en", "cy", "both"):
         raise ChoiceError(WORDING[lang]["bad_language"].format(value=value[:40]))
     return value.strip()
 
 
-def check_described_after(value: str, lang: str = "en") -> str:
+def check_described_after(value: str, lang: Language = Language.EN) -> str:
     if value.strip() not in DESCRIBED_AFTER:
         raise ChoiceError(WORDING[lang]["bad_after"].format(value=value[:40]))
     return value.strip()
 
 
-def check_licence(value: str, lang: str = "en") -> str:
+def check_licence(value: str, lang: Language = Language.EN) -> str:
     value = " ".join(value.split())
     if not value or len(value) > 120 or any(c in value for c in "()"):
         raise ChoiceError(WORDING[lang]["bad_licence"].format(value=value[:40]))
     return value
 
 
-def excerpt_path(root: Path, slug: str, lang: str) -> Path:
+def excerpt_path(root: Path, slug: str, lang: Language) -> Path:
     return root / EXCERPTS / f"{slug}.{lang}.txt"
 
 
-def save_excerpt(root: Path, slug: str, lang: str, text: str, url: str, read: date, licence: str) -> Path:
+def save_excerpt(root: Path, slug: str, lang: Language, text: str, url: str, read: date, licence: str) -> Path:
     """The excerpt as `lpl check-summary` reads it: its header line (address, day read, licence), then the text.
     A first line that is already a header is replaced. Refuses to replace an existing excerpt (FileExistsError)."""
     body = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -274,7 +275,7 @@ def slugify(title: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", plain))[:60].strip("-")
 
 
-def slug_problem(slug: str, root: Path, lang: str = "en") -> str | None:
+def slug_problem(slug: str, root: Path, lang: Language = Language.EN) -> str | None:
     """Why `slug` cannot be used (bad form, or a case study already has it), or None."""
     words = WORDING[lang]
     if not SLUG.match(slug):
@@ -299,7 +300,7 @@ def default_scheme(frameworks: Frameworks) -> str:
     return next(iter(frameworks.language_categories))
 
 
-def resolve(answer: str, terms: list[Term], lang: str = "en") -> str:
+def resolve(answer: str, terms: list[Term], lang: Language = Language.EN) -> str:
     """One answer — a number from the list or an id — as an id; ChoiceError (with "did you mean") if neither."""
     words = WORDING[lang]
     value = answer.strip()
@@ -319,7 +320,7 @@ def resolve(answer: str, terms: list[Term], lang: str = "en") -> str:
     raise ChoiceError(words["unknown"].format(value=value, hint=hint))
 
 
-def resolve_many(answer: str, terms: list[Term], lang: str = "en") -> tuple[str, ...]:
+def resolve_many(answer: str, terms: list[Term], lang: Language = Language.EN) -> tuple[str, ...]:
     """Several answers separated by commas (or spaces), without repeats."""
     found: list[str] = []
     for part in re.split(r"[,\s]+", answer.strip()):
@@ -330,7 +331,7 @@ def resolve_many(answer: str, terms: list[Term], lang: str = "en") -> tuple[str,
     return tuple(found)
 
 
-def menu(terms: list[Term], lang: str = "en") -> list[str]:
+def menu(terms: list[Term], lang: Language = Language.EN) -> list[str]:
     """The numbered choices as shown to the editor: '  2  primary — Primary'."""
     width = max(len(t.id) for t in terms)
     return [f"{i:>4}  {t.id:<{width}}  {t.label.best(lang)}" for i, t in enumerate(terms, start=1)]
@@ -359,7 +360,7 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def render(new: NewCaseStudy, frameworks: Frameworks, lang: str = "en") -> str:
+def render(new: NewCaseStudy, frameworks: Frameworks, lang: Language = Language.EN) -> str:
     """The commented YAML of the new case study, comments in `lang` ('en' or 'cy')."""
     standards = frameworks.current_standards
     reference = {

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Concept, TermBase
+from ..model.language import Language
 from ..model.welsh import mutated_forms
 from .passages import Passage
 
@@ -24,7 +25,7 @@ class TermMisuse:
     line: int
     found: str
     concept: Concept
-    lang: str
+    lang: Language
 
     def message(self) -> str:
         return (
@@ -33,7 +34,7 @@ class TermMisuse:
         )
 
 
-def phrase_pattern(phrase: str, lang: str) -> re.Pattern:
+def phrase_pattern(phrase: str, lang: Language) -> re.Pattern:
     """A phrase as whole words, spaces flexible; in Welsh its first word in every mutated form."""
     first, *rest = phrase.split()
     firsts = {first} | (set(mutated_forms(first).values()) if lang == "cy" else set())
@@ -43,7 +44,7 @@ def phrase_pattern(phrase: str, lang: str) -> re.Pattern:
     return re.compile(rf"(?<![\w'’-])(?:{head}){body}(?![\w-])", flags)
 
 
-def misuses(passages: Iterable[Passage], terms: TermBase, lang: str) -> list[TermMisuse]:
+def misuses(passages: Iterable[Passage], terms: TermBase, lang: Language) -> list[TermMisuse]:
     rules = []
     for concept in terms.concepts:
         forbidden = concept.forbidden.get(lang, ())

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..load.source import parse_yaml
 from ..model import DRAFT, DUE_SOON_DAYS, LANGUAGES, REVIEWED, CaseStudy, Content, Fact, Text
+from ..model.language import Language
 from ..publish.pages import GENERATED_DIRS
 from . import built_welsh
 from .built_welsh import BuiltWelsh
@@ -52,7 +53,7 @@ class Entry:
     path: str  # the file to edit (for a missing page: the file to create)
     line: int | None
     field: str  # e.g. "summary", "images[0].alt", "hallmarks.terms[collaboration].label"; "" for a page
-    lang: str
+    lang: Language
     status: str  # "draft" or "missing"
     unpublished: bool = False
 
@@ -84,18 +85,18 @@ class TranslationReport:
     def facts_overdue(self) -> list[Fact]:
         return [f for f in self.facts_due if f.overdue(self.today)]
 
-    def count(self, kind: str, lang: str, status: str) -> int:
+    def count(self, kind: str, lang: Language, status: str) -> int:
         return self.counts.get(kind, {}).get(lang, Counter())[status]
 
     def add(
-        self, kind: str, path: str, line: int | None, name: str, lang: str, status: str, unpublished: bool = False
+        self, kind: str, path: str, line: int | None, name: str, lang: Language, status: str, unpublished: bool = False
     ) -> None:
         self.counts.setdefault(kind, {language: Counter() for language in LANGUAGES})[lang][status] += 1
         if status not in DONE:
             self.entries.append(Entry(kind, path, line, name, lang, status, unpublished))
 
 
-def status_of(text: Text, lang: str) -> str:
+def status_of(text: Text, lang: Language) -> str:
     if text.is_missing(lang):
         return MISSING
     return OFFICIAL if text.is_official(lang) else text.status(lang)
@@ -144,7 +145,13 @@ def _case_study(report: TranslationReport, study: CaseStudy) -> None:
     if study.source and study.source.language == "both":
         for name, value in (("source.title_cy", study.source.title_cy), ("source.url_cy", study.source.url_cy)):
             report.add(
-                "case study", study.source_path, None, name, "cy", REVIEWED if value else MISSING, study.unpublished
+                "case study",
+                study.source_path,
+                None,
+                name,
+                Language.CY,
+                REVIEWED if value else MISSING,
+                study.unpublished,
             )
 
 
@@ -189,11 +196,11 @@ def _label(entry: Entry) -> str:
     return f"{entry.field}: {what}" if entry.field else what
 
 
-def _selected(report: TranslationReport, langs: tuple[str, ...]) -> list[Entry]:
+def _selected(report: TranslationReport, langs: tuple[Language, ...]) -> list[Entry]:
     return [e for e in report.entries if e.lang in langs]
 
 
-def render_text(report: TranslationReport, langs: tuple[str, ...] = LANGUAGES) -> str:
+def render_text(report: TranslationReport, langs: tuple[Language, ...] = LANGUAGES) -> str:
     out = [f"Translation report, {report.today.isoformat()}: texts that are missing or still a draft", ""]
     out.append(f"{'':<16}" + "".join(f"{LANGUAGE_NAMES[language] + ' (' + language + ')':<39}" for language in langs))
     out.append(f"{'':<16}" + "".join("".join(f"{s:>9}" for s in STATUSES) + "   " for _ in langs))
@@ -244,7 +251,7 @@ def _facts_text(report: TranslationReport) -> list[str]:
     return out
 
 
-def render_markdown(report: TranslationReport, langs: tuple[str, ...] = LANGUAGES) -> str:
+def render_markdown(report: TranslationReport, langs: tuple[Language, ...] = LANGUAGES) -> str:
     out = [
         f"## Translation report ({report.today.isoformat()})",
         "",
@@ -296,7 +303,7 @@ def render_markdown(report: TranslationReport, langs: tuple[str, ...] = LANGUAGE
     return "\n".join(out) + "\n"
 
 
-def render_json(report: TranslationReport, langs: tuple[str, ...] = LANGUAGES) -> str:
+def render_json(report: TranslationReport, langs: tuple[Language, ...] = LANGUAGES) -> str:
     return (
         json.dumps(
             {

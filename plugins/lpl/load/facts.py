@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from ..model import LANGUAGES, CaseStudy, Fact, FactLedger, FactSource, Frameworks, Text, fact_uses
+from ..model.language import Language
 from ..model.plan import PlanTemplate
 from ..model.text import walk_texts
 from .checks import Checker, https_url, suggest, text_problem
@@ -104,7 +105,7 @@ def _use_problems(text: str, ledger: FactLedger, path: str, line_of) -> list[Pro
     return found
 
 
-def _text_line_of(text: Text, lang: str):
+def _text_line_of(text: Text, lang: Language):
     first = text.line(lang) or 1
     value = text.get(lang) or ""
     return lambda offset: (first + value.count("\n", 0, offset), 1)

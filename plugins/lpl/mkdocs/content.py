@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from ..load.history import last_changed
 from ..load.pages import page_sources
-from ..model import LANGUAGES, Content
+from ..model import LANGUAGES, Content, Language
 from ..model.counting import rule_json
 from ..publish.inputs import inputs_digest
 from ..publish.outputs import Build, Outputs, make_outputs
@@ -177,7 +177,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         docs = Path(config.docs_dir).resolve()
         if path.parent.name not in LANGUAGES or path.resolve().parent.parent != docs:
             return markdown  # generated pages label their links and cite their sources themselves
-        written_in = path.parent.name  # the page's own language, also when another language's build shows it
+        written_in = Language(path.parent.name)  # the page's own language, also when another language's build shows it
         found, problems = page_sources(path, path.resolve().relative_to(docs.parent).as_posix())
         if any(p.severity == "error" for p in problems):
             raise PluginError("\n".join(str(p) for p in problems))

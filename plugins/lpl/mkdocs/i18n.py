@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..model.language import Language
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 
-def language_root(config: MkDocsConfig) -> tuple[str, str]:
-    """(language being built, its folder under site/: "" for the default language, "cy/" …)."""
+def language_root(config: MkDocsConfig) -> tuple[Language, str]:
+    """(language being built, its folder under site/: "" for the default language, "cy/" …). A language the site
+    does not have is a ValueError here, where MkDocs' string first becomes ours."""
     i18n = config.plugins.get("i18n")
-    lang = getattr(i18n, "current_language", None) or config.theme.get("language") or "en"
+    lang = Language(getattr(i18n, "current_language", None) or config.theme.get("language") or "en")
     default = getattr(i18n, "default_language", lang) if i18n else lang
     return lang, "" if lang == default else f"{lang}/"
 
 
-def current_language(config: MkDocsConfig) -> str:
+def current_language(config: MkDocsConfig) -> Language:
     return language_root(config)[0]
 
 

@@ -19,7 +19,7 @@ class Resource:
     url: str
     url_cy: str | None = None  # the Welsh original, where there is one: Welsh pages link it first
 
-    def url_in(self, lang: str) -> str:
+    def url_in(self, lang: Language) -> str:
         return (self.url_cy if lang == Language.CY else None) or self.url
 
 
@@ -127,10 +127,10 @@ class PublishedSource:
     described: PartialDate | None = None
     described_after: str | None = None
 
-    def title_in(self, lang: str) -> str:
+    def title_in(self, lang: Language) -> str:
         return (self.title_cy if lang == Language.CY else None) or self.title
 
-    def url_in(self, lang: str) -> str:
+    def url_in(self, lang: Language) -> str:
         return (self.url_cy if lang == Language.CY else None) or self.url
 
     def reforms_since(self) -> tuple[str, ...]:

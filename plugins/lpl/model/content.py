@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from .case_study import CaseStudy
 from .frameworks import Frameworks, Region
+from .language import Language
 from .plan import PlanTemplate
 
 
@@ -22,7 +23,7 @@ class Content:
     citations: dict[tuple[str, str], tuple[CaseStudy, ...]] = field(default_factory=dict)
     plan: PlanTemplate | None = None  # plans/plan.yml: the plan template (lpl.model.plan)
 
-    def label(self, key: str, lang: str) -> str:
+    def label(self, key: str, lang: Language) -> str:
         return self.frameworks.label(key, lang)
 
     def region(self, region_id: str) -> Region:

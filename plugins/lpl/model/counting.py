@@ -17,6 +17,8 @@ from __future__ import annotations
 import json
 import re
 
+from .language import Language
+
 # Which numbers take the noun's singular form; every other number takes the plural.
 COUNT_RULES: dict[str, dict] = {
     "en": {"singular": [1]},  # 1 case study; 0 case studies, 34 case studies
@@ -26,17 +28,17 @@ FORMS = re.compile(r"\{([^{}|]*)\|([^{}|]*)\}")  # {singular|plural}
 NUMBER = "{n}"
 
 
-def takes_singular(n: int, lang: str) -> bool:
+def takes_singular(n: int, lang: Language) -> bool:
     singular = COUNT_RULES[lang]["singular"]
     return singular == "all" or n in singular
 
 
-def count_phrase(n: int, phrase: str, lang: str) -> str:
+def count_phrase(n: int, phrase: str, lang: Language) -> str:
     """The phrase with its number and the noun form the language's rule asks for."""
     form = 1 if takes_singular(n, lang) else 2
     return FORMS.sub(lambda m: m.group(form), phrase).replace(NUMBER, str(n))
 
 
-def rule_json(lang: str) -> str:
+def rule_json(lang: Language) -> str:
     """The language's rule as the browser reads it (a data attribute of the elements that count)."""
     return json.dumps(COUNT_RULES[lang], separators=(",", ":"))

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from .language import Language
 from .text import Text
 
 # How a text uses a fact: `[[fact:dysgu-established]]`. An id is a slug (lowercase words joined by hyphens).
@@ -28,14 +29,14 @@ class FactSource:
     title_cy: str | None = None  # the Welsh page's own title, with its address
     url_cy: str | None = None
 
-    def lang_for(self, lang: str) -> str:
+    def lang_for(self, lang: Language) -> str:
         """The language of the page a reader of `lang` is sent to ("en" when there is no Welsh page)."""
         return "cy" if lang == "cy" and self.url_cy else "en"
 
-    def url(self, lang: str) -> str:
+    def url(self, lang: Language) -> str:
         return self.url_cy if self.lang_for(lang) == "cy" and self.url_cy else self.url_en
 
-    def title_in(self, lang: str) -> str:
+    def title_in(self, lang: Language) -> str:
         return self.title_cy if self.lang_for(lang) == "cy" and self.title_cy else self.title
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .facts import FactLedger
+from .language import Language
 from .registry import FRAMEWORKS, Shape, framework
 from .terms import TermBase
 from .text import Source, Text
@@ -204,5 +205,5 @@ class Frameworks:
     def current_standards(self) -> Vocabulary:
         return next((v for v in self.standards.values() if v.current), next(iter(self.standards.values())))
 
-    def label(self, key: str, lang: str) -> str:
+    def label(self, key: str, lang: Language) -> str:
         return self.labels[key].best(lang)

@@ -18,12 +18,12 @@ class Language(StrEnum):
 LANGUAGES = tuple(Language)  # in the sites' order: English first
 
 
-def other(lang: str) -> Language:
+def other(lang: Language) -> Language:
     """The other language of the site's two: a page's translation, the language a text falls back to."""
     return Language.EN if lang == Language.CY else Language.CY
 
 
-def lang_prefix(lang: str) -> str:
+def lang_prefix(lang: Language) -> str:
     """The folder a language's pages are under, from the site's root: "" for English, "cy/" for Welsh."""
     return "" if lang == Language.EN else f"{Language(lang)}/"
 

@@ -10,12 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from .language import Language
 from .text import Text
 
 # How each kind of document is written: the site's languages, plus bilingual with Welsh first
 # (the usual order for bilingual documents in Wales).
-PLAN_LANGUAGES = {"en": ("en",), "cy": ("cy",), "bilingual": ("cy", "en")}
-LOCALES = {"en": "en-GB", "cy": "cy-GB"}
+# A plan document's languages, in reading order, by its language choice (a bilingual plan puts Welsh first).
+PLAN_LANGUAGES: dict[str, tuple[Language, ...]] = {
+    "en": (Language.EN,),
+    "cy": (Language.CY,),
+    "bilingual": (Language.CY, Language.EN),
+}
+LOCALES = {Language.EN: "en-GB", Language.CY: "cy-GB"}
 
 
 def applies(settings: tuple[str, ...], setting: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .language import Language
 from .text import REVIEWED, Source, Text
 
 
@@ -37,7 +38,7 @@ class TermBase:
     def __len__(self) -> int:
         return len(self.concepts)
 
-    def name_in(self, name: str, lang: str) -> str | None:
+    def name_in(self, name: str, lang: Language) -> str | None:
         """A name (a publisher's, as a source gives it) in `lang`, where the term base has it: the English term,
         or the Welsh one when it is reviewed (official or checked). None when the term base does not know it."""
         for concept in self.concepts:

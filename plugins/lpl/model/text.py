@@ -26,28 +26,28 @@ class Text:
     path: str | None = field(default=None, compare=False, repr=False)
     lines: tuple[int, ...] = field(default=(), compare=False, repr=False)
 
-    def line(self, lang: str) -> int | None:
+    def line(self, lang: Language) -> int | None:
         return self.lines[LANGUAGES.index(lang)] if self.lines else None
 
-    def get(self, lang: str) -> str | None:
+    def get(self, lang: Language) -> str | None:
         return getattr(self, lang)
 
-    def status(self, lang: str) -> Status:
+    def status(self, lang: Language) -> Status:
         return getattr(self, f"{lang}_status")
 
-    def is_draft(self, lang: str) -> bool:
+    def is_draft(self, lang: Language) -> bool:
         return self.get(lang) is not None and self.status(lang) == DRAFT
 
-    def is_official(self, lang: str) -> bool:
+    def is_official(self, lang: Language) -> bool:
         return self.get(lang) is not None and self.status(lang) == REVIEWED and self.source(lang) is not None
 
-    def source(self, lang: str) -> str | None:
+    def source(self, lang: Language) -> str | None:
         return getattr(self, f"{lang}_source")
 
-    def is_missing(self, lang: str) -> bool:
+    def is_missing(self, lang: Language) -> bool:
         return not self.get(lang)
 
-    def best(self, lang: str) -> str:
+    def best(self, lang: Language) -> str:
         """The text in `lang`, or the other language's where it is missing (callers show a notice)."""
         return self.get(lang) or self.en or self.cy or ""
 
@@ -65,7 +65,7 @@ class Name(Text):
 
     written_in: Language | None = None
 
-    def language(self, lang: str) -> str | None:
+    def language(self, lang: Language) -> str | None:
         """The language the name is written in on a page in `lang`."""
         return self.written_in if self.en == self.cy else lang
 
@@ -76,7 +76,7 @@ class Source:
     url_en: str | None = None
     url_cy: str | None = None
 
-    def url(self, lang: str) -> str | None:
+    def url(self, lang: Language) -> str | None:
         return (self.url_cy if lang == Language.CY else None) or self.url_en
 
 

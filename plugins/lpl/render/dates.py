@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..model.language import Language
+
 MONTHS = {
     "en": (
         "January",
@@ -37,6 +39,6 @@ MONTHS = {
 }
 
 
-def long_date(day: date, lang: str) -> str:
+def long_date(day: date, lang: Language) -> str:
     """The day, the month's name and the year: "1 September 2025", "1 Medi 2025"."""
     return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"

@@ -10,6 +10,7 @@ notice follows from what was shown. `PageContext` (the generated pages, the plan
 from __future__ import annotations
 
 from ..model import Text
+from ..model.language import Language
 
 
 class Drafts:
@@ -18,17 +19,17 @@ class Drafts:
     def __init__(self) -> None:
         self.languages: set[str] = set()
 
-    def note(self, value: Text, lang: str) -> None:
+    def note(self, value: Text, lang: Language) -> None:
         """`value` is shown in `lang`: a draft there makes what shows it a draft translation in `lang`."""
         if value.is_draft(lang):
             self.languages.add(lang)
 
-    def best(self, value: Text, lang: str) -> str:
+    def best(self, value: Text, lang: Language) -> str:
         """`value` in `lang` (the other language's where it is missing: `Text.best`), noted."""
         self.note(value, lang)
         return value.best(lang)
 
-    def get(self, value: Text, lang: str) -> str | None:
+    def get(self, value: Text, lang: Language) -> str | None:
         """`value` as written in `lang`, None where it is not, noted."""
         self.note(value, lang)
         return value.get(lang)

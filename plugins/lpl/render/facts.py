@@ -14,25 +14,26 @@ import html
 from collections.abc import Callable
 
 from ..model import FACT_REFERENCE, LANGUAGES, Content, Fact, FactLedger, FactSource, Text
+from ..model.language import Language
 from .dates import long_date
 from .escape import href, inline
 
-Label = Callable[[str, str], str]  # (key, lang) → the interface wording (Content.label)
+Label = Callable[[str, Language], str]  # (key, lang) → the interface wording (Content.label)
 
 
-def _when(fact: Fact, lang: str, label: Label) -> tuple[str, str]:
+def _when(fact: Fact, lang: Language, label: Label) -> tuple[str, str]:
     """("as at 7 December 2026", "source") in `lang`."""
     sources = label("fact_source" if len(fact.sources) == 1 else "fact_sources", lang)
     return label("fact_as_at", lang).format(date=long_date(fact.as_at, lang)), sources
 
 
-def _source_html(source: FactSource, lang: str) -> str:
+def _source_html(source: FactSource, lang: Language) -> str:
     page_lang = source.lang_for(lang)
     marked = f' lang="{page_lang}"' if page_lang != lang else ""  # an English page's title on a Welsh page
     return f'{inline(source.publisher.best(lang))}, <a href="{href(source.url(lang))}"{marked}>{inline(source.title_in(lang))}</a>'
 
 
-def fact_html(fact: Fact, lang: str, label: Label) -> str:
+def fact_html(fact: Fact, lang: Language, label: Label) -> str:
     """One line of inline HTML for a Markdown page: the statement, then "(as at …; source: publisher, linked title)"."""
     when, word = _when(fact, lang, label)
     sources = "; ".join(_source_html(s, lang) for s in fact.sources)
@@ -42,7 +43,7 @@ def fact_html(fact: Fact, lang: str, label: Label) -> str:
     )
 
 
-def _source_plain(source: FactSource, lang: str) -> str:
+def _source_plain(source: FactSource, lang: Language) -> str:
     # Plain text cannot mark a title as English: on a Welsh page the title is given only when it is Welsh.
     return (
         f"{source.publisher.best(lang)}, {source.title_in(lang)}"
@@ -51,21 +52,21 @@ def _source_plain(source: FactSource, lang: str) -> str:
     )
 
 
-def fact_plain(fact: Fact, lang: str, label: Label) -> str:
+def fact_plain(fact: Fact, lang: Language, label: Label) -> str:
     """The same as plain text: the sources named (publisher, and title where it is in `lang`), without addresses."""
     when, word = _when(fact, lang, label)
     sources = "; ".join(_source_plain(s, lang) for s in fact.sources)
     return f"{fact.statement.best(lang)} ({when}; {word}: {sources})"
 
 
-def expand_markdown(markdown: str, ledger: FactLedger, lang: str, label: Label) -> str:
+def expand_markdown(markdown: str, ledger: FactLedger, lang: Language, label: Label) -> str:
     """A guidance page with each `[[fact:id]]` written out (the loader has refused unknown ids: KeyError if not)."""
     if "[[fact:" not in markdown:
         return markdown
     return FACT_REFERENCE.sub(lambda m: fact_html(ledger.fact(m.group(1)), lang, label), markdown)
 
 
-def expand_plain(value: str, ledger: FactLedger, lang: str, label: Label) -> str:
+def expand_plain(value: str, ledger: FactLedger, lang: Language, label: Label) -> str:
     """A text of data/ or plans/ in one language with each `[[fact:id]]` written out as plain text."""
     return FACT_REFERENCE.sub(lambda m: fact_plain(ledger.fact(m.group(1)), lang, label), value)
 

@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 from ..model import CaseStudy, Content, Text, other
+from ..model.language import Language
 from .labels import kind_label, labelled_title
 from .links import Link
 from .open_data import LICENCE, site_file
@@ -44,7 +45,7 @@ def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
     return element
 
 
-def render_feed(content: Content, lang: str, site_url: str) -> str:
+def render_feed(content: Content, lang: Language, site_url: str) -> str:
     other_lang = other(lang)
     catalogue = Link(Text(), "case-studies/index.md")
     studies = sorted(content.case_studies, key=lambda s: (s.published, s.slug), reverse=True)
@@ -85,7 +86,7 @@ def render_feed(content: Content, lang: str, site_url: str) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + stylesheet + ET.tostring(feed, encoding="unicode") + "\n"
 
 
-def render_feed_stylesheet(content: Content, lang: str) -> str:
+def render_feed_stylesheet(content: Content, lang: Language) -> str:
     """The XSLT 1.0 stylesheet that turns `lang`'s feed into a page saying what it is and how to follow it."""
     other_lang = other(lang)
     return (

@@ -18,10 +18,14 @@ from .links import Link
 
 def original_language(study: CaseStudy) -> str:
     texts = (study.title, study.summary)
-    return Language.CY if all(t.is_draft("en") and not t.is_draft("cy") and t.cy for t in texts) else Language.EN
+    return (
+        Language.CY
+        if all(t.is_draft(Language.EN) and not t.is_draft(Language.CY) and t.cy for t in texts)
+        else Language.EN
+    )
 
 
-def case_study_json_ld(content: Content, study: CaseStudy, lang: str, site_url: str) -> dict:
+def case_study_json_ld(content: Content, study: CaseStudy, lang: Language, site_url: str) -> dict:
     other_lang = other(lang)
     page = Link(Text(), f"case-studies/{study.slug}.md")
     url = page.url(site_url, lang)

@@ -7,6 +7,7 @@ import html
 import re
 
 from ..model import DRAFT, LANGUAGES, REVIEWED, CaseStudy, Content, Text
+from ..model.language import Language
 
 
 def kind_label(content: Content, study: CaseStudy) -> Text:
@@ -28,14 +29,14 @@ def labelled_title(content: Content, study: CaseStudy) -> Text:
 CASE_LINK = re.compile(r"(\[[^\]\n]*\]\((?:\.\./)*case-studies/([a-z0-9-]+)\.md(?:#[A-Za-z0-9_-]*)?\))")
 
 
-def kind_tag(content: Content, study: CaseStudy, lang: str) -> str:
+def kind_tag(content: Content, study: CaseStudy, lang: Language) -> str:
     """The kind as it follows a link on a page (the `case_link` macro writes the same)."""
     return (
         f'<span class="lpl-kind lpl-kind--{study.kind}">({html.escape(kind_label(content, study).best(lang))})</span>'
     )
 
 
-def label_case_links(markdown: str, content: Content, lang: str) -> str:
+def label_case_links(markdown: str, content: Content, lang: Language) -> str:
     """Hand-written guidance linking a case study gets the same label after the link as the generated lists."""
     studies = {s.slug: s for s in content.case_studies}
 

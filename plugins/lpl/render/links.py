@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Text, lang_prefix
+from ..model.language import Language
 
 
 def page_href(from_page: str, to_page: str) -> str:
@@ -23,7 +24,7 @@ class Link:
     page: str  # a docs path such as "frameworks/entitlement.md"
     anchor: str | None = None
 
-    def url(self, site_url: str, lang: str) -> str:
+    def url(self, site_url: str, lang: Language) -> str:
         """The absolute address of the page in `lang` (directory URLs, Welsh under /cy/)."""
         path = self.page[: -len("index.md")] if self.page.endswith("index.md") else self.page[: -len(".md")] + "/"
         return f"{site_url.rstrip('/')}/{lang_prefix(lang)}{path}" + (f"#{self.anchor}" if self.anchor else "")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import LANGUAGES, CaseStudy, Content, Text, Vocabulary, lang_prefix, other
+from ..model.language import Language
 from ..model.registry import FRAMEWORKS, Shape
 from .escape import csv_cell
 from .framework_links import framework_link, framework_page
@@ -56,7 +57,7 @@ def bilingual(text: Text | None) -> dict | None:
     return {
         "en": text.en or None,
         "cy": text.cy or None,
-        "status": {lang: "missing" if text.is_missing(lang) else text.status(lang) for lang in ("en", "cy")},
+        "status": {lang: "missing" if text.is_missing(lang) else text.status(lang) for lang in LANGUAGES},
     }
 
 
@@ -65,7 +66,7 @@ def _date(value: date | None) -> str | None:
 
 
 def page_urls(site_url: str, page: str, anchor: str | None = None) -> dict[str, str]:
-    return {lang: Link(Text(), page, anchor).url(site_url, lang) for lang in ("en", "cy")}
+    return {lang: Link(Text(), page, anchor).url(site_url, lang) for lang in LANGUAGES}
 
 
 def source(study: CaseStudy) -> dict | None:
@@ -87,7 +88,7 @@ def source(study: CaseStudy) -> dict | None:
 class Labels:
     """Vocabulary labels in one language: what differs between the two languages' files."""
 
-    def __init__(self, content: Content, lang: str):
+    def __init__(self, content: Content, lang: Language):
         self.content, self.lang = content, lang
 
     def term(self, vocabulary: Vocabulary, term_id: str) -> dict:
@@ -106,7 +107,7 @@ class Labels:
         return {"scheme": study.language_scheme, **self.term(scheme, study.language_category)}
 
 
-def case_study_record(content: Content, study: CaseStudy, lang: str, site_url: str) -> dict:
+def case_study_record(content: Content, study: CaseStudy, lang: Language, site_url: str) -> dict:
     """One case study as the catalogue's data gives it."""
     labels = Labels(content, lang)
     frameworks = {}
@@ -141,12 +142,12 @@ def case_study_record(content: Content, study: CaseStudy, lang: str, site_url: s
     }
 
 
-def site_file(site_url: str, path: str, lang: str = "en") -> str:
+def site_file(site_url: str, path: str, lang: Language = Language.EN) -> str:
     """The absolute address of a file the site serves (`path` from the language's root: Welsh under /cy/)."""
     return f"{site_url.rstrip('/')}/{lang_prefix(lang)}{path}"
 
 
-def _header(content: Content, lang: str, site_url: str, path: str, title_key: str) -> dict:
+def _header(content: Content, lang: Language, site_url: str, path: str, title_key: str) -> dict:
     """What each file says of itself: its schema and version, title, language, address and licence."""
     return {
         "schema": {"version": SCHEMA_VERSION, "url": site_file(site_url, SCHEMAS[path])},
@@ -163,7 +164,7 @@ def _header(content: Content, lang: str, site_url: str, path: str, title_key: st
     }
 
 
-def catalogue_data(content: Content, lang: str, site_url: str) -> dict:
+def catalogue_data(content: Content, lang: Language, site_url: str) -> dict:
     studies = [case_study_record(content, s, lang, site_url) for s in content.case_studies]
     return {
         **_header(content, lang, site_url, CATALOGUE_JSON, "open_data_catalogue"),
@@ -173,7 +174,7 @@ def catalogue_data(content: Content, lang: str, site_url: str) -> dict:
     }
 
 
-def frameworks_data(content: Content, lang: str, site_url: str) -> dict:
+def frameworks_data(content: Content, lang: Language, site_url: str) -> dict:
     """Each framework's items with ids, labels in both languages, anchors and the case studies citing them."""
 
     def item(key: str, ref: str, term_id: str, label: Text, **extra) -> dict:
@@ -308,7 +309,7 @@ CSV_COLUMNS = (
 safe_cell = csv_cell  # a cell a spreadsheet would read as a formula is shown as text (the escaping rule)
 
 
-def csv_row(record: dict, lang: str) -> dict[str, str]:
+def csv_row(record: dict, lang: Language) -> dict[str, str]:
     """One case study as a flat row: texts in the file's language, lists joined (ids by spaces, labels by '; ')."""
 
     def text(value: dict) -> str:
@@ -379,7 +380,7 @@ def download_names(content: Content) -> dict[str, str]:
     }
 
 
-def render_open_data(content: Content, lang: str, site_url: str) -> dict[str, str]:
+def render_open_data(content: Content, lang: Language, site_url: str) -> dict[str, str]:
     """Every open-data file of one language: {path under the language's root: text}."""
     catalogue = catalogue_data(content, lang, site_url)
     return {

@@ -22,6 +22,7 @@ from ..model import (
     other,
 )
 from ..model.counting import count_phrase, rule_json
+from ..model.language import Language
 from ..model.registry import Framework, Shape
 from . import marking
 from .drafts import Drafts
@@ -50,7 +51,7 @@ class PageContext:
     The interface's own wording (`t`: data/ui.yml, or the plan pages' labels) is not counted: a page is marked for
     its content, as a reader of a draft page needs to know the guidance's text, not a button's, awaits review."""
 
-    def __init__(self, content: Content, lang: str, labels: Mapping[str, Text] | None = None):
+    def __init__(self, content: Content, lang: Language, labels: Mapping[str, Text] | None = None):
         self.content = content
         self.lang = lang
         self.other = other(lang)
@@ -248,9 +249,9 @@ class PageContext:
     def publisher(self, source: PublishedSource) -> str:
         """A summary's publisher on a Welsh page in its Welsh name where the term base has it (data/terms.yml
         `also`), else as the source gives it."""
-        name = (self.content.frameworks.terms.name_in(source.publisher, "cy") if self.lang == "cy" else None) or (
-            source.publisher
-        )
+        name = (
+            self.content.frameworks.terms.name_in(source.publisher, Language.CY) if self.lang == "cy" else None
+        ) or (source.publisher)
         return inline(name)
 
     def source_title(self, source: PublishedSource) -> str:

@@ -8,13 +8,14 @@ Links between generated pages are relative `.md` links, so MkDocs checks them in
 from __future__ import annotations
 
 from ..model import Content
+from ..model.language import Language
 from .case_study_pages import render_case_study_pages
 from .catalogue import render_catalogue_pages
 from .framework_pages import render_framework_pages
 from .page_context import PageContext
 
 
-def render_site_pages(content: Content, lang: str, site_url: str = "/") -> dict[str, str]:
+def render_site_pages(content: Content, lang: Language, site_url: str = "/") -> dict[str, str]:
     """Every generated page of one language: {path under docs/<lang>/: Markdown}.
 
     `site_url` makes the addresses in a case study's structured data (JSON-LD) and the feed's on the follow page

@@ -246,7 +246,7 @@ class _PlanDocument:
     def label(self, key: str) -> Text:
         return self.plan.label(key)
 
-    def said(self, text: Text, lang: str) -> str:
+    def said(self, text: Text, lang: Language) -> str:
         """A text as the document writes it in `lang`, noted if it is a draft there."""
         return self.drafts.best(text, lang)
 
@@ -254,7 +254,7 @@ class _PlanDocument:
         self,
         paragraph,
         value: str,
-        lang: str,
+        lang: Language,
         *,
         bold: bool | None = None,
         italic: bool | None = None,
@@ -278,7 +278,7 @@ class _PlanDocument:
         self.line(paragraph, {lang: self.said(text, lang) for lang in self.langs}, sep=sep, bold=bold, prefix=prefix)
 
     def line(
-        self, paragraph, said: dict[str, str], *, sep: str = "break", bold: bool | None = None, prefix: str = ""
+        self, paragraph, said: dict[Language, str], *, sep: str = "break", bold: bool | None = None, prefix: str = ""
     ) -> None:
         """What `text` writes, from each language's words as said (noted already, or the notice, which is not)."""
         for i, lang in enumerate(self.langs):
@@ -323,7 +323,7 @@ class _PlanDocument:
         for text in texts:
             self.text(self.para("ListBullet"), text)
 
-    def hyperlink(self, paragraph, url: str, value: str, lang: str, *, second: bool = False) -> None:
+    def hyperlink(self, paragraph, url: str, value: str, lang: Language, *, second: bool = False) -> None:
         rel = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
         link = OxmlElement("w:hyperlink")
         link.set(qn("r:id"), rel)

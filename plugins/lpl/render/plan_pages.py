@@ -41,13 +41,13 @@ MAKE_SCRIPT = "assets/make-plan.js"
 MAKE_STYLE = "assets/make-plan.css"  # only this page needs it
 
 
-def root_href(page: str, lang: str, path: str) -> str:
+def root_href(page: str, lang: Language, path: str) -> str:
     """From a page (docs path, directory URLs) of `lang` to a file at the built site's root."""
     depth = page.count("/") + (0 if page.endswith("index.md") else 1) + lang_prefix(lang).count("/")
     return "../" * depth + path
 
 
-def downloads_href(page: str, lang: str, name: str) -> str:
+def downloads_href(page: str, lang: Language, name: str) -> str:
     """From a page (docs path, directory URLs) of `lang` to a file in the site root's downloads/."""
     return root_href(page, lang, f"{DOWNLOADS_DIR}/{name}")
 
@@ -56,14 +56,14 @@ def size_label(size: int) -> str:
     return f"{max(1, round(size / 1024))} KB"
 
 
-def plan_context(content: Content, plan: PlanTemplate, lang: str) -> PageContext:
+def plan_context(content: Content, plan: PlanTemplate, lang: Language) -> PageContext:
     """The plan pages' context: `t` says the pages' own wording, from plans/plan.yml's labels."""
     return PageContext(content, lang, labels=plan.labels)
 
 
 def render_plan_pages(
     content: Content,
-    lang: str,
+    lang: Language,
     sizes: dict[str, int],
     versions: dict[str, str] | None = None,
     drafts: Mapping[str, Collection[str]] | None = None,
@@ -148,7 +148,7 @@ def render_plan_pages(
 
 def _pair(text: Text | None) -> list[str] | None:
     """A text for the browser: [English, Welsh], each the best there is."""
-    return None if text is None else [text.best("en"), text.best("cy")]
+    return None if text is None else [text.best(Language.EN), text.best(Language.CY)]
 
 
 def _shown(ctx: PageContext):
@@ -209,7 +209,7 @@ PRINT_LABELS = ("draft_notice", "draft_notice_plan", "make_title_page")
 
 def make_data(
     content: Content,
-    lang: str,
+    lang: Language,
     versions: dict[str, str],
     drafts: Mapping[str, Collection[str]] | None = None,
     *,
@@ -332,7 +332,7 @@ def make_data(
 def render_make_page(
     content: Content,
     plan: PlanTemplate,
-    lang: str,
+    lang: Language,
     versions: dict[str, str] | None = None,
     drafts: Mapping[str, Collection[str]] | None = None,
     *,
@@ -362,6 +362,6 @@ def render_make_page(
     return ctx.finish(markdown, template.name)
 
 
-def field_id(tag: str, lang: str = "") -> str:
+def field_id(tag: str, lang: Language | None = None) -> str:
     """An HTML id for a field's box ("_" never occurs in a tag, so ids cannot collide)."""
     return "lpl-f-" + tag.replace(".", "_") + (f"-{lang}" if lang else "")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import DRAFT, LANGUAGES, REVIEWED, CaseStudy, Content, Text
+from ..model.language import Language
 from ..model.plan import PLAN_LANGUAGES, PlanSection, PlanTable, PlanTemplate
 from .framework_links import framework_link
 from .labels import labelled_title
@@ -21,10 +22,10 @@ CASE_STUDIES_PER_SECTION = 3
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def docx_name(setting: str, lang: str, *, guidance: bool = True) -> str:
+def docx_name(setting: str, doc_lang: str, *, guidance: bool = True) -> str:
     """The file's name: stable, ASCII, says which template it is. The template (with the guidance) is
     the download; the plan alone (`guidance=False`) is made only for "Make your plan"."""
-    return f"lpl-plan-{setting}-{lang}{'' if guidance else '-plan-only'}.docx"
+    return f"lpl-plan-{setting}-{doc_lang}{'' if guidance else '-plan-only'}.docx"
 
 
 def pack_name(setting: str) -> str:
@@ -166,6 +167,6 @@ def section_links(
     )
 
 
-def languages(doc_lang: str) -> tuple[str, ...]:
+def languages(doc_lang: str) -> tuple[Language, ...]:
     """The languages a document is written in, in reading order."""
     return PLAN_LANGUAGES[doc_lang]

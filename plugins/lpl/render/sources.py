@@ -6,9 +6,10 @@ from __future__ import annotations
 import html
 
 from ..model import PageSource
+from ..model.language import Language
 
 
-def sources_section(sources: tuple[PageSource, ...], lang: str, heading: str, accessed: str) -> str:
+def sources_section(sources: tuple[PageSource, ...], lang: Language, heading: str, accessed: str) -> str:
     """'## Sources' and one line per source: publisher, linked title, date (or the day we read an undated one).
     A title or publisher in another language than the page's is marked with it (`lang`), so a screen reader says
     it in that language, and each link says the language of the page it opens (`hreflang`)."""
