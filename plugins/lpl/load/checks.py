@@ -83,7 +83,7 @@ def text_problem(text: str, markdown: bool) -> str | None:
             end = text.find(">", start.start(), start.start() + 60)
             tag = text[start.start() : end + 1] if end != -1 else text[start.start() : start.start() + 30] + "…"
             return (
-                f"contains HTML ({tag!r}); HTML is not allowed in case studies"
+                f"contains HTML ({tag!r}); HTML is not allowed in a text"
                 " — use Markdown (**bold**, [link text](https://…), lists starting with '- ')"
             )
     if "{" in text:
