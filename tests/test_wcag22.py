@@ -1,7 +1,8 @@
 """WCAG 2.2 beyond what axe-core checks, in Chromium on a phone (390 px) and a laptop (1366 px), both languages:
-targets of at least 24 × 24 CSS px (2.5.8), a focus ring of at least 2 px at 3:1 on every stop of the Tab order
-(2.4.7, 1.4.11), nothing sticky over what has focus (2.4.11), the other language named in words in the header,
-link addresses on paper, and a submit button in every form (HTML_CodeSniffer H32.2)."""
+targets of at least 24 × 24 CSS px (2.5.8), the heading's ¶ among them kept beside its last word, a focus ring of
+at least 2 px at 3:1 on every stop of the Tab order (2.4.7, 1.4.11), nothing sticky over what has focus (2.4.11),
+the other language named in words in the header, link addresses on paper, and a submit button in every form
+(HTML_CodeSniffer H32.2)."""
 
 from __future__ import annotations
 
@@ -59,6 +60,49 @@ def test_every_control_is_at_least_24_px_on_every_kind_of_page(built_site, site_
     finally:
         context.close()
     assert not found, "controls under 24 × 24 CSS px:\n" + "\n".join(found[:40])
+
+
+# The heading permalinks (¶) whose box is not on the line of the heading's last character: a ¶ that wrapped
+# to a line of its own (each heading's text is measured with a Range, so no style of ours can hide it).
+PERMALINKS_ALONE = """() => {
+  const alone = [];
+  let headings = 0;
+  for (const link of document.querySelectorAll('article :is(h1, h2, h3, h4, h5, h6) > a.headerlink')) {
+    const heading = link.parentElement;
+    const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+    let last = null;
+    for (let node = walker.nextNode(); node && !link.contains(node); node = walker.nextNode())
+      if (node.data.trim()) last = node;
+    if (!last) continue;
+    headings++;
+    const end = last.data.trimEnd().length;
+    const word = document.createRange(), pilcrow = document.createRange();
+    word.setStart(last, end - 1);
+    word.setEnd(last, end);
+    pilcrow.selectNodeContents(link);
+    const a = word.getBoundingClientRect(), b = pilcrow.getBoundingClientRect();
+    if (!(b.top < a.bottom && a.top < b.bottom)) alone.push(heading.textContent.trim().slice(0, 60));
+  }
+  return {headings, alone};
+}"""
+
+
+def test_the_heading_permalink_stays_on_the_line_of_the_last_word(built_site, site_server, browser):
+    """On a phone the ¶ after a long heading fell to a line of its own (an inline-block may wrap alone): every
+    heading of every kind of page, both languages, keeps it beside its last word."""
+    context, tab = open_tab(browser, PHONE)
+    found, headings = [], 0
+    try:
+        for prefix in LANGUAGES.values():
+            for path in page_kinds(built_site).values():
+                tab.goto(site_server + prefix + path)
+                result = tab.evaluate(PERMALINKS_ALONE)
+                headings += result["headings"]
+                found += [f"/{prefix}{path}: {heading}" for heading in result["alone"]]
+    finally:
+        context.close()
+    assert headings > 200, headings  # the check read the pages' headings
+    assert not found, f"{len(found)} ¶ on a line of their own at 390 px:\n" + "\n".join(found[:40])
 
 
 # --- Focus ------------------------------------------------------------------------------------------
