@@ -370,6 +370,7 @@ function setUp(root) {
     const el = document.activeElement;
     if (el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName))) return;
     if (ev.key === "/" || ev.key === "s" || ev.key === "f") {
+      setOpen(true); // first: on a phone the closed box cannot take focus (lpl.css)
       input.focus();
       input.select();
       ev.preventDefault();
