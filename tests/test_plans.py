@@ -388,7 +388,8 @@ def test_documents_are_made_once_and_again_when_an_input_changes(project_copy, m
     assert len(list((project_copy / plan_downloads.CACHE_DIR).iterdir())) == 1  # stale sets are removed
 
 
-BUILD_TWICE = """
+# One build of both languages (the reuse of the cache by a later build: the test above).
+BUILD_ONCE = """
 import sys
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -396,9 +397,8 @@ from lpl.publish import downloads as plan_downloads
 calls = []
 real = plan_downloads.make_documents
 plan_downloads.make_documents = lambda *a: calls.append(1) or real(*a)
-for _ in range(2):
-    build(load_config(config_file=sys.argv[1]))
-    print(len(calls))
+build(load_config(config_file=sys.argv[1]))
+print(len(calls))
 """
 
 
@@ -406,14 +406,14 @@ for _ in range(2):
 def test_a_bilingual_build_makes_the_documents_once(project_copy):
     """static-i18n runs the whole build per language; the documents are still made once, then reused."""
     result = subprocess.run(
-        [sys.executable, "-c", BUILD_TWICE, str(project_copy / "mkdocs.yml")],
+        [sys.executable, "-c", BUILD_ONCE, str(project_copy / "mkdocs.yml")],
         cwd=project_copy,
         capture_output=True,
         text=True,
         env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["1", "1"]  # once in the first build, none in the second (cached)
+    assert result.stdout.split() == ["1"]  # once, though static-i18n builds the site once per language
     assert len(list((project_copy / "site" / "downloads").glob("*.docx"))) == 15
     assert not (project_copy / "site" / "cy" / "downloads").exists()
 
