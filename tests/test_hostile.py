@@ -353,6 +353,29 @@ def test_a_data_text_goes_through_the_same_text_rule(project_copy, file, payload
     assert content is None and [(e.path, e.line, said in e.message) for e in errors] == [(file, at + 1, True)], errors
 
 
+@pytest.mark.parametrize(
+    ("file", "line_text", "value"),
+    [
+        ("data/regions.yml", "  - id: gwe", '"gwe } x"'),
+        ("data/standards.yml", '  - version: "2017"', '"2017 x"'),
+        ("data/language_categories.yml", '  - scheme: "2023"', '"20/23"'),
+        ("data/entitlement.yml", "      - id: leaders-1", '"leaders-1 }"'),
+    ],
+)
+def test_every_name_that_becomes_an_anchor_or_a_filter_value_is_a_slug(project_copy, file, line_text, value):
+    """A region's id, a standards version, a language scheme and an Entitlement statement's id are written
+    unescaped where anchors, filter values and addresses are built (`{ #id }`, data-* attributes, ?facet=id), as a
+    term's id is: each is refused on its line unless it is lowercase words joined by hyphens."""
+    path = project_copy / file
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = lines.index(line_text)
+    lines[at] = line_text.split(": ", 1)[0] + ": " + value
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    content, problems = check(project_copy)
+    assert content is None
+    assert any(p.path == file and p.line == at + 1 and "lowercase words" in p.message for p in problems), problems
+
+
 @pytest.mark.parametrize(("svg", "said"), corpus.SVGS.values(), ids=corpus.SVGS.keys())
 def test_an_svg_that_fetches_or_multiplies_is_refused_at_its_path(project, svg, said):
     (project / "case_studies" / "images" / "hostile2.svg").write_text(svg, encoding="utf-8")

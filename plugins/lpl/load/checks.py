@@ -188,10 +188,11 @@ class Checker:
         value = self.string(at)
         if value is None:
             return None
+        what = "id" if at[-1] == "id" else f"'{at[-1]}'"  # a scheme's or a version's name is one too
         if not SLUG.match(value):
-            self.error(at, f"id {value[:60]!r} must be lowercase words joined by hyphens")
+            self.error(at, f"{what} {value[:60]!r} must be lowercase words joined by hyphens")
         elif seen is not None and value in seen:
-            self.error(at, f"id {value!r} is used twice")
+            self.error(at, f"{what} {value!r} is used twice")
         if seen is not None:
             seen.add(value)
         return value

@@ -83,9 +83,11 @@ def _vocabulary(c: Checker, at: tuple = (), *, version: str | None = None, curre
 
 
 def _regions(c: Checker, local_authorities: Vocabulary) -> tuple[Region, ...]:
-    regions = []
+    regions: list[Region] = []
+    seen: set[str] = set()
     for i, _ in enumerate(c.items(("items",))):
         here = ("items", i)
+        region_id = c.slug_id(here + ("id",), seen) or ""  # an anchor and a filter value: a slug
         memberships = []
         for j, _ in enumerate(c.items(here + ("memberships",))):
             m = here + ("memberships", j)
@@ -100,7 +102,7 @@ def _regions(c: Checker, local_authorities: Vocabulary) -> tuple[Region, ...]:
             )
         regions.append(
             Region(
-                str(c.get(here + ("id",))),
+                region_id,
                 c.text(here + ("label",)) or Text(),
                 tuple(memberships),
                 c.get(here + ("status",)) == "unconfirmed",
@@ -137,7 +139,8 @@ def _entitlement(c: Checker, audiences: Vocabulary) -> Entitlement:
     columns = {
         key: c.text(("columns", key)) or Text() for key in ("statement", "effective_practice", "sustained_practice")
     }
-    tables, seen = [], set()
+    tables: list[EntitlementTable] = []
+    seen: set[str] = set()
     for i, _ in enumerate(c.items(("audiences",))):
         at = ("audiences", i)
         audience = c.string(at + ("audience",)) or ""
@@ -146,10 +149,7 @@ def _entitlement(c: Checker, audiences: Vocabulary) -> Entitlement:
         statements = []
         for j, _ in enumerate(c.items(at + ("statements",))):
             s = at + ("statements", j)
-            sid = c.string(s + ("id",)) or ""
-            if sid in seen:
-                c.error(s + ("id",), f"statement id {sid!r} is used twice")
-            seen.add(sid)
+            sid = c.slug_id(s + ("id",), seen) or ""  # an anchor and a filter value: a slug, used once
             number = c.get(s + ("number",))
             statements.append(
                 EntitlementStatement(
@@ -185,22 +185,19 @@ def load_data(root: Path, problems: list[Problem]) -> Frameworks | None:
             docs[name] = Checker(doc)
     if len(docs) < len(DATA_FILES):
         return None
-    c = docs["language_categories"]
+    # A scheme's or a version's name is part of anchors, filter values and addresses ("2023-bilingual",
+    # "2017:pedagogy"): a slug, like every id, and used once.
+    c, seen = docs["language_categories"], set[str]()
     language_categories = {
-        str(c.get(("schemes", i, "scheme"))): _vocabulary(
-            c, ("schemes", i), version=str(c.get(("schemes", i, "scheme")))
-        )
+        scheme: _vocabulary(c, ("schemes", i), version=scheme)
         for i, _ in enumerate(c.items(("schemes",)))
+        if (scheme := c.slug_id(("schemes", i, "scheme"), seen)) is not None
     }
-    c = docs["standards"]
+    c, seen = docs["standards"], set[str]()
     standards = {
-        str(c.get(("versions", i, "version"))): _vocabulary(
-            c,
-            ("versions", i),
-            version=str(c.get(("versions", i, "version"))),
-            current=bool(c.get(("versions", i, "current"))),
-        )
+        version: _vocabulary(c, ("versions", i), version=version, current=bool(c.get(("versions", i, "current"))))
         for i, _ in enumerate(c.items(("versions",)))
+        if (version := c.slug_id(("versions", i, "version"), seen)) is not None
     }
     local_authorities = _vocabulary(docs["local_authorities"])
     audiences = _vocabulary(docs["audiences"])
