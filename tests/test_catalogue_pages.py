@@ -4,6 +4,7 @@ the real model, its case studies repeated under new slugs and dates)."""
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
 import re
 from datetime import timedelta
@@ -150,12 +151,17 @@ def test_an_item_cited_only_by_invented_examples_says_so_and_asks_for_a_real_one
     notice = re.search(r'<p class="lpl-no-practice" markdown>(.*?)</p>', section)
     assert notice, section
     t = lambda key: content.label(key, lang)  # noqa: E731
-    assert notice.group(1).startswith(f"{t('no_published_practice')} {t('only_illustrative')} {t('propose_prompt')}")
-    assert f"[{t('propose_case_study')}]({PROPOSE_CASE_STUDY[lang]})" in notice.group(1)
+    said = html.unescape(notice.group(1))  # the labels are escaped where they are written
+    assert said.startswith(f"{t('no_published_practice')} {t('only_illustrative')} {t('propose_prompt')}")
+    assert f"[{t('propose_case_study')}]({PROPOSE_CASE_STUDY[lang]})" in said
     assert section.index("lpl-no-practice") < section.index("(../case-studies/")  # said before the invented ones
     # An item no case study cites at all: the notice, without the sentence about the examples below.
-    empty = item_section(
-        render_site_pages(dataclasses.replace(content, case_studies=(), citations={}), lang)["frameworks/hallmarks.md"],
-        hallmark,
+    empty = html.unescape(
+        item_section(
+            render_site_pages(dataclasses.replace(content, case_studies=(), citations={}), lang)[
+                "frameworks/hallmarks.md"
+            ],
+            hallmark,
+        )
     )
     assert f"{t('no_published_practice')} {t('propose_prompt')}" in empty and t("only_illustrative") not in empty

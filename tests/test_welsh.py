@@ -156,18 +156,21 @@ def test_a_source_on_a_draft_text_is_refused(project_copy):
 
 
 def test_glossary_pages_come_from_the_term_base(content):
+    from html import unescape
+
     from lpl.render.pages import render_site_pages
 
-    welsh = render_site_pages(content, "cy")["frameworks/glossary.md"]
-    english = render_site_pages(content, "en")["frameworks/glossary.md"]
+    # as a reader sees them: the texts are escaped where they are written, an address is written (<…>)
+    welsh = unescape(render_site_pages(content, "cy")["frameworks/glossary.md"])
+    english = unescape(render_site_pages(content, "en")["frameworks/glossary.md"])
     hwb = "https://hwb.gov.wales/dysgu-proffesiynol/arwain-dysgu-proffesiynol/hawl-genedlaethol-ar-gyfer-dysgu-proffesiynol/"
     # each term of the other language marked with its language, for screen readers
     assert (
-        f'| lles | <span lang="en">well-being</span> | Cymraeg fel y\'i cyhoeddwyd gan [Hwb (Llywodraeth Cymru)]({hwb}) |'
+        f'| lles | <span lang="en">well-being</span> | Cymraeg fel y\'i cyhoeddwyd gan [Hwb (Llywodraeth Cymru)](<{hwb}>) |'
         in welsh
     )
     assert (
-        f'| well-being | <span lang="cy">lles</span> | Welsh as published by [Hwb (Welsh Government)]({hwb}) |'
+        f'| well-being | <span lang="cy">lles</span> | Welsh as published by [Hwb (Welsh Government)](<{hwb}>) |'
         in english
     )
     assert (

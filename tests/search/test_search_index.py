@@ -22,6 +22,11 @@ def test_sections_split_at_headings_and_skip_chrome():
     assert found[1].text == "Rydym yn adolygu ein nghynllun bob tymor. Nodyn Mae'r gynllun hwn yn fyr."
 
 
+def test_a_line_break_opportunity_is_not_a_space():
+    found = sections("<p>The entitlement/<wbr>expectation statements<br>for leaders</p>")
+    assert found[0].text == "The entitlement/expectation statements for leaders"
+
+
 def test_welsh_index_finds_mutated_forms_under_their_radical():
     index = build_index([PageText("../cynllun/", "Eich cynllun", PLAN)], "cy")
     json.loads(dumps(index))

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 from lpl.model import PartialDate
+from lpl.render.case_study_pages import render_case_study_pages
 from lpl.render.escape import inline
 from lpl.render.page_context import PageContext
 
@@ -64,6 +65,13 @@ def test_a_note_on_the_reforms_since(content, described, mentions):
         assert "additional learning needs" not in note
 
 
-def test_the_publisher_is_escaped(content):
-    sentence = PageContext(content, "en").described(summary(content, "2015", publisher="<b>Estyn</b>"))
-    assert "<b>" not in sentence and inline("<b>Estyn</b>") in sentence
+def test_the_sentence_is_escaped_where_the_page_writes_it(content):
+    """`described` is plain text (its publisher as written); the case study's page escapes it, and the notice
+    naming the publisher, where it writes them."""
+    study = summary(content, "2015", publisher="*Estyn* <b>")
+    studies = tuple(study if s.slug == study.slug else s for s in content.case_studies)
+    ctx = PageContext(replace(content, case_studies=studies), "en")
+    assert "*Estyn* <b>" in ctx.described(study)
+    page = render_case_study_pages(ctx, "/")[f"case-studies/{study.slug}.md"]
+    body = page.split("\n---\n", 1)[1]  # after the front matter (its JSON-LD is script-safe JSON)
+    assert "*Estyn*" not in body and "<b>" not in body and body.count(inline("*Estyn* <b>")) >= 3

@@ -15,7 +15,7 @@ from lpl.publish.outputs import Build, make_outputs
 from lpl.render.plan_pages import DOWNLOADS_DIR, downloads_href
 from lpl.render.plan_view import docx_name
 
-MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
+MARKDOWN_LINK = re.compile(r"\]\(<?([^)\s<>]+)>?\)")  # [text](address) or [text](<address>)
 RAW_HREF = re.compile(r'href="([^"]+)"')
 SITE = "https://example.org/"
 

@@ -14,7 +14,8 @@ templates use both), so no text from YAML may reach that Markdown as it was writ
   address is https:, http: or mailto: (`lpl.model.web`), then cleaned by nh3 (the Ammonia sanitiser) to an
   allow-list of tags, attributes and URL schemes, and handed to MkDocs as one line of raw HTML (which it
   passes through untouched), with the same entities for Markdown's characters.
-- `href`: an address goes into an attribute only when it is a permitted link, else the link is dropped.
+- `href`: an address goes into an attribute, or a Markdown link as `[text](<address>)` (the brackets keep a ')'
+  in it from ending the link), only when it is a permitted link, else the link is dropped.
 - Front matter (`yamlstr`, `yamljson`): every value is one YAML double-quoted string of printable ASCII,
   every other character written as an escape (\\uXXXX, \\UXXXXXXXX past the BMP, which YAML does not
   join from surrogate pairs as JSON would), so the front matter always parses: a value YAML refused
@@ -136,8 +137,10 @@ def _html(content: str) -> Token:
 
 
 def href(url: str) -> str:
-    """An address for an href attribute, or "" when it may not be linked to."""
-    return html.escape(url.strip(), quote=True) if is_link(url) else ""
+    """An address for an href attribute, or for a Markdown link written `[text](<address>)`, or "" when it may not
+    be linked to. A '|' is percent-encoded (RFC 3986 has no '|': %7C is the same address), so no address ends a
+    Markdown table's cell; '<' and '>', which would end the `<…>`, are never in a permitted link."""
+    return html.escape(url.strip(), quote=True).replace("|", "%7C") if is_link(url) else ""
 
 
 def urlpath(path: str) -> str:

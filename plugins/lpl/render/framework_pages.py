@@ -32,7 +32,7 @@ def render_framework_pages(ctx: PageContext) -> dict[str, str]:
         facet=standards.facet,
     )
     terms = content.frameworks.terms
-    pages["frameworks/glossary.md"] = ctx.render(env.get_template("glossary.md.j2"), terms=terms, cell=_cell)
+    pages["frameworks/glossary.md"] = ctx.render(env.get_template("glossary.md.j2"), terms=terms)
     entitlement, statements = content.frameworks.entitlement, framework("entitlement")
     pages[statements.page] = ctx.render(
         env.get_template("entitlement.md.j2"),
@@ -41,8 +41,3 @@ def render_framework_pages(ctx: PageContext) -> dict[str, str]:
         facet=statements.facet,
     )
     return pages
-
-
-def _cell(value: str | None) -> str:
-    """A value in one cell of a Markdown table: one line, its pipes escaped."""
-    return " ".join((value or "").split()).replace("|", "\\|")

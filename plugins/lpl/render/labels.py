@@ -3,11 +3,11 @@ from, so an invented example is never linked without saying so (issue 15)."""
 
 from __future__ import annotations
 
-import html
 import re
 
 from ..model import DRAFT, LANGUAGES, REVIEWED, CaseStudy, Content, Text
 from ..model.language import Language
+from .escape import inline
 
 
 def kind_label(content: Content, study: CaseStudy) -> Text:
@@ -30,10 +30,9 @@ CASE_LINK = re.compile(r"(\[[^\]\n]*\]\((?:\.\./)*case-studies/([a-z0-9-]+)\.md(
 
 
 def kind_tag(content: Content, study: CaseStudy, lang: Language) -> str:
-    """The kind as it follows a link on a page (the `case_link` macro writes the same)."""
-    return (
-        f'<span class="lpl-kind lpl-kind--{study.kind}">({html.escape(kind_label(content, study).best(lang))})</span>'
-    )
+    """The kind as it follows a link on a page (the `case_link` macro writes the same): HTML in Markdown, so its
+    label is escaped for both (`escape.inline`: Markdown reads the text inside a `<span>`)."""
+    return f'<span class="lpl-kind lpl-kind--{study.kind}">({inline(kind_label(content, study).best(lang))})</span>'
 
 
 def label_case_links(markdown: str, content: Content, lang: Language) -> str:

@@ -82,6 +82,9 @@ class PageContext:
         return filled + page[front_matter_end:]
 
     def t(self, key: str, **values) -> str:
+        """The interface's wording, its `{values}` filled in: plain text, as every method here returns unless it says
+        HTML (`name`, `marked`, `prose`, `card_meta_html`, `source_title`, `resource`, `kind_tag`); a template escapes
+        it where it writes it (tests/unit/test_templates.py reads every template for a value written unescaped)."""
         text = self.labels[key].best(self.lang)
         return text.format(**values) if values else text
 
@@ -157,7 +160,7 @@ class PageContext:
 
     def described(self, study: CaseStudy) -> str:
         """When a summary's source dates the practice, as a sentence in the page's language ("Described by Estyn after
-        its inspection in May 2015."), its publisher escaped for the page; "" for other kinds."""
+        its inspection in May 2015."): plain text, escaped where a template writes it; "" for other kinds."""
         source = study.source
         if source is None:
             return ""
@@ -248,11 +251,10 @@ class PageContext:
 
     def publisher(self, source: PublishedSource) -> str:
         """A summary's publisher on a Welsh page in its Welsh name where the term base has it (data/terms.yml
-        `also`), else as the source gives it."""
-        name = (
+        `also`), else as the source gives it: plain text, escaped where a template writes it."""
+        return (
             self.content.frameworks.terms.name_in(source.publisher, Language.CY) if self.lang == "cy" else None
-        ) or (source.publisher)
-        return inline(name)
+        ) or source.publisher
 
     def source_title(self, source: PublishedSource) -> str:
         """The source's title, linked: on a Welsh page the Welsh original first where there is one, then the

@@ -65,7 +65,8 @@ class _Reader(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag in VOID:
-            self._space()
+            if tag != "wbr":  # a place a line may break inside a word ("entitlement/<wbr>expectation"): no space
+                self._space()
             return
         if (
             self.skip
