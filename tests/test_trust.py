@@ -19,7 +19,7 @@ from lpl.cli.validate import main as validate_main
 from lpl.editorial.check_summary import check_summaries, excerpt_paths
 from lpl.load import check
 from lpl.load.pages import WITHOUT_SOURCES, guidance_pages, page_sources
-from lpl.model import Text
+from lpl.model import Language, Text
 from lpl.model.case_study import EXCERPTS
 from lpl.model.registry import FRAMEWORKS
 from lpl.render.dates import long_date
@@ -240,7 +240,8 @@ def test_a_summary_says_when_its_source_described_the_practice_and_when_it_was_a
 def test_an_illustrative_page_shows_only_the_day_it_was_added_and_no_real_place(built_site, lang):
     study = next(s for s in CONTENT.case_studies if s.slug == "cwm-derwen-twilight-enquiry-triads")
     page = html.unescape(main_content(site_page(built_site, lang, f"case-studies/{study.slug}")))
-    assert CONTENT.label("added", lang) in page and study.published.isoformat() in page
+    assert CONTENT.label("added", lang) in page and study.published.isoformat() in page  # <time datetime>
+    assert long_date(study.published, Language(lang)) in page  # as a reader says it ("23 Tachwedd 2026")
     assert CONTENT.label("last_reviewed", lang) not in page
     assert CONTENT.label("invented_place", lang) in page
     assert "GwE" not in page and "Gwynedd" not in page

@@ -25,6 +25,7 @@ from ..model.counting import count_phrase, rule_json
 from ..model.language import Language
 from ..model.registry import Framework, Shape
 from . import marking
+from .dates import long_date
 from .drafts import Drafts
 from .escape import inline, inline_part, prose
 from .framework_links import framework_link
@@ -155,7 +156,12 @@ class PageContext:
             return f"{number}. {label}" if number else label
         return label
 
+    def long_date(self, value: date | None) -> str:
+        """A day as a reader says it in the page's language ("7 December 2026", "7 Rhagfyr 2026")."""
+        return long_date(value, self.lang) if value else ""
+
     def date(self, value: date | None) -> str:
+        """A day for a machine (`<time datetime>`): ISO 8601."""
         return value.isoformat() if value else ""
 
     def described(self, study: CaseStudy) -> str:

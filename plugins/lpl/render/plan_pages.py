@@ -20,6 +20,7 @@ from collections.abc import Collection, Mapping
 
 from ..model import Content, Language, Text, lang_prefix
 from ..model.plan import PLAN_LANGUAGES, PlanTemplate
+from .dates import long_date
 from .links import page_href
 from .page_context import PageContext
 from .plan_view import (
@@ -141,7 +142,7 @@ def render_plan_pages(
             page=page,
             docx_href=downloads_href(page, lang, docx_name(setting, lang)),
             docx_type=DOCX_MEDIA_TYPE,
-            updated=plan.updated.isoformat(),
+            updated=long_date(plan.updated, lang),
         )
     return pages
 
