@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from lpl.editorial.read_aloud import CODE, read_aloud
 from lpl.load.case_studies import name_language
-from lpl.model import PageSource
+from lpl.model import Language, PageSource
 from lpl.model.counting import count_phrase
 from lpl.render.escape import prose
 from lpl.render.marking import marked_inline
@@ -86,10 +86,13 @@ def test_sources_say_the_language_of_their_titles_publishers_and_pages():
         PageSource("Hawl Genedlaethol", "Llywodraeth Cymru (Hwb)", "https://example.org/b", "2022-09", None, None),
         PageSource('<b>"x"</b>', "<i>", "https://example.org/c", None, "2026-11-30", None, None),
     )
-    html = sources_section(sources, "cy", "Ffynonellau", "heb ddyddiad; darllenwyd ar")
+    html = sources_section(sources, Language.CY, "Ffynonellau", "heb ddyddiad; darllenwyd ar")
     assert (
         '<li><span lang="en">Education Scotland</span>, <a href="https://example.org/a" hreflang="en" lang="en">'
-        "The national model</a>, 2018</li>"
+        'The national model</a>, <time datetime="2018">2018</time></li>'
     ) in html
+    # dates as a Welsh reader says them, the ISO form for machines
+    assert '<time datetime="2022-09">Medi 2022</time>' in html
+    assert 'heb ddyddiad; darllenwyd ar <time datetime="2026-11-30">30 Tachwedd 2026</time>' in html
     assert '<a href="https://example.org/b" hreflang="cy">Hawl Genedlaethol</a>' in html
     assert "&lt;b&gt;&quot;x&quot;&lt;/b&gt;" in html and "&lt;i&gt;" in html

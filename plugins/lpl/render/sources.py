@@ -7,6 +7,16 @@ import html
 
 from ..model import PageSource
 from ..model.language import Language
+from .dates import source_date
+
+
+def _when(value: str, lang: Language) -> str:
+    """A source's date as a reader says it, with the ISO form for machines (<time datetime>) where it is a real
+    year, month or day; otherwise as written."""
+    said = source_date(value, lang)
+    if said == value and not value.isdigit():
+        return html.escape(value)
+    return f'<time datetime="{html.escape(value, quote=True)}">{html.escape(said)}</time>'
 
 
 def sources_section(sources: tuple[PageSource, ...], lang: Language, heading: str, accessed: str) -> str:
@@ -21,7 +31,8 @@ def sources_section(sources: tuple[PageSource, ...], lang: Language, heading: st
         publisher = e(s.publisher)
         if s.publisher_lang and s.publisher_lang != lang:
             publisher = f'<span lang="{e(s.publisher_lang)}">{publisher}</span>'
-        when = e(s.date) if s.date else f"{e(accessed)} {e(s.accessed)}"
+        when = _when(s.date, lang) if s.date else f"{e(accessed)} {_when(s.accessed or '', lang)}"
+
         link = f'<a href="{e(s.url)}" hreflang="{e(title_lang)}"{other}>{e(s.title)}</a>'
         items.append(f"<li>{publisher}, {link}, {when}</li>")
     return f'\n\n## {heading} {{ #sources }}\n\n<ul class="lpl-sources">\n' + "\n".join(items) + "\n</ul>\n"
