@@ -32,6 +32,7 @@ ALLOWED: tuple[tuple[str, str, str], ...] = (
     (ANY, r"ctx\.date\(.*\)", "a date, as ISO 8601 digits and hyphens"),
     (r"pages/_catalogue\.md\.j2", r"k|number \+ 1", "a catalogue page's number"),
     (r"pages/catalogue\.md\.j2", r"n", "how many case studies have a filter's value"),
+    (r"feed/feed\.xsl\.j2", r"loop\.index", "a month's number (1–12), looping over the language's month names"),
     (ANY, r"term\.number|s\.number|s\.section\.notes_lines|'%\.1f' \| format\(share \* 100\)",
      "a number the loader read as an int (an item's number, a count of lines, a column's share)"),
     (r"pages/.*", r"field|facet|facet\.key|key \| replace\('_', '-'\)",

@@ -17,6 +17,7 @@ from datetime import date
 
 from ..model import CaseStudy, Content, Text, other
 from ..model.language import Language
+from .dates import MONTHS
 from .labels import kind_label, labelled_title
 from .links import Link
 from .open_data import LICENCE, site_file
@@ -95,6 +96,7 @@ def render_feed_stylesheet(content: Content, lang: Language) -> str:
         .render(
             lang=lang,
             other=other_lang,
+            months=MONTHS[lang],  # the day is written as a reader says it ("7 Rhagfyr 2026"), as on the pages
             t=lambda key: content.label(key, lang),
             other_language_feed=content.label("feed_in_language", other_lang),
         )
