@@ -282,6 +282,14 @@ def test_every_guidance_page_names_its_sources(page):
             "'sources[0].date' must be YYYY, YYYY-MM or YYYY-MM-DD",
         ),
         (
+            "sources:\n- {title: T, publisher: P, date: '2022-13', url: 'https://example.org/'}\n",
+            "'sources[0].date' '2022-13' is not a real year, month or day",
+        ),
+        (
+            "sources:\n- {title: T, publisher: P, date: '2023-02-29', url: 'https://example.org/'}\n",
+            "'sources[0].date' '2023-02-29' is not a real year, month or day",
+        ),
+        (
             "sources:\n- {title: T, publisher: P, date: '2022', url: 'https://example.org/', lang: fr}\n",
             "'sources[0].lang' must be one of en, cy",
         ),

@@ -3,6 +3,7 @@ every problem located at its file, line and column. A guidance page of fact must
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -14,6 +15,20 @@ from .source import Problem, parse_yaml
 WITHOUT_SOURCES = frozenset({"about.md", "accessibility.md", "privacy.md"})
 SOURCE_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 FIELDS = ("title", "publisher", "url", "date", "accessed", "lang", "publisher_lang")
+
+
+def _real_date(value: str) -> bool:
+    """A source's YYYY, YYYY-MM or YYYY-MM-DD names a real year (1900–2100, as every date here), month and day:
+    the page shows it in words ("20 Medi 2018"), so "2018-13" would be shown as written."""
+    year, *rest = (int(part) for part in value.split("-"))
+    if not 1900 <= year <= 2100 or (rest and not 1 <= rest[0] <= 12):
+        return False
+    if len(rest) == 2:
+        try:
+            dt.date(year, rest[0], rest[1])
+        except ValueError:
+            return False
+    return True
 
 
 def front_matter(text: str) -> str | None:
@@ -57,6 +72,8 @@ def page_sources(path: Path, shown: str) -> tuple[tuple[PageSource, ...], list[P
             )
         if date is not None and not SOURCE_DATE.match(str(date)):
             c.error(at + ("date",), f"'sources[{i}].date' must be YYYY, YYYY-MM or YYYY-MM-DD (got {date!r})")
+        elif date is not None and not _real_date(str(date)):
+            c.error(at + ("date",), f"'sources[{i}].date' {str(date)!r} is not a real year, month or day")
         accessed_day = c.date(at + ("accessed",), required=False)
         lang, publisher_lang = item.get("lang"), item.get("publisher_lang")
         for key, value in (("lang", lang), ("publisher_lang", publisher_lang)):

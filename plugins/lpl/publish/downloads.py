@@ -23,7 +23,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from ..model import LANGUAGES, Content
+from ..model import LANGUAGES, Content, Language
 from ..model.plan import PLAN_LANGUAGES, PlanTemplate
 from ..render import plan_docx, plan_view
 from ..render.plan_docx import PlanDocument
@@ -66,7 +66,10 @@ def plan_downloads(content: Content, site_url: str, root: Path) -> dict[str, Pla
     names = [plan_view.docx_name(s, d, guidance=g) for s, d, g in _variants(content.plan)]
     if all((here / name).is_file() for name in names) and (here / DRAFTS).is_file():
         drafts = json.loads((here / DRAFTS).read_text(encoding="utf-8"))
-        return {name: PlanDocument((here / name).read_bytes(), frozenset(drafts.get(name, ()))) for name in names}
+        return {
+            name: PlanDocument((here / name).read_bytes(), frozenset(Language(x) for x in drafts.get(name, ())))
+            for name in names
+        }
     documents = make_documents(content, site_url)
     shutil.rmtree(cache, ignore_errors=True)  # only the current set is worth keeping
     here.mkdir(parents=True)

@@ -17,7 +17,7 @@ class Drafts:
     """The languages in which a text resolved through it is a draft (`lang in drafts`)."""
 
     def __init__(self) -> None:
-        self.languages: set[str] = set()
+        self.languages: set[Language] = set()
 
     def note(self, value: Text, lang: Language) -> None:
         """`value` is shown in `lang`: a draft there makes what shows it a draft translation in `lang`."""

@@ -80,7 +80,7 @@ class PlanDocument:
     shows the draft-translation notice where "cy" is one; "Make your plan" prints the notice from this too)."""
 
     data: bytes
-    drafts: frozenset[str]
+    drafts: frozenset[Language]
 
 
 def render_plan_docx(
