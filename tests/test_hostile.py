@@ -541,7 +541,7 @@ def test_every_character_the_validator_accepts_can_go_into_word():
 
 def test_a_title_with_the_edges_of_what_is_accepted_builds_a_plan(project):
     from docx import Document
-    from lpl.render.plan_docx import render_plan_docx
+    from lpl.render.plan_docx import write_plan_docx
 
     title = "Ysgol \u00a0\u00ad\u200b\u200d\u2060\ufeff\ue000\ufffd\U0001f600\U0010fffd ŵŷ — «»‘’ !!! ??? end"
     text, _ = corpus.put(corpus.TEXT_FIELDS["title.en"].line, title)
@@ -550,7 +550,7 @@ def test_a_title_with_the_edges_of_what_is_accepted_builds_a_plan(project):
     try:
         content, problems = check(project)
         assert content is not None, [str(p) for p in problems if p.severity == "error"]
-        docx = render_plan_docx(content, "primary", "en", site_url="https://example.org/")
+        docx = write_plan_docx(content, "primary", "en", site_url="https://example.org/").data
     finally:
         path.unlink()
     document = Document(io.BytesIO(docx))

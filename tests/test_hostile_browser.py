@@ -132,19 +132,10 @@ OPENED_AS_DOCUMENTS = (".svg", ".xml", ".json")
 
 def test_nothing_a_hostile_case_study_brings_runs(hostile_site, browser):
     base, site, accepted, refused = hostile_site
-    own = urlsplit(base).netloc
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
-    dialogs, navigations, elsewhere, findings = [], [], [], []
-    tab.on("dialog", lambda d: (dialogs.append((tab.url, d.message)), d.dismiss()))
-    tab.on(
-        "request",
-        lambda r: (
-            None
-            if urlsplit(r.url).netloc == own or urlsplit(r.url).scheme in ("data", "blob")
-            else elsewhere.append((tab.url, r.url))
-        ),
-    )
+    dialogs, elsewhere = _watch(tab, base)
+    navigations, findings = [], []
     opened = {"url": ""}
     tab.on(
         "framenavigated",

@@ -21,7 +21,7 @@ from harness import ROOT
 from lpl.model.counting import COUNT_RULES, count_phrase, rule_json
 from lpl.render.catalogue import FACETS, catalogue_cards, facet_options, facet_values
 from lpl.render.page_context import PageContext
-from lpl.render.plan_docx import render_plan_docx
+from lpl.render.plan_docx import write_plan_docx
 from lpl.render.plan_pages import make_data
 from lpl.render.plan_view import plan_fields
 from lpl.search.index import PageText, build_index
@@ -222,7 +222,7 @@ def write_plan(folder: Path, content) -> dict[str, bytes]:
     put the filled parts back in."""
     documents = {}
     for name, (setting, doc_lang, guidance) in PLAN_DOCUMENTS.items():
-        data = render_plan_docx(content, setting, doc_lang, site_url="https://example.org/", guidance=guidance)
+        data = write_plan_docx(content, setting, doc_lang, site_url="https://example.org/", guidance=guidance).data
         documents[name] = data
         out = folder / "plan" / name
         out.mkdir(parents=True)

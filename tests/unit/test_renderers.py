@@ -14,7 +14,7 @@ import yaml
 from harness import ROOT
 from lpl.model import LANGUAGES, Language
 from lpl.publish.outputs import Build, make_outputs
-from lpl.render.plan_docx import render_plan_docx
+from lpl.render.plan_docx import write_plan_docx
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -40,7 +40,7 @@ def test_every_generated_file_reads_back(content, lang):
 
 def test_a_plan_document_reopens_in_its_language(content):
     setting = content.plan.settings[0]
-    document = docx.Document(io.BytesIO(render_plan_docx(content, setting, "cy", site_url="https://example.org/")))
+    document = docx.Document(io.BytesIO(write_plan_docx(content, setting, "cy", site_url="https://example.org/").data))
     assert document.paragraphs and document.tables
 
 

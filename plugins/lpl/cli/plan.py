@@ -22,7 +22,7 @@ from ..load import load
 from ..load.site_config import read_site_config
 from ..load.source import ContentError
 from ..model.plan import PLAN_LANGUAGES
-from ..render.plan_docx import render_plan_docx
+from ..render.plan_docx import write_plan_docx
 
 PROG = "lpl plan"
 
@@ -114,7 +114,7 @@ def main(argv=None) -> int:
         parser.error(f"the output file must end in .docx (got {args.output.name!r})")
     if args.output.exists() and not args.force:
         parser.error(f"{args.output} already exists; choose another name, or add --force to replace it")
-    data = render_plan_docx(
+    data = write_plan_docx(
         content,
         args.setting,
         args.lang,
@@ -123,7 +123,7 @@ def main(argv=None) -> int:
         school=args.school,
         year=args.year,
         created=datetime.now(UTC),
-    )
+    ).data
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_bytes(data)
     print(f"{args.output}: {len(data) // 1024} KB", file=sys.stderr)

@@ -83,24 +83,6 @@ class PlanDocument:
     drafts: frozenset[Language]
 
 
-def render_plan_docx(
-    content: Content,
-    setting: str,
-    doc_lang: str,
-    *,
-    site_url: str,
-    guidance: bool = True,
-    school: str | None = None,
-    year: str | None = None,
-    created: datetime | None = None,
-) -> bytes:
-    """The plan for one setting in `doc_lang` ('en', 'cy' or 'bilingual'): the template with its
-    guidance, or (`guidance=False`) the school's plan alone."""
-    return write_plan_docx(
-        content, setting, doc_lang, site_url=site_url, guidance=guidance, school=school, year=year, created=created
-    ).data
-
-
 def write_plan_docx(
     content: Content,
     setting: str,
@@ -112,7 +94,8 @@ def write_plan_docx(
     year: str | None = None,
     created: datetime | None = None,
 ) -> PlanDocument:
-    """`render_plan_docx`, with what the document showed that is a draft."""
+    """The plan for one setting in `doc_lang` ('en', 'cy' or 'bilingual'): the template with its guidance, or
+    (`guidance=False`) the school's plan alone; its bytes, and what it showed that is a draft (`.data` for the file)."""
     content = content_with_facts(content)  # the same object when they already are (the build's outputs)
     plan = content.plan
     if plan is None:
